@@ -1,0 +1,66 @@
+/* bandi-http.h — HTTP for sources: one policy for every plugin
+ *
+ * Every request a source makes goes through bandi_http_send_async(): HTTPS
+ * is required for any host outside loopback (redirects included), TLS errors
+ * are never ignored, the body is capped in size, the whole exchange has a
+ * deadline, and HTTP 429 and 5xx are retried with backoff (Retry-After is
+ * honoured). Non-2xx answers are errors that name the status and the host.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define BANDI_HTTP_ERROR (bandi_http_error_quark ())
+
+typedef enum {
+  BANDI_HTTP_ERROR_INSECURE,    /* plain http to a non-loopback host */
+  BANDI_HTTP_ERROR_STATUS,      /* a non-2xx answer, after retries */
+  BANDI_HTTP_ERROR_TOO_LARGE,   /* the body exceeds the cap */
+  BANDI_HTTP_ERROR_TIMEOUT,     /* no answer, or not all of it, in time */
+  BANDI_HTTP_ERROR_NETWORK,     /* could not connect, connection dropped, TLS */
+} BandiHttpError;
+
+GQuark       bandi_http_error_quark        (void);
+
+/* Defaults: 20 s connect/read timeout, 120 s per exchange, 64 MiB body,
+ * 3 retries starting at 1 s. Tests make them short. */
+typedef struct {
+  guint   io_timeout_s;
+  guint   total_timeout_ms;
+  gsize   max_body_size;
+  guint   max_retries;
+  guint   backoff_ms;
+} BandiHttpLimits;
+
+SoupSession *bandi_http_session_new        (void);
+void         bandi_http_session_set_limits (SoupSession           *session,
+                                            const BandiHttpLimits *limits);
+void         bandi_http_session_get_limits (SoupSession           *session,
+                                            BandiHttpLimits       *limits);
+
+gboolean     bandi_http_uri_is_allowed     (GUri                  *uri,
+                                            GError               **error);
+
+/* Sends @msg (keep a reference to read its status and headers after) and
+ * reads the whole body. @msg's request body, if any, must be set from bytes
+ * so that it can be sent again on retry. */
+void         bandi_http_send_async         (SoupSession           *session,
+                                            SoupMessage           *msg,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+GBytes      *bandi_http_send_finish        (SoupSession           *session,
+                                            GAsyncResult          *result,
+                                            GError               **error);
+
+/* "HTTP 200, text/html, starts with “<!DOCTYPE html><html…”": what a
+ * parser error message should say about a body it could not read. */
+char        *bandi_http_describe_body      (SoupMessage           *msg,
+                                            GBytes                *body);
+
+G_END_DECLS

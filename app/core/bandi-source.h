@@ -1,0 +1,127 @@
+/* bandi-source.h — the public API of Bandi's source plugins
+ *
+ * A source plugin is a shared module in $libdir/bandi/sources-1/ that
+ * exports one function, bandi_source_plugin_query(), returning the GType of
+ * a BandiSource subclass and the API version it was built against. Use
+ * BANDI_DEFINE_SOURCE_PLUGIN() to write it. This header (and the headers it
+ * includes) is all of Bandi that a plugin may use.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <gmodule.h>
+#include <libsoup/soup.h>
+
+#include "bandi-call.h"
+#include "bandi-deadline.h"
+#include "bandi-enums.h"
+#include "bandi-http.h"
+#include "bandi-text.h"
+
+G_BEGIN_DECLS
+
+#define BANDI_SOURCE_API_VERSION 1
+#define BANDI_SOURCE_PLUGIN_SYMBOL "bandi_source_plugin_query"
+
+typedef GType (*BandiSourcePluginQuery) (guint *api_version);
+
+#define BANDI_DEFINE_SOURCE_PLUGIN(type_func)                             \
+  G_MODULE_EXPORT GType bandi_source_plugin_query (guint *api_version);   \
+  G_MODULE_EXPORT GType                                                   \
+  bandi_source_plugin_query (guint *api_version)                          \
+  {                                                                       \
+    *api_version = BANDI_SOURCE_API_VERSION;                              \
+    return type_func ();                                                  \
+  }
+
+#define BANDI_SOURCE_ERROR (bandi_source_error_quark ())
+
+typedef enum {
+  BANDI_SOURCE_ERROR_FAILED,
+  BANDI_SOURCE_ERROR_INVALID_RESPONSE, /* not the format the source expects */
+  BANDI_SOURCE_ERROR_NOT_FOUND,        /* the expected content is not there (page structure changed) */
+  BANDI_SOURCE_ERROR_CONFIG,           /* a setting is wrong */
+} BandiSourceError;
+
+GQuark bandi_source_error_quark (void);
+
+#define BANDI_TYPE_SOURCE (bandi_source_get_type ())
+G_DECLARE_DERIVABLE_TYPE (BandiSource, bandi_source, BANDI, SOURCE, GObject)
+
+struct _BandiSourceClass
+{
+  GObjectClass parent_class;
+
+  /* Fetch every call the source lists now. Runs on the thread-default main
+   * context of the caller; must honour @cancellable and report progress with
+   * bandi_source_report_progress(). Finishes with a GPtrArray of BandiCall
+   * (each with source-id and external-id set) or an error. */
+  void       (*fetch_async)  (BandiSource         *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data);
+  GPtrArray *(*fetch_finish) (BandiSource         *self,
+                              GAsyncResult        *result,
+                              GError             **error);
+
+  /*< private >*/
+  gpointer padding[8];
+};
+
+/* For subclasses, in their instance init. */
+void          bandi_source_set_info             (BandiSource  *self,
+                                                 const char   *id,
+                                                 const char   *name,
+                                                 const char   *description,
+                                                 const char   *icon_name,
+                                                 const char   *default_endpoint);
+/* Optional: a GSettings schema whose keys the host binds to the
+ * same-named properties of the source (e.g. "programmes"). */
+void          bandi_source_set_settings_schema  (BandiSource  *self,
+                                                 const char   *schema_id);
+
+const char   *bandi_source_get_id               (BandiSource  *self);
+const char   *bandi_source_get_name             (BandiSource  *self);
+const char   *bandi_source_get_description      (BandiSource  *self);
+const char   *bandi_source_get_icon_name        (BandiSource  *self);
+const char   *bandi_source_get_default_endpoint (BandiSource  *self);
+const char   *bandi_source_get_settings_schema  (BandiSource  *self);
+
+/* The endpoint in use: the user's setting, else the default. Setting NULL
+ * or "" returns to the default. */
+const char   *bandi_source_get_endpoint         (BandiSource  *self);
+void          bandi_source_set_endpoint         (BandiSource  *self,
+                                                 const char   *endpoint);
+gboolean      bandi_source_get_enabled          (BandiSource  *self);
+void          bandi_source_set_enabled          (BandiSource  *self,
+                                                 gboolean      enabled);
+
+/* The HTTP session to use. The host sets one shared session; a source left
+ * alone gets its own from bandi_http_session_new(). */
+SoupSession  *bandi_source_get_session          (BandiSource  *self);
+void          bandi_source_set_session          (BandiSource  *self,
+                                                 SoupSession  *session);
+
+/* Progress of the fetch in flight: @fraction in [0, 1] or -1 if unknown.
+ * Emits BandiSource::progress. */
+void          bandi_source_report_progress      (BandiSource  *self,
+                                                 double        fraction,
+                                                 const char   *message);
+/* A problem that did not stop the fetch (a record skipped, a page that
+ * could not be read). Warnings are reset at the start of each fetch. */
+void          bandi_source_add_warning          (BandiSource  *self,
+                                                 const char   *format,
+                                                 ...) G_GNUC_PRINTF (2, 3);
+GStrv         bandi_source_dup_warnings         (BandiSource  *self);
+
+void          bandi_source_fetch_async          (BandiSource         *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray    *bandi_source_fetch_finish         (BandiSource         *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+G_END_DECLS
