@@ -138,20 +138,49 @@ bandi_export_text_one_line (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
+  /* Most text is already one line of printable ASCII. */
+  for (const char *p = text; ; p++)
+    {
+      if (*p == '\0')
+        {
+          if (p > text && p[-1] != ' ' && *text != ' ')
+            return g_strdup (text);
+          break;
+        }
+      if ((guchar) *p < 0x20 || (guchar) *p >= 0x7f || (*p == ' ' && p[1] == ' '))
+        break;
+    }
+
   valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (strlen (valid));
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p;
+      gboolean space, keep;
 
-      if (g_unichar_isspace (c))
+      if (c < 0x80)
+        {
+          space = c == ' ' || (c >= '\t' && c <= '\r');
+          keep = c >= 0x20 && c != 0x7f;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          space = g_unichar_isspace (c);
+          keep = !g_unichar_iscntrl (c) && g_unichar_type (c) != G_UNICODE_FORMAT;
+        }
+
+      if (space)
         pending_space = out->len > 0;
-      else if (!g_unichar_iscntrl (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+      else if (keep)
         {
           if (pending_space)
             g_string_append_c (out, ' ');
           pending_space = FALSE;
-          g_string_append_unichar (out, c);
+          if (c < 0x80)
+            g_string_append_c (out, (char) c);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
         }
     }
 

@@ -9,6 +9,8 @@
  * external id and stage for a deadline), so they are the same on every
  * export and every machine, and the output for the same data is the same
  * bytes (DTSTAMP is the time the data last changed, not the export time).
+ * The export keeps references to the objects added and writes their text
+ * when asked: change them only after the last write.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,13 +63,20 @@ void             bandi_ical_export_add_proposal            (BandiIcalExport     
 guint            bandi_ical_export_get_n_items             (BandiIcalExport       *self);
 const char      *bandi_ical_export_get_item_uid            (BandiIcalExport       *self,
                                                             guint                  index);
-const char      *bandi_ical_export_get_item_summary        (BandiIcalExport       *self,
+char            *bandi_ical_export_dup_item_summary        (BandiIcalExport       *self,
                                                             guint                  index);
 /* A complete VCALENDAR holding item @index and the VTIMEZONE it uses. */
 GBytes          *bandi_ical_export_dup_item_bytes          (BandiIcalExport       *self,
                                                             guint                  index);
 /* One VCALENDAR with every item, in the order they were added. */
 GBytes          *bandi_ical_export_to_bytes                (BandiIcalExport       *self);
+/* The same, written to @stream in pieces (the calendar is never whole in
+ * memory); @stream is not closed. */
+gboolean         bandi_ical_export_write                   (BandiIcalExport       *self,
+                                                            GOutputStream         *stream,
+                                                            GCancellable          *cancellable,
+                                                            GError               **error);
+/* Written to a temporary file renamed into place when complete. */
 gboolean         bandi_ical_export_write_file              (BandiIcalExport       *self,
                                                             GFile                 *file,
                                                             GCancellable          *cancellable,

@@ -57,7 +57,7 @@ expect_deadline (Fixture       *fixture,
   Expected *e = g_new0 (Expected, 1);
 
   e->uid = g_strdup (bandi_ical_export_get_item_uid (fixture->export, index));
-  e->summary = g_strdup (bandi_ical_export_get_item_summary (fixture->export, index));
+  e->summary = bandi_ical_export_dup_item_summary (fixture->export, index);
   e->timed = bandi_deadline_has_time (deadline);
   e->todo = todo;
   if (e->timed)
