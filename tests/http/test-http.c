@@ -16,6 +16,7 @@ typedef struct {
   GMainLoop   *loop;
   GBytes      *body;
   GError      *error;
+  GPtrArray   *paused;
 } Fixture;
 
 static void
@@ -75,6 +76,7 @@ handler (SoupServer        *server,
     {
       /* Never answers: the client's deadline must fire. */
       soup_server_message_pause (msg);
+      g_ptr_array_add (f->paused, g_object_ref (msg));
     }
   else if (strcmp (path, "/redirect-insecure") == 0)
     {
@@ -125,19 +127,37 @@ fixture_setup (Fixture       *f,
   f->session = bandi_http_session_new ();
   bandi_http_session_set_limits (f->session, &limits);
   f->loop = g_main_loop_new (NULL, FALSE);
+  f->paused = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  gint64 until;
+
   g_clear_pointer (&f->body, g_bytes_unref);
   g_clear_error (&f->error);
+
+  for (guint i = 0; i < f->paused->len; i++)
+    {
+      SoupServerMessage *msg = g_ptr_array_index (f->paused, i);
+
+      soup_server_message_set_status (msg, 503, NULL);
+      soup_server_message_unpause (msg);
+    }
+  g_ptr_array_unref (f->paused);
+
   g_main_loop_unref (f->loop);
+  soup_session_abort (f->session);
   g_object_unref (f->session);
   g_uri_unref (f->base);
   soup_server_disconnect (f->server);
   g_object_unref (f->server);
+  /* Let both ends see their connections close. */
+  until = g_get_monotonic_time () + 100 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
