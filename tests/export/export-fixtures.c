@@ -96,6 +96,7 @@ fixture_proposal (void)
   bandi_proposal_set_call_source (proposal, "horizon");
   bandi_proposal_set_call_external_id (proposal, "HORIZON-CL5-2024-D2-01-03");
   bandi_proposal_set_status (proposal, BANDI_PROPOSAL_STATUS_DRAFTING);
+  bandi_proposal_set_role (proposal, BANDI_PROPOSAL_ROLE_COORDINATOR);
   bandi_proposal_set_created (proposal, fixture_utc (2024, 1, 15, 10, 0));
   bandi_proposal_set_updated (proposal, fixture_utc (2024, 2, 1, 10, 0));
 

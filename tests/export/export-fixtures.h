@@ -16,7 +16,8 @@ BandiCall     *fixture_horizon_call   (const char *identifier,
                                        const char *title);
 /* A regional call closing on a date with no time (7 September 2026). */
 BandiCall     *fixture_lombardia_call (void);
-/* A proposal of LE2C with a timed and a date-only milestone, the second done. */
+/* A proposal of LE2C (coordinator, drafting) with a timed and a date-only
+ * milestone, the second done. */
 BandiProposal *fixture_proposal       (void);
 
 /* The Unix time of a UTC wall-clock time. */
