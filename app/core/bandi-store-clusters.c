@@ -52,12 +52,14 @@ write_cluster (BandiStore    *self,
     "  website = ?6, members = ?7, horizon_parts = ?8 WHERE id = ?9";
   gint64 id = bandi_cluster_get_id (cluster);
   g_autoptr(BandiCachedStmt) stmt = NULL;
-  g_autofree char *acronym = g_strstrip (g_strdup (bandi_cluster_get_acronym (cluster)));
+  g_autofree char *acronym = g_strdup (bandi_cluster_get_acronym (cluster));
   g_autofree char *areas = bandi_store_join_strv (bandi_cluster_get_areas (cluster));
   g_autofree char *keywords = bandi_store_join_strv (bandi_cluster_get_keywords (cluster));
   g_autofree char *parts = bandi_store_join_strv (bandi_cluster_get_horizon_parts (cluster));
   int rc;
 
+  if (acronym != NULL)
+    g_strstrip (acronym);
   if (acronym == NULL || *acronym == '\0')
     {
       g_set_error_literal (error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_CONSTRAINT,
