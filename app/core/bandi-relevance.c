@@ -114,37 +114,35 @@ words_init (Words              *w,
   w->words[starts->len] = NULL;
 }
 
+/* @term_word starts @text_word, and is either long enough to count as a
+ * stem or all of it. */
 static gboolean
 word_matches (const char *term_word,
               const char *text_word)
 {
-  if (term_word[0] != text_word[0])
-    return FALSE;
-  if (strlen (term_word) < MIN_PREFIX_LEN)
-    return strcmp (term_word, text_word) == 0;
-  return g_str_has_prefix (text_word, term_word);
+  guint n;
+
+  for (n = 0; term_word[n] != '\0'; n++)
+    if (term_word[n] != text_word[n])
+      return FALSE;
+
+  return n >= MIN_PREFIX_LEN || text_word[n] == '\0';
 }
 
-/* Does @term (its words in a row) occur in @text? */
+/* Does @term (its words in a row) occur in @text at word @i? */
 static gboolean
-words_contain (const Words *text,
-               const Words *term)
+term_at (const Words *text,
+         guint        i,
+         const Words *term)
 {
-  if (term->n_words == 0 || term->n_words > text->n_words)
+  if (i + term->n_words > text->n_words)
     return FALSE;
 
-  for (guint i = 0; i + term->n_words <= text->n_words; i++)
-    {
-      guint j;
+  for (guint j = 0; j < term->n_words; j++)
+    if (!word_matches (term->words[j], text->words[i + j]))
+      return FALSE;
 
-      for (j = 0; j < term->n_words; j++)
-        if (!word_matches (term->words[j], text->words[i + j]))
-          break;
-      if (j == term->n_words)
-        return TRUE;
-    }
-
-  return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -160,7 +158,8 @@ strv_same (const char * const *a,
 typedef struct {
   char  **keywords;   /* copies of the sources, to notice edits */
   char  **areas;
-  GArray *terms;      /* of Words, distinct */
+  GArray *terms;      /* of Words, distinct, by first letter */
+  guint   first[257]; /* terms starting with byte c: first[c] … first[c + 1] - 1 */
 } ClusterTerms;
 
 static void
@@ -196,6 +195,16 @@ add_terms (GArray             *terms,
     }
 }
 
+static int
+compare_first_letter (gconstpointer a,
+                      gconstpointer b)
+{
+  const Words *wa = a;
+  const Words *wb = b;
+
+  return (guchar) wa->words[0][0] - (guchar) wb->words[0][0];
+}
+
 static ClusterTerms *
 cluster_terms (BandiCluster *cluster)
 {
@@ -222,6 +231,13 @@ cluster_terms (BandiCluster *cluster)
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   add_terms (ct->terms, seen, keywords);
   add_terms (ct->terms, seen, areas);
+  g_array_sort (ct->terms, compare_first_letter);
+  for (guint c = 0, t = 0; c < 257; c++)
+    {
+      while (t < ct->terms->len && (guchar) g_array_index (ct->terms, Words, t).words[0][0] < c)
+        t++;
+      ct->first[c] = t;
+    }
 
   g_object_set_qdata_full (G_OBJECT (cluster), quark, ct, (GDestroyNotify) cluster_terms_free);
   return ct;
@@ -301,12 +317,31 @@ in_horizon_parts (BandiCluster *cluster,
   return FALSE;
 }
 
+/* Raises hits[t] to @level for each term t found in @text: only the terms
+ * starting with the letter of a word are tried there. */
+static void
+find_terms (const ClusterTerms *ct,
+            const Words        *text,
+            guint8              level,
+            guint8             *hits)
+{
+  for (guint i = 0; i < text->n_words; i++)
+    {
+      guchar c = text->words[i][0];
+
+      for (guint t = ct->first[c]; t < ct->first[c + 1]; t++)
+        if (hits[t] < level && term_at (text, i, &g_array_index (ct->terms, Words, t)))
+          hits[t] = level;
+    }
+}
+
 guint
 bandi_relevance_score (BandiCluster *cluster,
                        BandiCall    *call)
 {
   ClusterTerms *ct;
   CallWords *cw;
+  g_autofree guint8 *hits = NULL;
   guint score = 0;
 
   g_return_val_if_fail (BANDI_IS_CLUSTER (cluster), 0);
@@ -315,21 +350,17 @@ bandi_relevance_score (BandiCluster *cluster,
   ct = cluster_terms (cluster);
   cw = call_words (call);
 
-  for (guint i = 0; i < ct->terms->len && score < 100; i++)
+  hits = g_new0 (guint8, ct->terms->len + 1);
+  find_terms (ct, &cw->title_words, 2, hits);
+  find_terms (ct, &cw->other_words, 1, hits);
+
+  for (guint t = 0; t < ct->terms->len; t++)
     {
-      const Words *term = &g_array_index (ct->terms, Words, i);
-      guint hit;
-
-      if (words_contain (&cw->title_words, term))
-        hit = TITLE_HIT;
-      else if (words_contain (&cw->other_words, term))
-        hit = OTHER_HIT;
-      else
+      if (hits[t] == 0)
         continue;
-
-      if (term->n_words > 1)
-        hit += PHRASE_BONUS;
-      score += hit;
+      score += hits[t] == 2 ? TITLE_HIT : OTHER_HIT;
+      if (g_array_index (ct->terms, Words, t).n_words > 1)
+        score += PHRASE_BONUS;
     }
 
   if (in_horizon_parts (cluster, bandi_call_get_programme_part (call)))

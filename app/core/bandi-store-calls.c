@@ -19,12 +19,6 @@
 #define CALL_FROM \
   " FROM calls c LEFT JOIN user_calls u ON u.source = c.source AND u.external_id = c.external_id"
 
-/* The next deadline as bandi_call_get_next_deadline() picks it: the first
- * not yet past at :now, else the last one; NULL when the call has none. */
-#define NEXT_DEADLINE \
-  "(SELECT coalesce (min (CASE WHEN d.at >= :now THEN d.at END), max (d.at))" \
-  "  FROM deadlines d WHERE d.call = c.id)"
-
 /* ?1–?21 are shared by the insert and the update of a call. */
 static void
 bind_call (sqlite3_stmt *stmt,
@@ -352,14 +346,57 @@ load_known (BandiStore  *self,
   return g_steal_pointer (&known);
 }
 
+/* One merge in progress. Rows are written as they come, except rewrites
+ * of stored calls, which wait until the search index has forgotten their
+ * old text (see schema_v1 on why the index is kept in batches). */
+typedef struct {
+  BandiStore      *store;
+  const char      *source_id;
+  gint64           now;
+  GHashTable      *known;       /* external id → KnownCall */
+  gint64           max_id;      /* calls above it are new in this merge */
+  GPtrArray       *rewrites;    /* of Rewrite, in order */
+  GString         *reindex;     /* JSON array of the stored ids rewritten */
+  BandiMergeStats  stats;
+} Merge;
+
+typedef struct {
+  gint64      id;
+  BandiCall  *call;             /* the caller's */
+  char       *fingerprint;
+} Rewrite;
+
+static void
+rewrite_free (Rewrite *rewrite)
+{
+  g_free (rewrite->fingerprint);
+  g_free (rewrite);
+}
+
 static gboolean
-merge_one (BandiStore       *self,
-           const char       *source_id,
-           GHashTable       *known,
-           BandiCall        *call,
-           gint64            now,
-           BandiMergeStats  *stats,
-           GError          **error)
+read_max_id (BandiStore  *self,
+             gint64      *out_max,
+             GError     **error)
+{
+  static const char sql[] = "SELECT coalesce (max (id), 0) FROM calls";
+  g_autoptr(BandiCachedStmt) stmt = bandi_store_stmt (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return bandi_store_fail (self, rc, "Reading stored calls", error);
+
+  *out_max = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+merge_one (Merge      *m,
+           BandiCall  *call,
+           GError    **error)
 {
   const char *external_id = bandi_call_get_external_id (call);
   g_autofree char *fingerprint = NULL;
@@ -369,52 +406,131 @@ merge_one (BandiStore       *self,
     {
       g_set_error (error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_FAILED,
                    _("A call from “%s” has no identifier (title “%s”)"),
-                   source_id, bandi_call_get_title (call) ? bandi_call_get_title (call) : "");
+                   m->source_id, bandi_call_get_title (call) ? bandi_call_get_title (call) : "");
       return FALSE;
     }
 
   fingerprint = bandi_call_dup_fingerprint (call);
-  k = g_hash_table_lookup (known, external_id);
+  k = g_hash_table_lookup (m->known, external_id);
 
   if (k == NULL)
     {
       k = g_new0 (KnownCall, 1);
-      if (!insert_call (self, source_id, call, fingerprint, now, &k->id, error) ||
-          !insert_deadlines (self, k->id, call, error))
+      if (!insert_call (m->store, m->source_id, call, fingerprint, m->now, &k->id, error) ||
+          !insert_deadlines (m->store, k->id, call, error))
         {
           g_free (k);
           return FALSE;
         }
       k->fingerprint = g_steal_pointer (&fingerprint);
       k->seen = TRUE;
-      g_hash_table_insert (known, g_strdup (external_id), k);
-      stats->n_new++;
+      g_hash_table_insert (m->known, g_strdup (external_id), k);
+      m->stats.n_new++;
     }
   else if (g_strcmp0 (k->fingerprint, fingerprint) == 0)
     {
       if (k->withdrawn)
         {
-          if (!set_withdrawn (self, k->id, FALSE, now, error))
+          if (!set_withdrawn (m->store, k->id, FALSE, m->now, error))
             return FALSE;
           k->withdrawn = FALSE;
-          stats->n_changed++;
+          m->stats.n_changed++;
         }
       else if (!k->seen)
         {
-          stats->n_unchanged++;
+          m->stats.n_unchanged++;
         }
       k->seen = TRUE;
     }
   else
     {
-      if (!update_call (self, k->id, source_id, call, fingerprint, now, error) ||
-          !replace_deadlines (self, k->id, call, now, &stats->n_deadlines_moved, error))
-        return FALSE;
+      Rewrite *rewrite = g_new0 (Rewrite, 1);
+
+      rewrite->id = k->id;
+      rewrite->call = call;
+      rewrite->fingerprint = g_strdup (fingerprint);
+      g_ptr_array_add (m->rewrites, rewrite);
+
+      /* A row added by this merge is not indexed yet. */
+      if (k->id <= m->max_id)
+        g_string_append_printf (m->reindex, "%s%" G_GINT64_FORMAT,
+                                m->reindex->len > 1 ? "," : "", k->id);
+
       g_free (k->fingerprint);
       k->fingerprint = g_steal_pointer (&fingerprint);
       k->withdrawn = FALSE;
       k->seen = TRUE;
-      stats->n_changed++;
+      m->stats.n_changed++;
+    }
+
+  return TRUE;
+}
+
+/* Runs @sql with ?1 the highest id before the merge and ?2 the JSON array
+ * of the stored ids rewritten. */
+static gboolean
+run_index_statement (Merge       *m,
+                     const char  *sql,
+                     GError     **error)
+{
+  g_autoptr(BandiCachedStmt) stmt = bandi_store_stmt (m->store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, m->max_id);
+  sqlite3_bind_text (stmt, 2, m->reindex->str, m->reindex->len, SQLITE_STATIC);
+  return bandi_store_step_done (m->store, stmt, "Updating the search index", error);
+}
+
+static gboolean
+apply_rewrites (Merge   *m,
+                GError **error)
+{
+  static const char forget_sql[] =
+    "INSERT INTO calls_fts (calls_fts, rowid, external_id, call_id, title, keywords, description)"
+    " SELECT 'delete', id, external_id, call_id, title, keywords, description FROM calls"
+    " WHERE id IN (SELECT value FROM json_each (?2))";
+  static const char index_sql[] =
+    "INSERT INTO calls_fts (rowid, external_id, call_id, title, keywords, description)"
+    " SELECT id, external_id, call_id, title, keywords, description FROM calls"
+    " WHERE id > ?1 OR id IN (SELECT value FROM json_each (?2))";
+
+  g_string_append_c (m->reindex, ']');
+
+  if (m->reindex->len > 2 && !run_index_statement (m, forget_sql, error))
+    return FALSE;
+
+  for (guint i = 0; i < m->rewrites->len; i++)
+    {
+      Rewrite *r = g_ptr_array_index (m->rewrites, i);
+
+      if (!update_call (m->store, r->id, m->source_id, r->call, r->fingerprint, m->now, error) ||
+          !replace_deadlines (m->store, r->id, r->call, m->now, &m->stats.n_deadlines_moved, error))
+        return FALSE;
+    }
+
+  if ((m->stats.n_new > 0 || m->rewrites->len > 0) && !run_index_statement (m, index_sql, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+withdraw_missing (Merge   *m,
+                  GError **error)
+{
+  GHashTableIter iter;
+  KnownCall *k;
+
+  g_hash_table_iter_init (&iter, m->known);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &k))
+    {
+      if (k->seen || k->withdrawn)
+        continue;
+      if (!set_withdrawn (m->store, k->id, TRUE, m->now, error))
+        return FALSE;
+      m->stats.n_withdrawn++;
     }
 
   return TRUE;
@@ -439,10 +555,10 @@ bandi_store_merge_calls (BandiStore       *self,
                          BandiMergeStats  *out_stats,
                          GError          **error)
 {
-  BandiMergeStats stats = { 0, };
   g_autoptr(GHashTable) known = NULL;
-  GHashTableIter iter;
-  KnownCall *k;
+  g_autoptr(GPtrArray) rewrites = NULL;
+  g_autoptr(GString) reindex = NULL;
+  Merge m = { self, source_id, now_unix, NULL, 0, NULL, NULL, { 0, } };
 
   g_return_val_if_fail (BANDI_IS_STORE (self), FALSE);
   g_return_val_if_fail (source_id != NULL && *source_id != '\0', FALSE);
@@ -452,30 +568,28 @@ bandi_store_merge_calls (BandiStore       *self,
     return FALSE;
 
   known = load_known (self, source_id, error);
-  if (known == NULL)
+  if (known == NULL || !read_max_id (self, &m.max_id, error))
     goto fail;
+
+  rewrites = g_ptr_array_new_with_free_func ((GDestroyNotify) rewrite_free);
+  reindex = g_string_new ("[");
+  m.known = known;
+  m.rewrites = rewrites;
+  m.reindex = reindex;
 
   for (guint i = 0; i < calls->len; i++)
     {
-      if (!merge_one (self, source_id, known, g_ptr_array_index (calls, i), now_unix, &stats, error))
+      if (!merge_one (&m, g_ptr_array_index (calls, i), error))
         goto fail;
     }
 
-  g_hash_table_iter_init (&iter, known);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &k))
-    {
-      if (k->seen || k->withdrawn)
-        continue;
-      if (!set_withdrawn (self, k->id, TRUE, now_unix, error))
-        goto fail;
-      stats.n_withdrawn++;
-    }
-
-  if (!bandi_store_commit (self, error))
+  if (!apply_rewrites (&m, error) ||
+      !withdraw_missing (&m, error) ||
+      !bandi_store_commit (self, error))
     goto fail;
 
   if (out_stats != NULL)
-    *out_stats = stats;
+    *out_stats = m.stats;
   return TRUE;
 
 fail:
@@ -523,29 +637,51 @@ call_from_row (sqlite3_stmt *stmt)
   return call;
 }
 
-/* Steps @stmt (a CALL_SELECT) to the end; the calls come with their
- * deadlines, read in one query over the range of their ids. */
-static GPtrArray *
+/* A call as read, with its next deadline as bandi_call_get_next_deadline()
+ * picks it (the first not yet past, else the last), for ordering. */
+typedef struct {
+  BandiCall  *call;
+  gint64      id;
+  const char *title;        /* the call's */
+  gboolean    has_deadline;
+  gint64     next;
+  gint64     first_ahead;   /* G_MAXINT64: none ahead */
+  gint64     last;
+} CallRow;
+
+static void
+call_row_clear (CallRow *row)
+{
+  g_clear_object (&row->call);
+}
+
+/* Steps @stmt (a CALL_SELECT ordered by id) to the end. The calls come
+ * with their deadlines, read in one query over the range of their ids and
+ * matched to them in step (both are in id order).
+ * Returns: (element-type CallRow) */
+static GArray *
 read_calls (BandiStore    *self,
             sqlite3_stmt  *stmt,
+            gint64         now,
             GError       **error)
 {
   static const char deadlines_sql[] =
-    "SELECT call, stage, label, value, zone FROM deadlines WHERE call BETWEEN ?1 AND ?2";
-  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = NULL;
+    "SELECT call, stage, label, value, zone, at FROM deadlines WHERE call BETWEEN ?1 AND ?2"
+    " ORDER BY call";
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (CallRow));
   g_autoptr(BandiCachedStmt) dstmt = NULL;
-  gint64 min_id = G_MAXINT64, max_id = G_MININT64;
+  guint next_row = 0;
   int rc;
+
+  g_array_set_clear_func (rows, (GDestroyNotify) call_row_clear);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      BandiCall *call = call_from_row (stmt);
-      gint64 id = bandi_call_get_id (call);
+      CallRow row = { call_from_row (stmt), 0, NULL, FALSE, 0, G_MAXINT64, G_MININT64 };
 
-      min_id = MIN (min_id, id);
-      max_id = MAX (max_id, id);
-      g_ptr_array_add (calls, call);
+      row.id = bandi_call_get_id (row.call);
+      row.title = bandi_call_get_title (row.call);
+      g_array_append_val (rows, row);
     }
   if (rc != SQLITE_DONE)
     {
@@ -553,38 +689,40 @@ read_calls (BandiStore    *self,
       return NULL;
     }
 
-  if (calls->len == 0)
-    return g_steal_pointer (&calls);
-
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < calls->len; i++)
-    {
-      BandiCall *call = g_ptr_array_index (calls, i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = bandi_call_get_id (call);
-      g_hash_table_insert (by_id, id, call);
-    }
+  if (rows->len == 0)
+    return g_steal_pointer (&rows);
 
   dstmt = bandi_store_stmt (self, deadlines_sql, error);
   if (dstmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (dstmt, 1, min_id);
-  sqlite3_bind_int64 (dstmt, 2, max_id);
+  sqlite3_bind_int64 (dstmt, 1, g_array_index (rows, CallRow, 0).id);
+  sqlite3_bind_int64 (dstmt, 2, g_array_index (rows, CallRow, rows->len - 1).id);
   while ((rc = sqlite3_step (dstmt)) == SQLITE_ROW)
     {
       gint64 call_id = sqlite3_column_int64 (dstmt, 0);
-      BandiCall *call = g_hash_table_lookup (by_id, &call_id);
+      gint64 at = sqlite3_column_int64 (dstmt, 5);
       g_autoptr(BandiDeadline) deadline = NULL;
+      CallRow *row;
 
-      if (call == NULL)
-        continue;
+      while (next_row < rows->len && g_array_index (rows, CallRow, next_row).id < call_id)
+        next_row++;
+      if (next_row == rows->len)
+        break;
+      row = &g_array_index (rows, CallRow, next_row);
+      if (row->id != call_id)
+        continue;   /* a call the query left out */
 
       deadline = bandi_store_column_deadline (dstmt, 3, 4, sqlite3_column_int (dstmt, 1),
                                               bandi_store_column_text (dstmt, 2));
-      if (deadline != NULL)
-        bandi_call_add_deadline (call, deadline);
+      if (deadline == NULL)
+        continue;
+
+      bandi_call_add_deadline (row->call, deadline);
+      row->has_deadline = TRUE;
+      row->last = MAX (row->last, at);
+      if (at >= now)
+        row->first_ahead = MIN (row->first_ahead, at);
     }
   if (rc != SQLITE_DONE)
     {
@@ -592,7 +730,35 @@ read_calls (BandiStore    *self,
       return NULL;
     }
 
-  return g_steal_pointer (&calls);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CallRow *row = &g_array_index (rows, CallRow, i);
+
+      row->next = row->first_ahead != G_MAXINT64 ? row->first_ahead : row->last;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* By next deadline, calls without one last; then by title, then id. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const CallRow *ra = a;
+  const CallRow *rb = b;
+  int cmp;
+
+  if (ra->has_deadline != rb->has_deadline)
+    return ra->has_deadline ? -1 : 1;
+  if (ra->has_deadline && ra->next != rb->next)
+    return ra->next < rb->next ? -1 : 1;
+
+  cmp = g_ascii_strcasecmp (ra->title ? ra->title : "", rb->title ? rb->title : "");
+  if (cmp != 0)
+    return cmp;
+
+  return (ra->id > rb->id) - (ra->id < rb->id);
 }
 
 /* The text a user typed, as an FTS5 query that cannot fail to parse: each
@@ -647,12 +813,29 @@ fts_query_for (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
+static gboolean
+row_wanted (const BandiCallQuery *query,
+            BandiCluster         *cluster,
+            const CallRow        *row)
+{
+  if ((query->deadline_after != 0 || query->deadline_before != 0) && !row->has_deadline)
+    return FALSE;
+  if (query->deadline_after != 0 && row->next < query->deadline_after)
+    return FALSE;
+  if (query->deadline_before != 0 && row->next >= query->deadline_before)
+    return FALSE;
+  if (cluster != NULL && !bandi_relevance_is_suggested (cluster, row->call))
+    return FALSE;
+  return TRUE;
+}
+
 /**
  * bandi_store_list_calls:
  * @query: (nullable): filters; %NULL lists every call not withdrawn
  *
  * Calls by next deadline (see bandi_call_get_next_deadline()), those
  * without any deadline ("open until funds run out") last, then by title.
+ * The deadline bounds apply to the next deadline: after ≤ next < before.
  * A search with nothing searchable in it (only punctuation) does not
  * filter. A cluster filter keeps the calls suggested for that cluster.
  *
@@ -664,8 +847,9 @@ bandi_store_list_calls (BandiStore            *self,
                         GError               **error)
 {
   static const BandiCallQuery all = { NULL, };
-  g_autoptr(GString) sql = g_string_new (CALL_SELECT ", " NEXT_DEADLINE " AS next_at" CALL_FROM " WHERE 1");
+  g_autoptr(GString) sql = g_string_new (CALL_SELECT CALL_FROM " WHERE 1");
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) rows = NULL;
   g_autoptr(GPtrArray) calls = NULL;
   g_autoptr(BandiCluster) cluster = NULL;
   g_autofree char *match = NULL;
@@ -695,17 +879,12 @@ bandi_store_list_calls (BandiStore            *self,
     g_string_append (sql, " AND u.starred = 1");
   if (match != NULL)
     g_string_append (sql, " AND c.id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH :match)");
-  if (query->deadline_after != 0)
-    g_string_append (sql, " AND next_at >= :after");
-  if (query->deadline_before != 0)
-    g_string_append (sql, " AND next_at < :before");
-  g_string_append (sql, " ORDER BY next_at IS NULL, next_at, c.title COLLATE NOCASE, c.id");
+  g_string_append (sql, " ORDER BY c.id");
 
   stmt = bandi_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":now"), bandi_store_now ());
   if (query->source_id != NULL)
     sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":source"),
                        query->source_id, -1, SQLITE_STATIC);
@@ -714,28 +893,20 @@ bandi_store_list_calls (BandiStore            *self,
                        bandi_call_status_to_string (query->status), -1, SQLITE_STATIC);
   if (match != NULL)
     sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":match"), match, -1, SQLITE_STATIC);
-  if (query->deadline_after != 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":after"), query->deadline_after);
-  if (query->deadline_before != 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":before"), query->deadline_before);
 
-  calls = read_calls (self, stmt, error);
-  if (calls == NULL)
+  rows = read_calls (self, stmt, bandi_store_now (), error);
+  if (rows == NULL)
     return NULL;
 
-  if (cluster != NULL)
+  g_array_sort (rows, compare_rows);
+
+  calls = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr(GPtrArray) suggested = g_ptr_array_new_with_free_func (g_object_unref);
+      CallRow *row = &g_array_index (rows, CallRow, i);
 
-      for (guint i = 0; i < calls->len; i++)
-        {
-          BandiCall *call = g_ptr_array_index (calls, i);
-
-          if (bandi_relevance_is_suggested (cluster, call))
-            g_ptr_array_add (suggested, g_object_ref (call));
-        }
-      g_ptr_array_unref (calls);
-      calls = g_steal_pointer (&suggested);
+      if (row_wanted (query, cluster, row))
+        g_ptr_array_add (calls, g_object_ref (row->call));
     }
 
   store = g_list_store_new (BANDI_TYPE_CALL);
@@ -748,19 +919,19 @@ single_call (BandiStore    *self,
              sqlite3_stmt  *stmt,
              GError       **error)
 {
-  g_autoptr(GPtrArray) calls = read_calls (self, stmt, error);
+  g_autoptr(GArray) rows = read_calls (self, stmt, bandi_store_now (), error);
 
-  if (calls == NULL)
+  if (rows == NULL)
     return NULL;
 
-  if (calls->len == 0)
+  if (rows->len == 0)
     {
       g_set_error_literal (error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_NOT_FOUND,
                            _("No such call in the database"));
       return NULL;
     }
 
-  return g_object_ref (g_ptr_array_index (calls, 0));
+  return g_object_ref (g_array_index (rows, CallRow, 0).call);
 }
 
 /* Returns: (transfer full): the stored call with row id @call_id, withdrawn
@@ -789,6 +960,7 @@ bandi_store_find_call (BandiStore  *self,
                        const char  *external_id,
                        GError     **error)
 {
+  /* at most one row: the order by id read_calls() needs is given */
   static const char sql[] = CALL_SELECT CALL_FROM " WHERE c.source = ?1 AND c.external_id = ?2";
   g_autoptr(BandiCachedStmt) stmt = NULL;
 

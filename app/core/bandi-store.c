@@ -136,25 +136,19 @@ static const char schema_v1[] =
   "  key   TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;"
+  /* The search index. bandi_store_merge_calls() keeps it in step with
+   * calls in two statements per merge, not with per-row triggers: FTS5
+   * flushes its pending terms at the end of every statement that writes
+   * it, which made a merge of 20,000 calls three times slower. A call is
+   * never deleted by Bandi; should one be, the trigger keeps the index. */
   "CREATE VIRTUAL TABLE calls_fts USING fts5 ("
   "  external_id, call_id, title, keywords, description,"
   "  content = 'calls', content_rowid = 'id',"
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");"
-  "CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls BEGIN"
-  "  INSERT INTO calls_fts (rowid, external_id, call_id, title, keywords, description)"
-  "  VALUES (new.id, new.external_id, new.call_id, new.title, new.keywords, new.description);"
-  "END;"
   "CREATE TRIGGER calls_fts_delete AFTER DELETE ON calls BEGIN"
   "  INSERT INTO calls_fts (calls_fts, rowid, external_id, call_id, title, keywords, description)"
   "  VALUES ('delete', old.id, old.external_id, old.call_id, old.title, old.keywords, old.description);"
-  "END;"
-  "CREATE TRIGGER calls_fts_update"
-  "  AFTER UPDATE OF external_id, call_id, title, keywords, description ON calls BEGIN"
-  "  INSERT INTO calls_fts (calls_fts, rowid, external_id, call_id, title, keywords, description)"
-  "  VALUES ('delete', old.id, old.external_id, old.call_id, old.title, old.keywords, old.description);"
-  "  INSERT INTO calls_fts (rowid, external_id, call_id, title, keywords, description)"
-  "  VALUES (new.id, new.external_id, new.call_id, new.title, new.keywords, new.description);"
   "END;";
 
 typedef gboolean (*MigrationHook) (BandiStore *self,
@@ -664,8 +658,8 @@ bandi_store_get_current_schema_version (void)
   return G_N_ELEMENTS (migrations);
 }
 
-/* Runs PRAGMA integrity_check; %BANDI_STORE_ERROR_CORRUPT with SQLite's
- * first complaint when it is not "ok". */
+/* Runs PRAGMA integrity_check and checks the search index;
+ * %BANDI_STORE_ERROR_CORRUPT with SQLite's complaint when either fails. */
 gboolean
 bandi_store_check_integrity (BandiStore  *self,
                              GError     **error)
@@ -689,6 +683,16 @@ bandi_store_check_integrity (BandiStore  *self,
     {
       g_set_error (error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_CORRUPT,
                    _("The database “%s” is damaged: %s"), self->path, result);
+      return FALSE;
+    }
+
+  /* The search index against the calls it indexes */
+  rc = sqlite3_exec (self->db, "INSERT INTO calls_fts (calls_fts) VALUES ('integrity-check')",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_CORRUPT,
+                   _("The search index of “%s” is damaged: %s"), self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
 

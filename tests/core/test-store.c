@@ -654,6 +654,43 @@ test_search (void)
 #undef ASSERT_SEARCH
 }
 
+/* The search index follows rewritten calls, including one listed twice in
+ * a merge, and stays consistent with them. */
+static void
+test_search_follows_changes (void)
+{
+  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (calls, test_simple_call (FIXTURE_SOURCE, "A", "Batteries for trucks", NULL));
+  g_ptr_array_add (calls, test_simple_call (FIXTURE_SOURCE, "B", "Quantum sensors", NULL));
+  g_assert_true (bandi_store_merge_calls (store, FIXTURE_SOURCE, calls, 1000, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A is rewritten; C is new and comes twice, differently. */
+  bandi_call_set_title (g_ptr_array_index (calls, 0), "Hydrogen for trucks");
+  g_ptr_array_add (calls, test_simple_call (FIXTURE_SOURCE, "C", "Photonics chips", NULL));
+  g_ptr_array_add (calls, test_simple_call (FIXTURE_SOURCE, "C", "Photonics wafers", NULL));
+  g_assert_true (bandi_store_merge_calls (store, FIXTURE_SOURCE, calls, 2000, NULL, &error));
+  g_assert_no_error (error);
+
+#define ASSERT_SEARCH(text, expected) \
+  G_STMT_START { g_autofree char *got = search (store, text); g_assert_cmpstr (got, ==, expected); } G_STMT_END
+
+  ASSERT_SEARCH ("batteries", "");
+  ASSERT_SEARCH ("hydrogen", "A");
+  ASSERT_SEARCH ("trucks", "A");
+  ASSERT_SEARCH ("quantum", "B");
+  ASSERT_SEARCH ("chips", "");
+  ASSERT_SEARCH ("wafers", "C");
+
+#undef ASSERT_SEARCH
+
+  g_assert_true (bandi_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/store/merge/failure-rolls-back", test_failed_merge_changes_nothing);
   g_test_add_func ("/store/list/order-and-filters", test_order_and_filters);
   g_test_add_func ("/store/search", test_search);
+  g_test_add_func ("/store/search/follows-changes", test_search_follows_changes);
 
   return g_test_run ();
 }
