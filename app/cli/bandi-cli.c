@@ -96,7 +96,8 @@ describe_commands (void)
 
   g_string_append (text, "\n");
   g_string_append (text, _("Run “bandi-cli COMMAND --help” for a command’s options.\n"
-                           "Sources whose plugins are refused are listed by “bandi-cli sources”."));
+                           "Exit status: 0 on success, 1 if the command failed (e.g. a source "
+                           "could not be synced), 2 on a usage error."));
 
   return g_string_free (text, FALSE);
 }

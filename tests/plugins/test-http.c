@@ -215,6 +215,7 @@ test_http_source_fetch_async (BandiSource         *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GUri) uri = NULL;
   const char *endpoint = bandi_source_get_endpoint (source);
+  SoupMessage *msg;
 
   uri = g_uri_parse (endpoint, G_URI_FLAGS_NONE, &error);
   if (uri == NULL)
@@ -224,9 +225,10 @@ test_http_source_fetch_async (BandiSource         *source,
       return;
     }
 
-  g_task_set_task_data (task, soup_message_new_from_uri ("GET", uri), g_object_unref);
+  msg = soup_message_new_from_uri ("GET", uri);
+  g_task_set_task_data (task, msg, g_object_unref);
   bandi_source_report_progress (source, 0.0, "Downloading calls");
-  bandi_http_send_async (bandi_source_get_session (source), g_task_get_task_data (task),
+  bandi_http_send_async (bandi_source_get_session (source), msg,
                          cancellable, sent_cb, g_steal_pointer (&task));
 }
 

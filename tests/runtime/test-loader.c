@@ -264,6 +264,7 @@ test_failing_fetch (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_assert_cmpstr (error->message, ==,
                    "Could not sync Failing test source: The failing test source failed as it always does");
+  g_clear_error (&error);
 
   good_calls = rt_list_calls (store, "test-good");
   g_assert_cmpuint (g_list_model_get_n_items (good_calls), ==, 2);
