@@ -144,6 +144,7 @@ static const Word words[] = {
   { "italienne", TOK_ZONE, 0, "Europe/Rome" },
   { "vienna", TOK_ZONE, 0, "Europe/Vienna" }, { "wien", TOK_ZONE, 0, "Europe/Vienna" },
   { "vienne", TOK_ZONE, 0, "Europe/Vienna" }, { "berlin", TOK_ZONE, 0, "Europe/Berlin" },
+  { "london", TOK_ZONE, 0, "Europe/London" },
   { "luxembourg", TOK_ZONE, 0, "Europe/Luxembourg" },
   { "luxemburg", TOK_ZONE, 0, "Europe/Luxembourg" },
   { "zurich", TOK_ZONE, 0, "Europe/Zurich" }, { "zürich", TOK_ZONE, 0, "Europe/Zurich" },

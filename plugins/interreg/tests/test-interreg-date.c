@@ -181,6 +181,7 @@ test_not_understood (void)
       deadline = interreg_date_parse (texts[i], BXL, 1, NULL, &error);
       g_assert_null (deadline);
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_test_message ("→ %s", error->message);
       /* The message quotes the text it could not read. */
       g_assert_nonnull (strstr (error->message, texts[i]));
     }
