@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 # check-potfiles.py SRCROOT — every file with translatable strings is in
-# po/POTFILES.in, and every file listed there exists
+# po/POTFILES.in, every file listed there exists, and no translatable C
+# string is pasted together with a macro (such as G_GSIZE_FORMAT), which
+# xgettext cannot expand: it would extract a truncated msgid that never
+# matches at run time.
 #
 # Translatable means: C sources calling _(), N_(), C_(), NC_(), ngettext()
 # or g_dngettext(); .ui files with translatable="yes"; and the desktop file,
@@ -22,6 +25,8 @@ C_MARKER = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|ngettext|g_dngettext)\s*
 # a URL is not taken for a comment nor "%s_(%d)" for a call.
 C_LITERAL_OR_COMMENT = re.compile(
     r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|/\*.*?\*/|//[^\n]*', re.S)
+MACRO_IN_MSGID = re.compile(
+    r'(?<![A-Za-z0-9_])(?:_|N_)\(\s*(?:"(?:\\.|[^"\\\n])*"\s*)+([A-Za-z_][A-Za-z0-9_]*)')
 UI_MARKER = re.compile(r'translatable\s*=\s*["\'](?:yes|true|1)["\']')
 ALWAYS_TRANSLATED = ('.desktop.in', '.metainfo.xml.in', '.gschema.xml')
 
@@ -39,6 +44,15 @@ def has_translatable_strings(path):
     if path.endswith('.ui'):
         return UI_MARKER.search(text) is not None
     return path.endswith(ALWAYS_TRANSLATED)
+
+
+def macros_in_msgids(path):
+    if not path.endswith(('.c', '.h')):
+        return []
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    return [(text.count('\n', 0, m.start()) + 1, m.group(1))
+            for m in MACRO_IN_MSGID.finditer(text)]
 
 
 def read_potfiles(path):
@@ -76,6 +90,9 @@ def check(args):
                 rel = os.path.relpath(path, srcroot)
                 if not has_translatable_strings(path):
                     continue
+                for line, macro in macros_in_msgids(path):
+                    errors.append(f'{rel}:{line}: translatable string pasted with {macro}, '
+                                  'which xgettext cannot expand')
                 found += 1
                 if rel not in seen:
                     errors.append(f'{rel} has translatable strings but is not in po/POTFILES.in')
