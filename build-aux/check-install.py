@@ -186,6 +186,7 @@ def check_tree(root, tmp, installed, srcroot, builddir, options, version,
         env['XDG_DATA_DIRS'] = ':'.join([datadir, env.get('XDG_DATA_DIRS') or '/usr/local/share:/usr/share'])
     else:
         compiled = os.path.join(tmp, 'schemas')
+        os.makedirs(compiled)
         run([glib_compile_schemas, '--targetdir', compiled, under(root, schemadir)])
         env.update(LD_LIBRARY_PATH=under(root, pkglibdir),
                    BANDI_PLUGIN_PATH=under(root, plugindir),
