@@ -171,14 +171,16 @@ def check_tree(root, tmp, installed, srcroot, builddir, options, version,
     for lang in read_linguas(srcroot):
         expect_file(os.path.join(localedir, lang, 'LC_MESSAGES', f'{PACKAGE}.mo'),
                     f'the {lang} catalogue')
-    if errors:
+
+    cli = under(root, os.path.join(bindir, 'bandi-cli'))
+    if not os.path.isfile(cli):
         return errors
 
     # Run the installed bandi-cli, away from the build tree.
     env = {k: v for k, v in os.environ.items()
            if k not in ('BANDI_PLUGIN_PATH', 'GSETTINGS_SCHEMA_DIR', 'LD_LIBRARY_PATH')
            and not k.startswith(('LC_', 'LANG'))}
-    env.update(LC_ALL='C', GSETTINGS_BACKEND='memory')
+    env.update(LC_ALL='C.UTF-8', GSETTINGS_BACKEND='memory')
     for var in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'):
         env[var] = os.path.join(tmp, var.lower())
         os.makedirs(env[var])
@@ -192,11 +194,13 @@ def check_tree(root, tmp, installed, srcroot, builddir, options, version,
                    BANDI_PLUGIN_PATH=under(root, plugindir),
                    GSETTINGS_SCHEMA_DIR=compiled)
 
-    cli = under(root, os.path.join(bindir, 'bandi-cli'))
-    out = run([cli, '--version'], env=env, cwd=tmp)
-    if version not in out:
-        errors.append(f'bandi-cli --version printed {out.strip()!r}, without {version}')
-    out = run([cli, 'sources'], env=env, cwd=tmp)
+    try:
+        out = run([cli, '--version'], env=env, cwd=tmp)
+        if version not in out:
+            errors.append(f'bandi-cli --version printed {out.strip()!r}, without {version}')
+        out = run([cli, 'sources'], env=env, cwd=tmp)
+    except CheckFailed as e:
+        return errors + [str(e)]
     loaded = loaded_plugins(out)
     for plugin in plugin_ids(srcroot):
         if plugin not in loaded:
