@@ -96,11 +96,10 @@ check_database (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(BandiStore) store = bandi_store_open (path, &error);
   g_autoptr(GListModel) proposals = NULL;
-  g_autoptr(GListModel) calls = NULL;
   g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
-  BandiCallQuery query = { .source_id = FIXTURE_SOURCE, .include_withdrawn = TRUE };
-  g_autofree char *marker = g_strdup_printf ("(v%u)", run);
-  guint n_this_run = 0;
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM calls WHERE title LIKE '%%(v%u)'",
+                                                run);
+  gint64 n_calls, n_this_run;
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -121,17 +120,10 @@ check_database (const char *path,
     g_assert_true (g_hash_table_contains (titles, g_ptr_array_index (committed_titles, i)));
 
   /* The merge is one transaction: all of its calls or none. */
-  calls = bandi_store_list_calls (store, &query, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
-    {
-      g_autoptr(BandiCall) call = g_list_model_get_item (calls, i);
-
-      if (g_str_has_suffix (bandi_call_get_title (call), marker))
-        n_this_run++;
-    }
+  n_calls = test_sql_int (path, "SELECT count(*) FROM calls");
+  n_this_run = test_sql_int (path, count_sql);
+  g_assert_cmpint (n_calls, ==, N_CALLS);
   g_assert_true (n_this_run == 0 || n_this_run == N_CALLS);
-  g_assert_cmpuint (g_list_model_get_n_items (calls), ==, N_CALLS);
   g_test_message ("run %u: %u proposals, this run's calls %s", run, committed_titles->len,
                   n_this_run ? "all committed" : "all rolled back");
 }
@@ -159,8 +151,10 @@ test_killed_mid_merge (void)
   first = run_child (path, run, -1);
   add_titles (titles, run);
   check_database (path, titles, run);
-  window = first.merge_usec;
-  g_test_message ("a merge of %d calls took %" G_GINT64_FORMAT " ms", N_CALLS, window / 1000);
+  /* Under sanitizers a merge takes ten times as long; any moment in its
+   * first two seconds is as much the middle of it. */
+  window = MIN (first.merge_usec, 2 * G_USEC_PER_SEC);
+  g_test_message ("a merge of %d calls took %" G_GINT64_FORMAT " ms", N_CALLS, first.merge_usec / 1000);
 
   while (kills < N_KILLS)
     {
