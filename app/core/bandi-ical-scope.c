@@ -30,18 +30,23 @@ add_call (BandiIcalExport *export,
   bandi_ical_export_add_call (export, call);
 }
 
+/* Appends the calls of @model not yet in @seen (call ids) to @calls. */
 static void
-add_calls (BandiIcalExport *export,
-           GListModel      *model,
-           GHashTable      *added)
+collect_calls (GPtrArray  *calls,
+               GListModel *model,
+               GHashTable *seen)
 {
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BandiCall) call = g_list_model_get_item (model, i);
+      gint64 id = bandi_call_get_id (call);
 
-      add_call (export, call, added);
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_ptr_array_add (calls, g_steal_pointer (&call));
     }
 }
 
@@ -86,6 +91,60 @@ add_proposals (BandiIcalExport      *export,
   return TRUE;
 }
 
+static GPtrArray *
+list_calls (BandiStore           *store,
+            const BandiIcalScope *scope,
+            GHashTable           *seen,
+            GError              **error)
+{
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) suggested = NULL;
+  BandiCallQuery query = { NULL, };
+
+  query.source_id = scope->source_id;
+  query.filter_status = scope->filter_status;
+  query.status = scope->status;
+  query.cluster_acronym = scope->cluster_acronym;
+
+  suggested = bandi_store_list_calls (store, &query, error);
+  if (suggested == NULL)
+    return NULL;
+  collect_calls (calls, suggested, seen);
+
+  if (scope->cluster_acronym != NULL)
+    {
+      g_autoptr(GListModel) starred = NULL;
+
+      query.cluster_acronym = NULL;
+      query.starred_only = TRUE;
+      starred = bandi_store_list_calls (store, &query, error);
+      if (starred == NULL)
+        return NULL;
+      collect_calls (calls, starred, seen);
+    }
+
+  return g_steal_pointer (&calls);
+}
+
+/**
+ * bandi_ical_scope_list_calls:
+ *
+ * Returns: (transfer full) (element-type BandiCall): the calls of @scope, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+bandi_ical_scope_list_calls (BandiStore           *store,
+                             const BandiIcalScope *scope,
+                             GError              **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_return_val_if_fail (BANDI_IS_STORE (store), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  return list_calls (store, scope, seen, error);
+}
+
 /**
  * bandi_ical_scope_fill:
  *
@@ -99,8 +158,7 @@ bandi_ical_scope_fill (BandiIcalExport      *export,
                        GError              **error)
 {
   g_autoptr(GHashTable) added = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GListModel) calls = NULL;
-  BandiCallQuery query = { NULL, };
+  g_autoptr(GPtrArray) calls = NULL;
 
   g_return_val_if_fail (BANDI_IS_ICAL_EXPORT (export), FALSE);
   g_return_val_if_fail (BANDI_IS_STORE (store), FALSE);
@@ -108,27 +166,11 @@ bandi_ical_scope_fill (BandiIcalExport      *export,
 
   bandi_ical_export_set_sequence_func (export, store_sequence, store);
 
-  query.source_id = scope->source_id;
-  query.filter_status = scope->filter_status;
-  query.status = scope->status;
-  query.cluster_acronym = scope->cluster_acronym;
-
-  calls = bandi_store_list_calls (store, &query, error);
+  calls = list_calls (store, scope, added, error);
   if (calls == NULL)
     return FALSE;
-  add_calls (export, calls, added);
-
-  if (scope->cluster_acronym != NULL)
-    {
-      g_autoptr(GListModel) starred = NULL;
-
-      query.cluster_acronym = NULL;
-      query.starred_only = TRUE;
-      starred = bandi_store_list_calls (store, &query, error);
-      if (starred == NULL)
-        return FALSE;
-      add_calls (export, starred, added);
-    }
+  for (guint i = 0; i < calls->len; i++)
+    bandi_ical_export_add_call (export, g_ptr_array_index (calls, i));
 
   return !scope->with_proposals || add_proposals (export, store, scope, added, error);
 }

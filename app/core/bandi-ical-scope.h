@@ -25,12 +25,17 @@ typedef struct {
   gboolean         with_proposals;
 } BandiIcalScope;
 
+/* The calls of @scope (its proposals aside), each once. */
+GPtrArray *bandi_ical_scope_list_calls (BandiStore           *store,
+                                        const BandiIcalScope *scope,
+                                        GError              **error);
+
 /* Adds the calls and proposals of @scope to @export, in the store's order,
  * and makes SEQUENCE the number of times the store saw each deadline move.
  * @store must outlive @export. Fails for an unknown cluster. */
-gboolean bandi_ical_scope_fill (BandiIcalExport      *export,
-                                BandiStore           *store,
-                                const BandiIcalScope *scope,
-                                GError              **error);
+gboolean   bandi_ical_scope_fill       (BandiIcalExport      *export,
+                                        BandiStore           *store,
+                                        const BandiIcalScope *scope,
+                                        GError              **error);
 
 G_END_DECLS
