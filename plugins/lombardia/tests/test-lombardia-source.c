@@ -47,7 +47,9 @@ fixture_setup (Fixture       *f,
   };
 
   f->server = lt_server_new ();
-  f->session = bandi_http_session_new ();
+  /* More connections than the plugin may use, so that the limit of four
+   * pages at a time seen by the server is the plugin's own. */
+  f->session = soup_session_new_with_options ("max-conns-per-host", 16, "max-conns", 16, NULL);
   bandi_http_session_set_limits (f->session, &limits);
   f->source = g_object_new (lombardia_type, "portal-base", f->server->base, NULL);
   bandi_source_set_session (f->source, f->session);
@@ -251,7 +253,8 @@ test_two_pages (Fixture       *f,
     "RLO12031000005", "RLO12031000006", "RLO12031000007",
   };
 
-  f->server->page_delay_ms = 30;
+  f->server->page_delay_ms = 500;
+  f->server->hold_batch = 4;
   run_fetch (f, NULL);
   assert_two_pages_result (f);
 
