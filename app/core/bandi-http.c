@@ -358,8 +358,8 @@ read_cb (GObject      *object,
     {
       g_cancellable_cancel (data->cancellable);
       g_task_return_new_error (task, BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_TOO_LARGE,
-                               _("The answer from %s is larger than %" G_GSIZE_FORMAT " MB"),
-                               msg_host (data->msg), data->limits.max_body_size / (1024 * 1024));
+                               _("The answer from %s is larger than %lu MB"),
+                               msg_host (data->msg), (gulong) (data->limits.max_body_size / (1024 * 1024)));
       g_object_unref (task);
       return;
     }
@@ -407,8 +407,8 @@ send_cb (GObject      *object,
   if (length > 0 && (guint64) length > data->limits.max_body_size)
     {
       g_task_return_new_error (task, BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_TOO_LARGE,
-                               _("The answer from %s is larger than %" G_GSIZE_FORMAT " MB"),
-                               msg_host (data->msg), data->limits.max_body_size / (1024 * 1024));
+                               _("The answer from %s is larger than %lu MB"),
+                               msg_host (data->msg), (gulong) (data->limits.max_body_size / (1024 * 1024)));
       g_object_unref (task);
       return;
     }
@@ -569,8 +569,8 @@ bandi_http_describe_body (SoupMessage *msg,
 
   preview = bandi_text_preview (bytes, len, 60);
   /* Translators: "HTTP 200, text/html, 5120 bytes starting with “<!DOCTYPE html>…”" */
-  return g_strdup_printf (_("HTTP %u, %s, %" G_GSIZE_FORMAT " bytes starting with “%s”"),
+  return g_strdup_printf (_("HTTP %u, %s, %lu bytes starting with “%s”"),
                           msg ? soup_message_get_status (msg) : 0,
                           type ? type : _("no content type"),
-                          len, preview);
+                          (gulong) len, preview);
 }
