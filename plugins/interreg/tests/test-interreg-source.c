@@ -14,106 +14,23 @@
 #include <json-glib/json-glib.h>
 
 #include "bandi-interreg-source.h"
-
-/* The path of each preset's URL, as the server sees it. */
-#define PATH_ITALIA_SVIZZERA "/wps/portal/site/interreg-italia-svizzera/avvisi/aperti"
-#define PATH_ALPINE_SPACE    "/feed/"
-#define PATH_CENTRAL_EUROPE  "/calls-for-proposals/"
-#define PATH_EURO_MED        "/wp-json/wp/v2/pages"
-#define PATH_INTERREG_EUROPE "/next-call-for-projects"
-
-#define FAIL_500 "HTTP 500"
+#include "interreg-test-server.h"
 
 #define ROME "Europe/Rome"
 #define BXL "Europe/Brussels"
 #define PARIS "Europe/Paris"
 
 typedef struct {
-  SoupServer   *server;
-  char         *base;      /* http://127.0.0.1:PORT */
+  ItServer     *server;
   SoupSession  *session;
   BandiSource  *source;
   GMainLoop    *loop;
-  GHashTable   *routes;    /* path → fixture file, or FAIL_500 */
-  GHashTable   *hits;      /* path → number of requests */
 
   GPtrArray    *calls;
   GError       *error;
   GStrv         warnings;
 } Fixture;
 
-static const char *
-content_type_of (const char *file)
-{
-  if (g_str_has_suffix (file, ".html"))
-    return "text/html; charset=utf-8";
-  if (g_str_has_suffix (file, ".json"))
-    return "application/json; charset=UTF-8";
-  if (g_str_has_suffix (file, ".ics"))
-    return "text/calendar; charset=utf-8";
-  if (g_str_has_prefix (file, "custom-atom"))
-    return "application/atom+xml";
-  return "application/rss+xml; charset=UTF-8";
-}
-
-static void
-handler (SoupServer        *server,
-         SoupServerMessage *msg,
-         const char        *path,
-         GHashTable        *query,
-         gpointer           user_data)
-{
-  Fixture *f = user_data;
-  const char *file = g_hash_table_lookup (f->routes, path);
-  g_autofree char *full = NULL;
-  g_autoptr(GError) error = NULL;
-  char *body = NULL;
-  gsize len = 0;
-
-  g_assert_cmpstr (soup_server_message_get_method (msg), ==, "GET");
-  g_hash_table_replace (f->hits, g_strdup (path),
-                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (f->hits, path)) + 1));
-
-  /* The Euro-MED preset searches WordPress pages. */
-  if (g_strcmp0 (path, PATH_EURO_MED) == 0)
-    {
-      g_assert_nonnull (query);
-      g_assert_cmpstr (g_hash_table_lookup (query, "search"), ==, "call");
-      g_assert_cmpstr (g_hash_table_lookup (query, "per_page"), ==, "100");
-    }
-
-  if (file == NULL)
-    {
-      soup_server_message_set_status (msg, 404, NULL);
-      return;
-    }
-  if (strcmp (file, FAIL_500) == 0)
-    {
-      soup_server_message_set_status (msg, 500, NULL);
-      return;
-    }
-
-  full = g_build_filename (INTERREG_TEST_DATA, file, NULL);
-  g_file_get_contents (full, &body, &len, &error);
-  g_assert_no_error (error);
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, content_type_of (file), SOUP_MEMORY_TAKE, body, len);
-}
-
-static void
-route (Fixture    *f,
-       const char *path,
-       const char *file)
-{
-  g_hash_table_replace (f->routes, g_strdup (path), g_strdup (file));
-}
-
-static guint
-hits (Fixture    *f,
-      const char *path)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (f->hits, path));
-}
 
 static void
 follow (Fixture    *f,
@@ -144,30 +61,13 @@ fixture_setup (Fixture       *f,
     .max_retries = 1,
     .backoff_ms = 10,
   };
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
 
-  f->routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  f->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  route (f, PATH_ITALIA_SVIZZERA, "italia-svizzera-avvisi.html");
-  route (f, PATH_ALPINE_SPACE, "alpine-space-feed.xml");
-  route (f, PATH_CENTRAL_EUROPE, "central-europe-calls.html");
-  route (f, PATH_EURO_MED, "euro-med-pages.json");
-  route (f, PATH_INTERREG_EUROPE, "interreg-europe-next-call.html");
-
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, handler, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
+  f->server = it_server_new ();
   f->session = bandi_http_session_new ();
   bandi_http_session_set_limits (f->session, &limits);
   f->source = g_object_new (BANDI_TYPE_INTERREG_SOURCE, NULL);
   bandi_source_set_session (f->source, f->session);
-  bandi_source_set_endpoint (f->source, f->base);
+  bandi_source_set_endpoint (f->source, f->server->base);
   f->loop = g_main_loop_new (NULL, FALSE);
 }
 
@@ -184,11 +84,7 @@ fixture_teardown (Fixture       *f,
   g_object_unref (f->source);
   soup_session_abort (f->session);
   g_object_unref (f->session);
-  soup_server_disconnect (f->server);
-  g_object_unref (f->server);
-  g_free (f->base);
-  g_hash_table_unref (f->routes);
-  g_hash_table_unref (f->hits);
+  it_server_free (f->server);
   /* Let both ends see their connections close. */
   until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
   while (g_get_monotonic_time () < until)
@@ -383,11 +279,11 @@ test_presets (Fixture       *f,
   fetch (f);
   g_assert_no_error (f->error);
   g_assert_cmpstrv (f->warnings, ((const char *[]) { NULL }));
-  g_assert_cmpuint (hits (f, PATH_ITALIA_SVIZZERA), ==, 1);
-  g_assert_cmpuint (hits (f, PATH_ALPINE_SPACE), ==, 1);
-  g_assert_cmpuint (hits (f, PATH_CENTRAL_EUROPE), ==, 1);
-  g_assert_cmpuint (hits (f, PATH_EURO_MED), ==, 1);
-  g_assert_cmpuint (hits (f, PATH_INTERREG_EUROPE), ==, 1);
+  g_assert_cmpuint (it_server_hits (f->server, PATH_ITALIA_SVIZZERA), ==, 1);
+  g_assert_cmpuint (it_server_hits (f->server, PATH_ALPINE_SPACE), ==, 1);
+  g_assert_cmpuint (it_server_hits (f->server, PATH_CENTRAL_EUROPE), ==, 1);
+  g_assert_cmpuint (it_server_hits (f->server, PATH_EURO_MED), ==, 1);
+  g_assert_cmpuint (it_server_hits (f->server, PATH_INTERREG_EUROPE), ==, 1);
   g_assert_cmpuint (f->calls->len, ==, 12);
 
   /* Interreg VI-A Italia–Svizzera: an IBM portal page, Rome's clock */
@@ -489,8 +385,8 @@ static void
 test_one_fails (Fixture       *f,
                 gconstpointer  data)
 {
-  route (f, PATH_CENTRAL_EUROPE, FAIL_500);
-  route (f, PATH_ALPINE_SPACE, "alpine-space-invalid.xml");
+  it_server_route (f->server, PATH_CENTRAL_EUROPE, FAIL_500);
+  it_server_route (f->server, PATH_ALPINE_SPACE, "alpine-space-invalid.xml");
 
   fetch (f);
   g_assert_no_error (f->error);
@@ -509,8 +405,8 @@ test_all_fail (Fixture       *f,
                gconstpointer  data)
 {
   follow (f, "alpine-space", "euro-med", NULL);
-  route (f, PATH_ALPINE_SPACE, "alpine-space-invalid.xml");
-  route (f, PATH_EURO_MED, "wordpress-error.json");
+  it_server_route (f->server, PATH_ALPINE_SPACE, "alpine-space-invalid.xml");
+  it_server_route (f->server, PATH_EURO_MED, "wordpress-error.json");
 
   fetch (f);
   g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_FAILED);
@@ -533,7 +429,7 @@ test_changed_structure (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       follow (f, cases[i].id, NULL);
-      route (f, cases[i].path, cases[i].file);
+      it_server_route (f->server, cases[i].path, cases[i].file);
 
       fetch (f);
       g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_NOT_FOUND);
@@ -559,8 +455,8 @@ test_unknown_date (Fixture       *f,
   BandiCall *call;
 
   follow (f, "italia-svizzera", "alpine-space", NULL);
-  route (f, PATH_ITALIA_SVIZZERA, "italia-svizzera-avvisi-unknown-date.html");
-  route (f, PATH_ALPINE_SPACE, "alpine-space-unknown-date.xml");
+  it_server_route (f->server, PATH_ITALIA_SVIZZERA, "italia-svizzera-avvisi-unknown-date.html");
+  it_server_route (f->server, PATH_ALPINE_SPACE, "alpine-space-unknown-date.xml");
 
   fetch (f);
   g_assert_no_error (f->error);
@@ -590,14 +486,14 @@ test_custom (Fixture       *f,
   g_autofree char *custom = NULL;
   BandiCall *call;
 
-  route (f, "/custom/feed.atom", "custom-atom.xml");
-  route (f, "/custom/calls.ics", "custom-calendar.ics");
+  it_server_route (f->server, "/custom/feed.atom", "custom-atom.xml");
+  it_server_route (f->server, "/custom/calls.ics", "custom-calendar.ics");
   custom = g_strdup_printf ("[{\"id\":\"bayern-oesterreich\",\"name\":\"Interreg Bayern-Österreich\","
                             "\"url\":\"%s/custom/feed.atom\",\"adapter\":\"atom\"},"
                             "{\"id\":\"next-med\",\"name\":\"Interreg NEXT MED\","
                             "\"url\":\"%s/custom/calls.ics\",\"adapter\":\"ical\"},"
                             "{\"id\":\"broken\",\"name\":\"Broken\",\"url\":\"ftp://example.org/\",\"adapter\":\"rss\"}]",
-                            f->base, f->base);
+                            f->server->base, f->server->base);
   g_object_set (f->source, "custom-programmes", custom, NULL);
   follow (f, "bayern-oesterreich", "next-med", NULL);
   /* The endpoint rewrites the presets only. */
@@ -606,8 +502,8 @@ test_custom (Fixture       *f,
   fetch (f);
   g_assert_no_error (f->error);
   g_assert_cmpuint (f->calls->len, ==, 2);
-  g_assert_cmpuint (hits (f, "/custom/feed.atom"), ==, 1);
-  g_assert_cmpuint (hits (f, "/custom/calls.ics"), ==, 1);
+  g_assert_cmpuint (it_server_hits (f->server, "/custom/feed.atom"), ==, 1);
+  g_assert_cmpuint (it_server_hits (f->server, "/custom/calls.ics"), ==, 1);
   /* the unusable one is reported, not fetched */
   g_assert_true (warnings_contain (f, "“broken”", "ftp://example.org/"));
 
