@@ -259,7 +259,7 @@ patterns (void)
   if (g_once_init_enter (&initialised))
     {
       for (guint i = 0; i < N_PATTERNS; i++)
-        compiled[i] = g_regex_new (pattern_sources[i], G_REGEX_OPTIMIZE, G_REGEX_MATCH_ANCHORED, NULL);
+        compiled[i] = g_regex_new (pattern_sources[i], G_REGEX_DEFAULT, G_REGEX_MATCH_ANCHORED, NULL);
       g_once_init_leave (&initialised, 1);
     }
 

@@ -128,7 +128,7 @@ set_rules (InterregProgramme  *programme,
       g_string_replace (source, "{date}", DATE_PATTERN, 0);
 
       g_clear_pointer (slot, g_regex_unref);
-      *slot = g_regex_new (source->str, G_REGEX_OPTIMIZE, 0, &regex_error);
+      *slot = g_regex_new (source->str, G_REGEX_DEFAULT, 0, &regex_error);
       if (*slot == NULL)
         {
           g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_CONFIG,
