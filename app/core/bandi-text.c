@@ -276,20 +276,44 @@ bandi_text_squeeze (const char *text)
 
   out = g_string_sized_new (strlen (text));
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0';)
     {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (ch) || ch == 0x00A0)
+      /* ASCII, most of the text, byte by byte: the same spaces as
+       * g_unichar_isspace() (not '\v'). */
+      if ((guchar) *p < 0x80)
         {
-          space = out->len > 0;
+          if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            space = out->len > 0;
+          else
+            {
+              if (space)
+                g_string_append_c (out, ' ');
+              space = FALSE;
+              g_string_append_c (out, *p);
+            }
+          p++;
           continue;
         }
 
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, ch);
+      {
+        gunichar ch = g_utf8_get_char (p);
+        const char *next = p + 1;
+
+        /* The character's bytes, never past the end of a bad sequence */
+        while (next < g_utf8_next_char (p) && *next != '\0')
+          next++;
+
+        if (g_unichar_isspace (ch) || ch == 0x00A0)
+          space = out->len > 0;
+        else
+          {
+            if (space)
+              g_string_append_c (out, ' ');
+            space = FALSE;
+            g_string_append_len (out, p, next - p);
+          }
+        p = next;
+      }
     }
 
   return g_string_free (out, FALSE);

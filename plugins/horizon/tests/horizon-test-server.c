@@ -123,16 +123,30 @@ topic_deadline_day (gint64 i)
   return g_date_time_add_days (first, (int) (i % 730));
 }
 
+/* Loaded once: GLib reads the zone's file anew for each new GTimeZone. */
+static GTimeZone *
+brussels (void)
+{
+  static GTimeZone *zone;
+
+  if (g_once_init_enter (&zone))
+    {
+      GTimeZone *loaded = g_time_zone_new_identifier ("Europe/Brussels");
+
+      g_assert_nonnull (loaded);
+      g_once_init_leave (&zone, loaded);
+    }
+
+  return zone;
+}
+
 char *
 ht_topic_deadline (gint64 i)
 {
   g_autoptr(GDateTime) day = topic_deadline_day (i);
-  g_autoptr(GTimeZone) brussels = g_time_zone_new_identifier ("Europe/Brussels");
-  g_autoptr(GDateTime) local = NULL;
-
-  g_assert_nonnull (brussels);
-  local = g_date_time_new (brussels, g_date_time_get_year (day), g_date_time_get_month (day),
-                           g_date_time_get_day_of_month (day), 17, 0, 0);
+  g_autoptr(GDateTime) local = g_date_time_new (brussels (), g_date_time_get_year (day),
+                                                g_date_time_get_month (day),
+                                                g_date_time_get_day_of_month (day), 17, 0, 0);
 
   return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
 }
@@ -142,8 +156,7 @@ static char *
 api_deadline (gint64 i)
 {
   g_autoptr(GDateTime) day = topic_deadline_day (i);
-  g_autoptr(GTimeZone) brussels = g_time_zone_new_identifier ("Europe/Brussels");
-  g_autoptr(GDateTime) written = g_date_time_to_timezone (day, brussels);
+  g_autoptr(GDateTime) written = g_date_time_to_timezone (day, brussels ());
 
   return g_date_time_format (written, "%Y-%m-%dT%H:%M:%S.000%z");
 }
