@@ -224,9 +224,9 @@ page_cb (GObject      *object,
 
   if (done && total > RESULT_WINDOW && data->page * PAGE_SIZE >= RESULT_WINDOW)
     bandi_source_add_warning (BANDI_SOURCE (self),
-                              _("The Portal lists %lld topics but serves only the first %u; "
+                              _("The Portal lists %" G_GINT64_FORMAT " topics but serves only the first %u; "
                                 "select fewer programmes to see the others"),
-                              (long long) total, RESULT_WINDOW);
+                              total, RESULT_WINDOW);
 
   if (expected > 0)
     progress = g_strdup_printf (_("Read page %u of %u"), data->page, MAX (expected, data->page));
