@@ -287,6 +287,38 @@ test_programmes (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 6);
 }
 
+/* A saved setting that cannot be read is reported and left as it is. */
+static void
+test_bad_setting (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *keyfile = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings",
+                                               "keyfile", NULL);
+  g_autofree char *dir = g_path_get_dirname (keyfile);
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *broken = "[io/github/bandi/Bandi/interreg]\n"
+                       "programmes=['euro-med', 'mine']\n"
+                       "custom-programmes='[{\"id\": \"mine\",'\n";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (keyfile, broken, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Other", "--url", "https://example.org/feed/",
+                        "--adapter", "rss"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "the saved custom programmes are not a JSON array, left as they are"));
+  g_file_get_contents (keyfile, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved, ==, broken);
+
+  /* Sync still reads the presets followed, and says what is wrong. */
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "interreg: new 2, changed 0, withdrawn 0, deadlines moved 0\n");
+  g_assert_nonnull (strstr (f->err, "The custom Interreg programmes are not valid JSON"));
+  g_assert_nonnull (strstr (f->err, "The followed programme “mine” is neither a preset nor a custom programme"));
+}
+
 /* A changed page is reported as such, naming the programme: an error
  * when it is the only programme, a warning among others. */
 static void
@@ -349,6 +381,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/interreg/cli/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("sync-list", test_sync_list);
   ADD ("programmes", test_programmes);
+  ADD ("bad-setting", test_bad_setting);
   ADD ("changed-page", test_changed_page);
   ADD ("usage", test_usage);
 #undef ADD
