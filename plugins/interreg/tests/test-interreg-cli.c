@@ -274,12 +274,21 @@ test_programmes (Fixture       *f,
   g_assert_cmpstr (f->err, ==, "bandi-cli: interreg: there is no programme “nosuch” "
                                "(see “bandi-cli interreg list”)\n");
 
-  /* An id taken, or one the source refuses, changes nothing. */
+  /* What the source refuses (an id taken, not an id, not a web address)
+   * is reported in its words and changes nothing. */
   g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Interreg NEXT MED", "--url", ics,
                         "--adapter", "ical"), ==, 1);
+  g_assert_cmpstr (f->err, ==, "bandi-cli: interreg add: Custom programme “interreg-next-med” is given twice\n");
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Alpine space", "--url", ics,
+                        "--adapter", "ical", "--id", "alpine-space"), ==, 1);
+  g_assert_cmpstr (f->err, ==, "bandi-cli: interreg add: Custom programme “alpine-space” has the id of a preset\n");
   g_assert_cmpint (RUN (f, "interreg", "add", "--id", "Not_An_Id", "--name", "X", "--url", ics,
                         "--adapter", "ical"), ==, 1);
-  g_assert_nonnull (strstr (f->err, "does not accept the programme “Not_An_Id”"));
+  g_assert_nonnull (strstr (f->err, "no valid id (lower-case letters, digits and dashes): “Not_An_Id”"));
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "X", "--url", "ftp://example.org/",
+                        "--adapter", "rss"), ==, 1);
+  g_assert_cmpstr (f->err, ==, "bandi-cli: interreg add: Programme “x” has no web address (http or https): "
+                               "“ftp://example.org/”\n");
   g_assert_cmpint (RUN (f, "interreg", "list", "--json"), ==, 0);
   g_clear_pointer (&catalogue, json_node_unref);
   catalogue = json_from_string (f->out, &error);
@@ -308,6 +317,8 @@ test_bad_setting (Fixture       *f,
   g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Other", "--url", "https://example.org/feed/",
                         "--adapter", "rss"), ==, 1);
   g_assert_nonnull (strstr (f->err, "the saved custom programmes are not a JSON array, left as they are"));
+  g_assert_cmpint (RUN (f, "interreg", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->err, "bandi-cli: interreg: warning: The custom Interreg programmes are not valid JSON"));
   g_file_get_contents (keyfile, &saved, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (saved, ==, broken);
@@ -355,7 +366,6 @@ test_usage (Fixture       *f,
     (const char *[]) { "interreg", "list", "extra", NULL },
     (const char *[]) { "interreg", "enable", NULL },
     (const char *[]) { "interreg", "add", "--name", "X", NULL },
-    (const char *[]) { "interreg", "add", "--name", "X", "--url", "ftp://example.org/", "--adapter", "rss", NULL },
     (const char *[]) { "interreg", "add", "--name", "X", "--url", "https://example.org/", "--adapter", "csv", NULL },
     (const char *[]) { "interreg", "enable", "euro-med", "--json", NULL },
   };

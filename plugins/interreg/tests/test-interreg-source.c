@@ -268,6 +268,52 @@ test_settings (void)
   g_settings_reset (settings, "custom-programmes");
 }
 
+/* Custom programmes in the catalogue, an id made from the name, and the
+ * problems of those that cannot be used. */
+static void
+test_custom_catalogue (void)
+{
+  g_autoptr(BandiSource) source = g_object_new (BANDI_TYPE_INTERREG_SOURCE, NULL);
+  g_autofree char *catalogue = NULL;
+  g_auto(GStrv) problems = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *custom;
+
+  g_object_get (source, "custom-problems", &problems, NULL);
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+  g_clear_pointer (&problems, g_strfreev);
+
+  g_object_set (source, "custom-programmes",
+                "[{\"name\":\"Interreg NEXT MED\",\"url\":\"https://www.interregnextmed.eu/calls.ics\","
+                "\"adapter\":\"ical\",\"zone\":\"Europe/Rome\"},"
+                "{\"name\":\"Bad\",\"url\":\"ftp://example.org/\",\"adapter\":\"rss\"},"
+                "{\"id\":\"euro-med\",\"name\":\"Euro-MED again\",\"url\":\"https://example.org/\",\"adapter\":\"rss\"},"
+                "{\"name\":\"Odd\",\"url\":\"https://example.org/\",\"adapter\":\"csv\"}]",
+                NULL);
+  g_object_get (source, "catalogue", &catalogue, "custom-problems", &problems, NULL);
+
+  root = json_from_string (catalogue, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 6);
+  custom = json_array_get_object_element (json_node_get_array (root), 5);
+  g_assert_cmpstr (json_object_get_string_member (custom, "id"), ==, "interreg-next-med");
+  g_assert_cmpstr (json_object_get_string_member (custom, "zone"), ==, ROME);
+  g_assert_true (json_object_get_boolean_member (custom, "custom"));
+  g_assert_false (json_object_get_boolean_member (custom, "followed"));
+
+  g_assert_cmpstrv (problems, ((const char *[]) {
+    "Programme “bad” has no web address (http or https): “ftp://example.org/”",
+    "Custom programme “euro-med” has the id of a preset",
+    "Programme “odd” has an unknown adapter “csv” (known: rss, atom, wordpress, html, ical)",
+    NULL }));
+
+  g_object_set (source, "custom-programmes", "{}", NULL);
+  g_clear_pointer (&problems, g_strfreev);
+  g_object_get (source, "custom-problems", &problems, NULL);
+  g_assert_cmpstrv (problems, ((const char *[]) { "The custom Interreg programmes are not a JSON array", NULL }));
+}
+
 /* Every preset pointed at its fixture yields its calls with their
  * deadlines at the right instant. */
 static void
@@ -578,6 +624,7 @@ main (int   argc,
 
   g_test_add_func ("/interreg/source/info", test_info);
   g_test_add_func ("/interreg/source/settings", test_settings);
+  g_test_add_func ("/interreg/source/custom-catalogue", test_custom_catalogue);
 
 #define ADD(path, func) g_test_add ("/interreg/source/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("presets", test_presets);
