@@ -8,11 +8,13 @@
  * The CLI does not know the plugin's insides. It reads what the interreg
  * source, loaded by the core loader, offers as properties: "catalogue"
  * (every programme as JSON: id, name, url, adapter, zone, custom,
- * followed) and "adapters" (the adapter names). It writes the source's
- * settings (the schema the source names): "programmes" (the ids followed)
- * and "custom-programmes" (a JSON array of {id, name, url, adapter}),
- * which the loader binds to the source's same-named properties. --json
- * prints the catalogue as the source gives it.
+ * followed), "adapters" (the adapter names) and "custom-problems" (why
+ * custom programmes cannot be used). It writes the source's settings (the
+ * schema the source names): "programmes" (the ids followed) and
+ * "custom-programmes" (a JSON array of {id, name, url, adapter}), which
+ * the loader binds to the source's same-named properties, so the source
+ * judges each change at once. --json prints the catalogue as the source
+ * gives it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -113,6 +115,11 @@ run_list (Interreg  *interreg,
           gboolean   json)
 {
   JsonArray *array = json_node_get_array (interreg->catalogue);
+  g_auto(GStrv) problems = NULL;
+
+  g_object_get (interreg->source, "custom-problems", &problems, NULL);
+  for (guint i = 0; problems != NULL && problems[i] != NULL; i++)
+    bandi_cli_error (_("interreg: warning: %s"), problems[i]);
 
   if (json)
     {
@@ -183,36 +190,42 @@ run_follow (Interreg   *interreg,
   return save (interreg) ? 0 : 1;
 }
 
-/* "Interreg NEXT MED" → "interreg-next-med" */
-static char *
-id_from_name (const char *name)
+/* The custom programme named @name at @url, as the source lists it. */
+static const char *
+find_custom_id (Interreg   *interreg,
+                const char *name,
+                const char *url)
 {
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
-  GString *id = g_string_new (NULL);
+  JsonArray *array = json_node_get_array (interreg->catalogue);
+  const char *id = NULL;
 
-  for (const char *p = ascii; *p != '\0'; p++)
+  for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (id, g_ascii_tolower (*p));
-      else if (id->len > 0 && id->str[id->len - 1] != '-')
-        g_string_append_c (id, '-');
+      JsonObject *programme = json_array_get_object_element (array, i);
+
+      if (json_object_get_boolean_member_with_default (programme, "custom", FALSE) &&
+          g_strcmp0 (json_object_get_string_member_with_default (programme, "name", NULL), name) == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (programme, "url", NULL), url) == 0)
+        id = json_object_get_string_member_with_default (programme, "id", NULL);
     }
-  while (id->len > 0 && id->str[id->len - 1] == '-')
-    g_string_truncate (id, id->len - 1);
 
-  return g_string_free (id, FALSE);
+  return id;
 }
 
-static gboolean
-url_is_web (const char *url)
+static void
+write_programmes (Interreg           *interreg,
+                  const char         *custom,
+                  const char * const *followed)
 {
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
-
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
-         (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0);
+  g_settings_delay (interreg->settings);
+  g_settings_set_string (interreg->settings, "custom-programmes", custom);
+  g_settings_set_strv (interreg->settings, "programmes", followed);
+  g_settings_apply (interreg->settings);
 }
 
+/* Adds the custom programme, then asks the source whether it can use it:
+ * the source has the last word on what a programme needs (an address on
+ * the web, an id of its own). What it refuses is put back as it was. */
 static int
 run_add (Interreg   *interreg,
          const char *name,
@@ -221,15 +234,18 @@ run_add (Interreg   *interreg,
          const char *id)
 {
   g_auto(GStrv) adapters = NULL;
-  g_autofree char *new_id = NULL;
+  g_auto(GStrv) problems_before = NULL;
+  g_auto(GStrv) problems_after = NULL;
   g_autofree char *custom = g_settings_get_string (interreg->settings, "custom-programmes");
   g_autofree char *updated = NULL;
+  g_autofree char *new_id = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) followed = NULL;
+  g_auto(GStrv) followed = g_settings_get_strv (interreg->settings, "programmes");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) now_followed = NULL;
   JsonObject *programme;
+  gboolean refused = FALSE;
 
   g_object_get (interreg->source, "adapters", &adapters, NULL);
   if (adapters == NULL || !g_strv_contains ((const char * const *) adapters, adapter))
@@ -239,26 +255,9 @@ run_add (Interreg   *interreg,
       bandi_cli_error (_("interreg add: unknown adapter “%s” (known: %s)"), adapter, known);
       return 2;
     }
-  if (!url_is_web (url))
-    {
-      bandi_cli_error (_("interreg add: “%s” is not a web address (http or https)"), url);
-      return 2;
-    }
-
-  new_id = id ? g_strdup (id) : id_from_name (name);
-  if (*new_id == '\0')
-    {
-      bandi_cli_error (_("interreg add: the name “%s” gives no id: give one with --id"), name);
-      return 2;
-    }
-  if (find_programme (interreg, new_id) != NULL)
-    {
-      bandi_cli_error (_("interreg add: there is already a programme “%s”: give another --id"), new_id);
-      return 1;
-    }
 
   /* The setting as saved; one that cannot be read is not overwritten. */
-  root = json_from_string (custom && *custom ? custom : "[]", &error);
+  root = json_from_string (*custom != '\0' ? custom : "[]", &error);
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
       bandi_cli_error (_("interreg add: the saved custom programmes are not a JSON array, left as they are: %s"),
@@ -267,40 +266,51 @@ run_add (Interreg   *interreg,
     }
 
   programme = json_object_new ();
-  json_object_set_string_member (programme, "id", new_id);
+  if (id != NULL)
+    json_object_set_string_member (programme, "id", id);
   json_object_set_string_member (programme, "name", name);
   json_object_set_string_member (programme, "url", url);
   json_object_set_string_member (programme, "adapter", adapter);
   json_array_add_object_element (json_node_get_array (root), programme);
   updated = json_to_string (root, FALSE);
 
-  followed = g_settings_get_strv (interreg->settings, "programmes");
+  g_object_get (interreg->source, "custom-problems", &problems_before, NULL);
+  g_settings_set_string (interreg->settings, "custom-programmes", updated);
+  if (!save (interreg))
+    return 1;
+  g_object_get (interreg->source, "custom-problems", &problems_after, NULL);
+
+  for (guint i = 0; problems_after[i] != NULL; i++)
+    {
+      if (g_strv_contains ((const char * const *) problems_before, problems_after[i]))
+        continue;
+      bandi_cli_error (_("interreg add: %s"), problems_after[i]);
+      refused = TRUE;
+    }
+
+  new_id = g_strdup (find_custom_id (interreg, name, url));
+  if (!refused && new_id == NULL)
+    bandi_cli_error (_("interreg add: the Interreg source does not list the programme “%s”"), name);
+  if (refused || new_id == NULL)
+    {
+      write_programmes (interreg, custom, (const char * const *) followed);
+      save (interreg);
+      return 1;
+    }
+
   for (guint i = 0; followed[i] != NULL; i++)
     if (strcmp (followed[i], new_id) != 0)
       g_strv_builder_add (builder, followed[i]);
   g_strv_builder_add (builder, new_id);
   now_followed = g_strv_builder_end (builder);
 
-  g_settings_delay (interreg->settings);
-  g_settings_set_string (interreg->settings, "custom-programmes", updated);
-  g_settings_set_strv (interreg->settings, "programmes", (const char * const *) now_followed);
-  g_settings_apply (interreg->settings);
-
+  /* The id is saved, so that renaming the programme later keeps it. */
+  json_object_set_string_member (programme, "id", new_id);
+  g_free (updated);
+  updated = json_to_string (root, FALSE);
+  write_programmes (interreg, updated, (const char * const *) now_followed);
   if (!save (interreg))
     return 1;
-
-  /* The source has the last word on what a programme needs. */
-  if (find_programme (interreg, new_id) == NULL)
-    {
-      g_settings_delay (interreg->settings);
-      g_settings_set_string (interreg->settings, "custom-programmes", custom);
-      g_settings_set_strv (interreg->settings, "programmes", (const char * const *) followed);
-      g_settings_apply (interreg->settings);
-      save (interreg);
-      bandi_cli_error (_("interreg add: the Interreg source does not accept the programme “%s” "
-                         "(an id is lower-case letters, digits and dashes)"), new_id);
-      return 1;
-    }
 
   g_print ("%s\n", new_id);
   return 0;

@@ -274,17 +274,60 @@ test_programmes (Fixture       *f,
   g_assert_cmpstr (f->err, ==, "bandi-cli: interreg: there is no programme “nosuch” "
                                "(see “bandi-cli interreg list”)\n");
 
-  /* An id taken, or one the source refuses, changes nothing. */
+  /* What the source refuses (an id taken, not an id, not a web address)
+   * is reported in its words and changes nothing. */
   g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Interreg NEXT MED", "--url", ics,
                         "--adapter", "ical"), ==, 1);
+  g_assert_cmpstr (f->err, ==, "bandi-cli: interreg add: Custom programme “interreg-next-med” is given twice\n");
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Alpine space", "--url", ics,
+                        "--adapter", "ical", "--id", "alpine-space"), ==, 1);
+  g_assert_cmpstr (f->err, ==, "bandi-cli: interreg add: Custom programme “alpine-space” has the id of a preset\n");
   g_assert_cmpint (RUN (f, "interreg", "add", "--id", "Not_An_Id", "--name", "X", "--url", ics,
                         "--adapter", "ical"), ==, 1);
-  g_assert_nonnull (strstr (f->err, "does not accept the programme “Not_An_Id”"));
+  g_assert_nonnull (strstr (f->err, "no valid id (lower-case letters, digits and dashes): “Not_An_Id”"));
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "X", "--url", "ftp://example.org/",
+                        "--adapter", "rss"), ==, 1);
+  g_assert_cmpstr (f->err, ==, "bandi-cli: interreg add: Programme “x” has no web address (http or https): "
+                               "“ftp://example.org/”\n");
   g_assert_cmpint (RUN (f, "interreg", "list", "--json"), ==, 0);
   g_clear_pointer (&catalogue, json_node_unref);
   catalogue = json_from_string (f->out, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 6);
+}
+
+/* A saved setting that cannot be read is reported and left as it is. */
+static void
+test_bad_setting (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *keyfile = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings",
+                                               "keyfile", NULL);
+  g_autofree char *dir = g_path_get_dirname (keyfile);
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *broken = "[io/github/bandi/Bandi/interreg]\n"
+                       "programmes=['euro-med', 'mine']\n"
+                       "custom-programmes='[{\"id\": \"mine\",'\n";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (keyfile, broken, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Other", "--url", "https://example.org/feed/",
+                        "--adapter", "rss"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "the saved custom programmes are not a JSON array, left as they are"));
+  g_assert_cmpint (RUN (f, "interreg", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->err, "bandi-cli: interreg: warning: The custom Interreg programmes are not valid JSON"));
+  g_file_get_contents (keyfile, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved, ==, broken);
+
+  /* Sync still reads the presets followed, and says what is wrong. */
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "interreg: new 2, changed 0, withdrawn 0, deadlines moved 0\n");
+  g_assert_nonnull (strstr (f->err, "The custom Interreg programmes are not valid JSON"));
+  g_assert_nonnull (strstr (f->err, "The followed programme “mine” is neither a preset nor a custom programme"));
 }
 
 /* A changed page is reported as such, naming the programme: an error
@@ -323,7 +366,6 @@ test_usage (Fixture       *f,
     (const char *[]) { "interreg", "list", "extra", NULL },
     (const char *[]) { "interreg", "enable", NULL },
     (const char *[]) { "interreg", "add", "--name", "X", NULL },
-    (const char *[]) { "interreg", "add", "--name", "X", "--url", "ftp://example.org/", "--adapter", "rss", NULL },
     (const char *[]) { "interreg", "add", "--name", "X", "--url", "https://example.org/", "--adapter", "csv", NULL },
     (const char *[]) { "interreg", "enable", "euro-med", "--json", NULL },
   };
@@ -349,6 +391,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/interreg/cli/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("sync-list", test_sync_list);
   ADD ("programmes", test_programmes);
+  ADD ("bad-setting", test_bad_setting);
   ADD ("changed-page", test_changed_page);
   ADD ("usage", test_usage);
 #undef ADD

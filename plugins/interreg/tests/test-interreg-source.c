@@ -268,6 +268,52 @@ test_settings (void)
   g_settings_reset (settings, "custom-programmes");
 }
 
+/* Custom programmes in the catalogue, an id made from the name, and the
+ * problems of those that cannot be used. */
+static void
+test_custom_catalogue (void)
+{
+  g_autoptr(BandiSource) source = g_object_new (BANDI_TYPE_INTERREG_SOURCE, NULL);
+  g_autofree char *catalogue = NULL;
+  g_auto(GStrv) problems = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *custom;
+
+  g_object_get (source, "custom-problems", &problems, NULL);
+  g_assert_cmpstrv (problems, ((const char *[]) { NULL }));
+  g_clear_pointer (&problems, g_strfreev);
+
+  g_object_set (source, "custom-programmes",
+                "[{\"name\":\"Interreg NEXT MED\",\"url\":\"https://www.interregnextmed.eu/calls.ics\","
+                "\"adapter\":\"ical\",\"zone\":\"Europe/Rome\"},"
+                "{\"name\":\"Bad\",\"url\":\"ftp://example.org/\",\"adapter\":\"rss\"},"
+                "{\"id\":\"euro-med\",\"name\":\"Euro-MED again\",\"url\":\"https://example.org/\",\"adapter\":\"rss\"},"
+                "{\"name\":\"Odd\",\"url\":\"https://example.org/\",\"adapter\":\"csv\"}]",
+                NULL);
+  g_object_get (source, "catalogue", &catalogue, "custom-problems", &problems, NULL);
+
+  root = json_from_string (catalogue, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 6);
+  custom = json_array_get_object_element (json_node_get_array (root), 5);
+  g_assert_cmpstr (json_object_get_string_member (custom, "id"), ==, "interreg-next-med");
+  g_assert_cmpstr (json_object_get_string_member (custom, "zone"), ==, ROME);
+  g_assert_true (json_object_get_boolean_member (custom, "custom"));
+  g_assert_false (json_object_get_boolean_member (custom, "followed"));
+
+  g_assert_cmpstrv (problems, ((const char *[]) {
+    "Programme “bad” has no web address (http or https): “ftp://example.org/”",
+    "Custom programme “euro-med” has the id of a preset",
+    "Programme “odd” has an unknown adapter “csv” (known: rss, atom, wordpress, html, ical)",
+    NULL }));
+
+  g_object_set (source, "custom-programmes", "{}", NULL);
+  g_clear_pointer (&problems, g_strfreev);
+  g_object_get (source, "custom-problems", &problems, NULL);
+  g_assert_cmpstrv (problems, ((const char *[]) { "The custom Interreg programmes are not a JSON array", NULL }));
+}
+
 /* Every preset pointed at its fixture yields its calls with their
  * deadlines at the right instant. */
 static void
@@ -446,6 +492,59 @@ test_changed_structure (Fixture       *f,
   g_assert_true (warnings_contain (f, "Interreg VI-A Italia-Svizzera: no call found", NULL));
 }
 
+/* Each adapter given what it cannot read fails that programme with a
+ * message that says what and shows the start of the answer. */
+static void
+test_broken_answers (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *custom = NULL;
+  const struct { const char *id, *path, *file, *name, *message; } cases[] = {
+    { "alpine-space", PATH_ALPINE_SPACE, "central-europe-calls.html",
+      "Interreg Alpine Space: ", "not an RSS or Atom feed (it starts with <html>)" },
+    { "euro-med", PATH_EURO_MED, "central-europe-calls.html",
+      "Interreg Euro-MED: ", "the WordPress answer is not valid JSON" },
+    { "euro-med", PATH_EURO_MED, "custom-calendar.ics",
+      "Interreg Euro-MED: ", "the WordPress answer is not valid JSON" },
+    { "bayern-oesterreich", "/custom/feed.atom", "alpine-space-invalid.xml",
+      "Interreg Bayern-Österreich: ", "the feed is not valid XML" },
+    { "next-med", "/custom/calls.ics", "central-europe-calls.html",
+      "Interreg NEXT MED: ", "not an iCalendar feed" },
+    { "italia-svizzera", PATH_ITALIA_SVIZZERA, "euro-med-pages.json",
+      "Interreg VI-A Italia-Svizzera: ", "no call found" },
+  };
+
+  custom = g_strdup_printf ("[{\"id\":\"bayern-oesterreich\",\"name\":\"Interreg Bayern-Österreich\","
+                            "\"url\":\"%s/custom/feed.atom\",\"adapter\":\"atom\"},"
+                            "{\"id\":\"next-med\",\"name\":\"Interreg NEXT MED\","
+                            "\"url\":\"%s/custom/calls.ics\",\"adapter\":\"ical\"}]",
+                            f->server->base, f->server->base);
+  g_object_set (f->source, "custom-programmes", custom, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s serving %s", cases[i].id, cases[i].file);
+      follow (f, cases[i].id, NULL);
+      it_server_route (f->server, cases[i].path, cases[i].file);
+
+      fetch (f);
+      g_assert_nonnull (f->error);
+      g_assert_true (f->error->domain == BANDI_SOURCE_ERROR);
+      g_assert_true (g_str_has_prefix (f->error->message, cases[i].name));
+      g_assert_nonnull (strstr (f->error->message, cases[i].message));
+    }
+
+  /* A page whose calls are found but not their deadlines says so. */
+  follow (f, "central-europe", NULL);
+  it_server_route (f->server, PATH_CENTRAL_EUROPE, "central-europe-no-deadline.html");
+  fetch (f);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (f->calls->len, ==, 2);
+  for (guint i = 0; i < f->calls->len; i++)
+    g_assert_cmpuint (bandi_call_get_deadlines (g_ptr_array_index (f->calls, i))->len, ==, 0);
+  g_assert_true (warnings_contain (f, "Interreg CENTRAL EUROPE: no deadline found", "has the page changed?"));
+}
+
 /* A date the parser does not understand is reported, and the call keeps
  * no deadline rather than a guessed one. */
 static void
@@ -525,6 +624,7 @@ main (int   argc,
 
   g_test_add_func ("/interreg/source/info", test_info);
   g_test_add_func ("/interreg/source/settings", test_settings);
+  g_test_add_func ("/interreg/source/custom-catalogue", test_custom_catalogue);
 
 #define ADD(path, func) g_test_add ("/interreg/source/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("presets", test_presets);
@@ -532,6 +632,7 @@ main (int   argc,
   ADD ("one-fails", test_one_fails);
   ADD ("all-fail", test_all_fail);
   ADD ("changed-structure", test_changed_structure);
+  ADD ("broken-answers", test_broken_answers);
   ADD ("unknown-date", test_unknown_date);
   ADD ("custom", test_custom);
 #undef ADD
