@@ -46,9 +46,16 @@ void         bandi_http_session_get_limits (SoupSession           *session,
 gboolean     bandi_http_uri_is_allowed     (GUri                  *uri,
                                             GError               **error);
 
+/* Sets @msg's request body so that it can be sent again on a retry: use it
+ * instead of soup_message_set_request_body_from_bytes() (whose stream is
+ * spent after one try). */
+void         bandi_http_message_set_body   (SoupMessage           *msg,
+                                            const char            *content_type,
+                                            GBytes                *body);
+
 /* Sends @msg (keep a reference to read its status and headers after) and
- * reads the whole body. @msg's request body, if any, must be set from bytes
- * so that it can be sent again on retry. */
+ * reads the whole body. A request body must be set with
+ * bandi_http_message_set_body(). */
 void         bandi_http_send_async         (SoupSession           *session,
                                             SoupMessage           *msg,
                                             GCancellable          *cancellable,

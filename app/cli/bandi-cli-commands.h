@@ -1,0 +1,13 @@
+/* bandi-cli-commands.h — the commands of bandi-cli, one line each
+ *
+ * This file is included with BANDI_CLI_COMMAND (name, summary) defined:
+ * bandi-cli.h turns each line into the prototype of bandi_cli_NAME(),
+ * bandi-cli.c into an entry of its dispatch table. To add a command, add
+ * its line here (in the order of `bandi-cli --help`) and its file
+ * bandi-cli-NAME.c to meson.build.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+BANDI_CLI_COMMAND (sources, N_("List the source plugins found, loaded or refused, and why"))
+BANDI_CLI_COMMAND (sync,    N_("Fetch the enabled sources, or those named, into the database"))
+BANDI_CLI_COMMAND (list,    N_("List the stored calls’ deadlines in order"))

@@ -1,0 +1,460 @@
+/* bandi-sync.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bandi-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bandi-sync.h"
+
+struct _BandiSync
+{
+  GObject parent_instance;
+
+  BandiStore  *store;
+  SoupSession *session;
+  GTask       *task;      /* the run in progress; owned by its callbacks */
+  double       progress;
+};
+
+G_DEFINE_FINAL_TYPE (BandiSync, bandi_sync, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SESSION,
+  PROP_RUNNING,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+enum {
+  SOURCE_STARTED,
+  SOURCE_FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* One source's part of a run. */
+typedef struct {
+  GTask       *task;        /* (owned) the run, kept alive until this source is done */
+  BandiSource *source;
+  gulong       progress_id;
+  double       fraction;
+} SourceRun;
+
+typedef struct {
+  GPtrArray *runs;          /* SourceRun */
+  GPtrArray *failures;      /* "Name: message" of each failed source */
+  guint      n_pending;
+} RunData;
+
+static void
+source_run_free (SourceRun *run)
+{
+  g_clear_signal_handler (&run->progress_id, run->source);
+  g_clear_object (&run->source);
+  g_free (run);
+}
+
+static void
+run_data_free (RunData *data)
+{
+  g_ptr_array_unref (data->runs);
+  g_ptr_array_unref (data->failures);
+  g_free (data);
+}
+
+static void
+bandi_sync_finalize (GObject *object)
+{
+  BandiSync *self = BANDI_SYNC (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (bandi_sync_parent_class)->finalize (object);
+}
+
+static void
+bandi_sync_constructed (GObject *object)
+{
+  BandiSync *self = BANDI_SYNC (object);
+
+  G_OBJECT_CLASS (bandi_sync_parent_class)->constructed (object);
+
+  if (self->session == NULL)
+    self->session = bandi_http_session_new ();
+}
+
+static void
+bandi_sync_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  BandiSync *self = BANDI_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, bandi_sync_get_running (self));
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bandi_sync_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  BandiSync *self = BANDI_SYNC (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bandi_sync_class_init (BandiSyncClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bandi_sync_finalize;
+  object_class->constructed = bandi_sync_constructed;
+  object_class->get_property = bandi_sync_get_property;
+  object_class->set_property = bandi_sync_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, BANDI_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, SOUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BandiSync::source-started:
+   * @source: the #BandiSource whose fetch begins
+   */
+  signals[SOURCE_STARTED] =
+    g_signal_new ("source-started",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, BANDI_TYPE_SOURCE);
+
+  /**
+   * BandiSync::source-finished:
+   * @source: the #BandiSource whose fetch ended
+   * @status: (type gpointer): the source's `const BandiSourceStatus *`,
+   *   valid during the emission; its last_error is set when it failed
+   *
+   * Emitted once the source's result is merged (or its error recorded).
+   */
+  signals[SOURCE_FINISHED] =
+    g_signal_new ("source-finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, BANDI_TYPE_SOURCE, G_TYPE_POINTER);
+}
+
+static void
+bandi_sync_init (BandiSync *self)
+{
+}
+
+/**
+ * bandi_sync_new:
+ * @session: (nullable): the session every source shares; %NULL for a new
+ *   one from bandi_http_session_new()
+ */
+BandiSync *
+bandi_sync_new (BandiStore  *store,
+                SoupSession *session)
+{
+  g_return_val_if_fail (BANDI_IS_STORE (store), NULL);
+  g_return_val_if_fail (session == NULL || SOUP_IS_SESSION (session), NULL);
+
+  return g_object_new (BANDI_TYPE_SYNC, "store", store, "session", session, NULL);
+}
+
+gboolean
+bandi_sync_get_running (BandiSync *self)
+{
+  g_return_val_if_fail (BANDI_IS_SYNC (self), FALSE);
+  return self->task != NULL;
+}
+
+double
+bandi_sync_get_progress (BandiSync *self)
+{
+  g_return_val_if_fail (BANDI_IS_SYNC (self), 0.0);
+  return self->progress;
+}
+
+static void
+set_progress (BandiSync *self,
+              double     progress)
+{
+  progress = CLAMP (progress, 0.0, 1.0);
+  if (progress != self->progress)
+    {
+      self->progress = progress;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+    }
+}
+
+static void
+update_progress (BandiSync *self,
+                 RunData   *data)
+{
+  double sum = 0.0;
+
+  for (guint i = 0; i < data->runs->len; i++)
+    sum += ((SourceRun *) g_ptr_array_index (data->runs, i))->fraction;
+
+  set_progress (self, data->runs->len > 0 ? sum / data->runs->len : 1.0);
+}
+
+static void
+source_progress_cb (BandiSource *source,
+                    double       fraction,
+                    const char  *message,
+                    SourceRun   *run)
+{
+  BandiSync *self = g_task_get_source_object (run->task);
+
+  /* Unknown progress (-1) leaves the source where it was. */
+  if (fraction < 0.0)
+    return;
+
+  run->fraction = CLAMP (fraction, 0.0, 1.0);
+  update_progress (self, g_task_get_task_data (run->task));
+}
+
+static void
+finish_run (BandiSync *self,
+            GTask     *task)
+{
+  RunData *data = g_task_get_task_data (task);
+
+  self->task = NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (data->failures->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (data->failures, NULL);
+      list = g_strjoinv ("; ", (char **) data->failures->pdata);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not sync %s"), list);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Merges what @source found (or records why it found nothing) and returns
+ * its status as stored. */
+static BandiSourceStatus *
+record_result (BandiSync    *self,
+               BandiSource  *source,
+               GPtrArray    *calls,
+               GError      **error)
+{
+  const char *id = bandi_source_get_id (source);
+  g_auto(GStrv) warnings = bandi_source_dup_warnings (source);
+  g_autoptr(GError) record_error = NULL;
+  BandiMergeStats stats = { 0, };
+  BandiSourceStatus *status;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (calls == NULL && *error == NULL)
+    g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_FAILED,
+                 _("The source returned neither calls nor an error"));
+  if (calls != NULL)
+    bandi_store_merge_calls (self->store, id, calls, now, &stats, error);
+
+  if (!bandi_store_record_source_result (self->store, id, now, *error,
+                                         (const char * const *) warnings,
+                                         *error == NULL ? &stats : NULL,
+                                         &record_error))
+    g_warning ("Could not record the result of source %s: %s", id, record_error->message);
+
+  status = bandi_store_get_source_status (self->store, id);
+  if (status == NULL)
+    {
+      /* The store could not say: report what this attempt did. */
+      status = g_new0 (BandiSourceStatus, 1);
+      status->source_id = g_strdup (id);
+      status->last_attempt = now;
+      status->last_success = *error == NULL ? now : 0;
+      status->last_error = *error != NULL ? g_strdup ((*error)->message) : NULL;
+      status->warnings = g_steal_pointer (&warnings);
+      status->stats = stats;
+    }
+
+  return status;
+}
+
+static void
+fetch_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  BandiSource *source = BANDI_SOURCE (object);
+  SourceRun *run = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&run->task);
+  BandiSync *self = g_task_get_source_object (task);
+  RunData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_signal_handler (&run->progress_id, source);
+
+  calls = bandi_source_fetch_finish (source, result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* An interrupted fetch says nothing about the source: nothing to record. */
+      g_debug ("Fetch of %s cancelled", bandi_source_get_id (source));
+    }
+  else
+    {
+      g_autoptr(BandiSourceStatus) status = record_result (self, source, calls, &error);
+
+      g_signal_emit (self, signals[SOURCE_FINISHED], 0, source, status);
+    }
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_ptr_array_add (data->failures,
+                     g_strdup_printf ("%s: %s", bandi_source_get_name (source), error->message));
+
+  run->fraction = 1.0;
+  update_progress (self, data);
+
+  if (--data->n_pending == 0)
+    finish_run (self, task);
+}
+
+/**
+ * bandi_sync_run_async:
+ * @sources: (element-type BandiSource): the sources to fetch; the caller
+ *   picks them (e.g. the enabled ones)
+ */
+void
+bandi_sync_run_async (BandiSync           *self,
+                      GPtrArray           *sources,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *data;
+
+  g_return_if_fail (BANDI_IS_SYNC (self));
+  g_return_if_fail (sources != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bandi_sync_run_async);
+
+  if (self->task != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("A sync is already running"));
+      return;
+    }
+
+  data = g_new0 (RunData, 1);
+  data->runs = g_ptr_array_new_with_free_func ((GDestroyNotify) source_run_free);
+  data->failures = g_ptr_array_new_with_free_func (g_free);
+  data->n_pending = sources->len;
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+
+  self->task = task;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  set_progress (self, 0.0);
+
+  if (sources->len == 0)
+    {
+      set_progress (self, 1.0);
+      finish_run (self, task);
+      return;
+    }
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      SourceRun *run = g_new0 (SourceRun, 1);
+
+      run->source = g_object_ref (g_ptr_array_index (sources, i));
+      run->task = g_object_ref (task);
+      g_ptr_array_add (data->runs, run);
+    }
+
+  for (guint i = 0; i < data->runs->len; i++)
+    {
+      SourceRun *run = g_ptr_array_index (data->runs, i);
+
+      bandi_source_set_session (run->source, self->session);
+      run->progress_id = g_signal_connect (run->source, "progress",
+                                           G_CALLBACK (source_progress_cb), run);
+      g_signal_emit (self, signals[SOURCE_STARTED], 0, run->source);
+      bandi_source_fetch_async (run->source, cancellable, fetch_cb, run);
+    }
+}
+
+/**
+ * bandi_sync_run_finish:
+ *
+ * Returns: %TRUE when every source succeeded; otherwise %FALSE with an
+ * error naming each source that failed and why (or %G_IO_ERROR_CANCELLED)
+ */
+gboolean
+bandi_sync_run_finish (BandiSync     *self,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (BANDI_IS_SYNC (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,667 @@
+/* test-horizon-source.c — the horizon plugin against a local stand-in for
+ * the Funding & Tenders Portal's search API
+ *
+ * The module is loaded as the host loads it; a SoupServer on 127.0.0.1
+ * serves fixtures in the API's format and checks every request it gets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "bandi-source.h"
+
+#define SEARCH_PATH "/search-api/prod/rest/search"
+
+typedef enum {
+  SERVE_CASES,        /* page 1: cases.json */
+  SERVE_GENERATED,    /* pages of copies of topic-template.json, totalResults = total */
+  SERVE_HTML,         /* page 1: an HTML page, HTTP 200 */
+  SERVE_TRUNCATED,    /* page 1 generated, page 2 cut short */
+  SERVE_FLAKY,        /* HTTP 500, then cases.json */
+} Mode;
+
+typedef struct {
+  SoupServer   *server;
+  SoupSession  *session;
+  BandiSource  *source;
+  GMainLoop    *loop;
+  char         *template;     /* topic-template.json */
+
+  Mode          mode;
+  gint64        total;
+  const char  **programmes;   /* the frameworkProgramme codes the query must hold */
+  guint         hits;
+  GArray       *pages;        /* guint: pageNumber of each well-formed request */
+  GArray       *fractions;    /* double: progress reported */
+  GCancellable *cancel_after_first_page;
+
+  GPtrArray    *calls;
+  GError       *error;
+} Fixture;
+
+static GType horizon_type;
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (HORIZON_TEST_DATA, name, NULL);
+}
+
+static char *
+read_fixture (const char *name,
+              gsize      *len)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, len, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* The request, as the API wants it */
+
+static void
+assert_json_part (SoupMultipart *multipart,
+                  int            index,
+                  const char    *name,
+                  const char    *expected)
+{
+  SoupMessageHeaders *headers = NULL;
+  GBytes *body = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  g_autoptr(JsonNode) got = NULL;
+  g_autoptr(JsonNode) want = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *disposition = NULL;
+
+  g_assert_true (soup_multipart_get_part (multipart, index, &headers, &body));
+  g_assert_true (soup_message_headers_get_content_disposition (headers, &disposition, &params));
+  g_assert_cmpstr (disposition, ==, "form-data");
+  g_assert_cmpstr (g_hash_table_lookup (params, "name"), ==, name);
+  g_assert_cmpstr (soup_message_headers_get_content_type (headers, NULL), ==, "application/json");
+
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  got = json_from_string (text, &error);
+  g_assert_no_error (error);
+  want = json_from_string (expected, &error);
+  g_assert_no_error (error);
+
+  if (!json_node_equal (got, want))
+    g_error ("Part “%s” is %s, expected %s", name, text, expected);
+}
+
+/* Returns the page number asked for. */
+static guint
+check_request (Fixture           *f,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  g_autoptr(SoupMultipart) multipart = NULL;
+  g_autoptr(GString) programmes = g_string_new (NULL);
+  g_autofree char *expected_query = NULL;
+  const char *page;
+  char *end = NULL;
+  guint64 number;
+
+  g_assert_cmpstr (soup_server_message_get_method (msg), ==, "POST");
+  g_assert_cmpstr (path, ==, SEARCH_PATH);
+  g_assert_nonnull (query);
+  g_assert_cmpstr (g_hash_table_lookup (query, "apiKey"), ==, "SEDIA");
+  g_assert_cmpstr (g_hash_table_lookup (query, "text"), ==, "***");
+  g_assert_cmpstr (g_hash_table_lookup (query, "pageSize"), ==, "100");
+  page = g_hash_table_lookup (query, "pageNumber");
+  g_assert_nonnull (page);
+  number = g_ascii_strtoull (page, &end, 10);
+  g_assert_true (*end == '\0' && number >= 1);
+
+  g_assert_cmpstr (soup_message_headers_get_content_type (headers, NULL), ==, "multipart/form-data");
+  multipart = soup_multipart_new_from_message (headers, body);
+  g_assert_nonnull (multipart);
+  g_assert_cmpint (soup_multipart_get_length (multipart), ==, 3);
+
+  for (guint i = 0; f->programmes[i] != NULL; i++)
+    g_string_append_printf (programmes, "%s\"%s\"", i > 0 ? "," : "", f->programmes[i]);
+  expected_query = g_strdup_printf ("{\"bool\":{\"must\":["
+                                    "{\"terms\":{\"type\":[\"1\",\"2\",\"8\"]}},"
+                                    "{\"terms\":{\"status\":[\"31094501\",\"31094502\"]}},"
+                                    "{\"term\":{\"programmePeriod\":\"2021 - 2027\"}},"
+                                    "{\"terms\":{\"frameworkProgramme\":[%s]}}]}}",
+                                    programmes->str);
+
+  assert_json_part (multipart, 0, "query", expected_query);
+  assert_json_part (multipart, 1, "languages", "[\"en\"]");
+  assert_json_part (multipart, 2, "sort", "{\"field\":\"identifier\",\"order\":\"ASC\"}");
+
+  return (guint) number;
+}
+
+/* A page of copies of the template topic, numbered from @first. */
+static char *
+generated_page (Fixture *f,
+                guint    page)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gint64 first = (gint64) (page - 1) * 100;
+  gint64 count = CLAMP (f->total - first, 0, 100);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "apiVersion");
+  json_builder_add_string_value (builder, "2.139");
+  json_builder_set_member_name (builder, "terms");
+  json_builder_add_string_value (builder, "***");
+  json_builder_set_member_name (builder, "totalResults");
+  json_builder_add_int_value (builder, f->total);
+  json_builder_set_member_name (builder, "pageNumber");
+  json_builder_add_int_value (builder, page);
+  json_builder_set_member_name (builder, "pageSize");
+  json_builder_add_int_value (builder, 100);
+  json_builder_set_member_name (builder, "results");
+  json_builder_begin_array (builder);
+  for (gint64 i = first; i < first + count; i++)
+    {
+      /* json_node_copy() would share the object: parse a copy each time. */
+      JsonNode *topic = json_from_string (f->template, NULL);
+      JsonObject *meta = json_object_get_object_member (json_node_get_object (topic), "metadata");
+      JsonArray *identifier = json_array_new ();
+      g_autofree char *id = g_strdup_printf ("HORIZON-CL5-2027-D3-01-%05" G_GINT64_FORMAT, i);
+
+      json_array_add_string_element (identifier, id);
+      json_object_set_array_member (meta, "identifier", identifier);
+      json_builder_add_value (builder, topic);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static void
+respond (SoupServerMessage *msg,
+         const char        *type,
+         char              *body,
+         gsize              len)
+{
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, type, SOUP_MEMORY_TAKE, body, len);
+}
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  Fixture *f = user_data;
+  guint page;
+  gsize len = 0;
+  char *body;
+
+  f->hits++;
+  page = check_request (f, msg, path, query);
+  g_array_append_val (f->pages, page);
+
+  switch (f->mode)
+    {
+    case SERVE_FLAKY:
+      if (f->hits == 1)
+        {
+          soup_server_message_set_status (msg, 500, NULL);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case SERVE_CASES:
+      g_assert_cmpuint (page, ==, 1);
+      body = read_fixture ("cases.json", &len);
+      respond (msg, "application/json", body, len);
+      break;
+    case SERVE_GENERATED:
+      g_assert_cmpint ((gint64) (page - 1) * 100, <, MIN (f->total, 10000));
+      body = generated_page (f, page);
+      respond (msg, "application/json", body, strlen (body));
+      break;
+    case SERVE_HTML:
+      body = read_fixture ("maintenance.html", &len);
+      respond (msg, "text/html; charset=utf-8", body, len);
+      break;
+    case SERVE_TRUNCATED:
+      if (page == 1)
+        {
+          body = generated_page (f, page);
+          len = strlen (body);
+        }
+      else
+        body = read_fixture ("page-truncated.json", &len);
+      respond (msg, "application/json", body, len);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Fixture */
+
+static void
+progress_cb (BandiSource *source,
+             double       fraction,
+             const char  *message,
+             Fixture     *f)
+{
+  g_assert_nonnull (message);
+  g_array_append_val (f->fractions, fraction);
+
+  /* Cancel once the first page has been read. */
+  if (f->cancel_after_first_page != NULL && f->pages->len == 1 && fraction > 0)
+    g_cancellable_cancel (f->cancel_after_first_page);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  static const char *horizon_europe[] = { "43108390", NULL };
+  static const BandiHttpLimits limits = {
+    .io_timeout_s = 5,
+    .total_timeout_ms = 20000,
+    .max_body_size = 16 * 1024 * 1024,
+    .max_retries = 2,
+    .backoff_ms = 10,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *endpoint = NULL;
+  GSList *uris;
+
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, handler, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  endpoint = g_strdup_printf ("http://127.0.0.1:%d" SEARCH_PATH, g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  f->template = read_fixture ("topic-template.json", NULL);
+
+  f->session = bandi_http_session_new ();
+  bandi_http_session_set_limits (f->session, &limits);
+  f->source = g_object_new (horizon_type, NULL);
+  bandi_source_set_session (f->source, f->session);
+  bandi_source_set_endpoint (f->source, endpoint);
+  g_signal_connect (f->source, "progress", G_CALLBACK (progress_cb), f);
+
+  f->loop = g_main_loop_new (NULL, FALSE);
+  f->programmes = horizon_europe;
+  f->pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  f->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 until;
+
+  g_clear_pointer (&f->calls, g_ptr_array_unref);
+  g_clear_error (&f->error);
+  g_clear_object (&f->cancel_after_first_page);
+  g_array_unref (f->pages);
+  g_array_unref (f->fractions);
+  g_main_loop_unref (f->loop);
+  g_object_unref (f->source);
+  soup_session_abort (f->session);
+  g_object_unref (f->session);
+  g_free (f->template);
+  soup_server_disconnect (f->server);
+  g_object_unref (f->server);
+  /* Let both ends see their connections close. */
+  until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fixture *f = user_data;
+
+  f->calls = bandi_source_fetch_finish (BANDI_SOURCE (object), result, &f->error);
+  g_main_loop_quit (f->loop);
+}
+
+static void
+fetch (Fixture *f)
+{
+  bandi_source_fetch_async (f->source, f->cancel_after_first_page, fetched_cb, f);
+  g_main_loop_run (f->loop);
+  g_assert_true ((f->calls == NULL) != (f->error == NULL));
+}
+
+static void
+assert_pages (Fixture *f,
+              guint    n_pages)
+{
+  g_assert_cmpuint (f->pages->len, ==, n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    g_assert_cmpuint (g_array_index (f->pages, guint, i), ==, i + 1);
+}
+
+static BandiCall *
+find_call (Fixture    *f,
+           const char *id)
+{
+  for (guint i = 0; i < f->calls->len; i++)
+    {
+      BandiCall *call = g_ptr_array_index (f->calls, i);
+
+      if (g_strcmp0 (bandi_call_get_external_id (call), id) == 0)
+        return call;
+    }
+
+  g_error ("No call %s", id);
+}
+
+static void
+assert_deadline (BandiCall  *call,
+                 guint       index,
+                 guint       stage,
+                 const char *label,
+                 const char *rfc3339)
+{
+  BandiDeadline *deadline = g_ptr_array_index (bandi_call_get_deadlines (call), index);
+  g_autofree char *at = bandi_deadline_format_rfc3339 (deadline);
+
+  g_assert_cmpuint (bandi_deadline_get_stage (deadline), ==, stage);
+  g_assert_cmpstr (bandi_deadline_get_label (deadline), ==, label);
+  g_assert_cmpstr (bandi_deadline_get_zone (deadline), ==, "Europe/Brussels");
+  g_assert_cmpstr (at, ==, rfc3339);
+}
+
+/* Tests */
+
+static void
+test_info (void)
+{
+  g_autoptr(BandiSource) source = g_object_new (horizon_type, NULL);
+  g_auto(GStrv) programmes = NULL;
+
+  g_assert_cmpstr (bandi_source_get_id (source), ==, "horizon");
+  g_assert_cmpstr (bandi_source_get_name (source), ==, "EU Funding & Tenders — Horizon Europe");
+  g_assert_cmpstr (bandi_source_get_default_endpoint (source), ==,
+                   "https://api.tech.ec.europa.eu/search-api/prod/rest/search");
+  g_assert_cmpstr (bandi_source_get_endpoint (source), ==,
+                   "https://api.tech.ec.europa.eu/search-api/prod/rest/search");
+  g_assert_cmpstr (bandi_source_get_settings_schema (source), ==, "io.github.bandi.Bandi.Horizon");
+
+  g_object_get (source, "programmes", &programmes, NULL);
+  g_assert_cmpstrv (programmes, ((const char *[]) { "43108390", NULL }));
+}
+
+/* The host binds the schema's keys to the same-named properties. */
+static void
+test_settings (void)
+{
+  g_autoptr(BandiSource) source = g_object_new (horizon_type, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (bandi_source_get_settings_schema (source));
+  const char *ticked[] = { "43108390", "43332642", NULL };
+  g_auto(GStrv) programmes = NULL;
+
+  g_settings_bind (settings, "programmes", source, "programmes", G_SETTINGS_BIND_DEFAULT);
+  g_object_get (source, "programmes", &programmes, NULL);
+  g_assert_cmpstrv (programmes, ((const char *[]) { "43108390", NULL }));
+  g_clear_pointer (&programmes, g_strfreev);
+
+  g_settings_set_strv (settings, "programmes", ticked);
+  g_object_get (source, "programmes", &programmes, NULL);
+  g_assert_cmpstrv (programmes, ticked);
+}
+
+static void
+test_cases (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(GStrv) warnings = NULL;
+  BandiCall *call;
+
+  f->mode = SERVE_CASES;
+  fetch (f);
+  g_assert_no_error (f->error);
+  assert_pages (f, 1);
+
+  g_assert_cmpuint (f->calls->len, ==, 11);
+  for (guint i = 0; i < f->calls->len; i++)
+    g_assert_cmpstr (bandi_call_get_source_id (g_ptr_array_index (f->calls, i)), ==, "horizon");
+
+  warnings = bandi_source_dup_warnings (f->source);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+  g_assert_nonnull (strstr (warnings[0], "Page 1"));
+  g_assert_nonnull (strstr (warnings[0], "45311999TOPICSen"));
+
+  call = find_call (f, "HORIZON-CL5-2024-D2-01-03");
+  assert_deadline (call, 0, 1, "Deadline", "2024-04-18T17:00:00+02:00");
+  g_assert_cmpint (bandi_call_get_status (call), ==, BANDI_CALL_STATUS_CLOSED);
+  g_assert_cmpstr (bandi_call_get_programme (call), ==, "Horizon Europe");
+  g_assert_cmpfloat (bandi_call_get_budget (call), ==, 30000000);
+  g_assert_cmpstr (bandi_call_get_url (call), ==,
+                   "https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/HORIZON-CL5-2024-D2-01-03");
+
+  call = find_call (f, "HORIZON-CL5-2025-D3-01-05");
+  assert_deadline (call, 0, 1, "Deadline", "2025-01-22T17:00:00+01:00");
+
+  call = find_call (f, "HORIZON-CL6-2027-FARM2FORK-01-03-two-stage");
+  assert_deadline (call, 0, 1, "Stage 1", "2027-02-17T17:00:00+01:00");
+  assert_deadline (call, 1, 2, "Stage 2", "2027-09-02T17:00:00+02:00");
+  g_assert_cmpfloat (bandi_call_get_budget (call), ==, 18000000);
+  g_assert_cmpint (bandi_call_get_status (call), ==, BANDI_CALL_STATUS_OPEN);
+
+  call = find_call (f, "HORIZON-CL4-2027-DIGITAL-EMERGING-01-11");
+  assert_deadline (call, 2, 3, "Cut-off 3", "2028-03-02T17:00:00+01:00");
+
+  call = find_call (f, "EU4H-2027-PJ-03");
+  g_assert_cmpstr (bandi_call_get_programme (call), ==, "EU4Health");
+
+  /* One short page: progress from 0 to 1 */
+  g_assert_cmpuint (f->fractions->len, ==, 2);
+  g_assert_cmpfloat (g_array_index (f->fractions, double, 0), ==, 0.0);
+  g_assert_cmpfloat (g_array_index (f->fractions, double, 1), ==, 1.0);
+}
+
+/* 250 results: pages of 100, 100 and 50, in order, progress after each */
+static void
+test_three_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  f->mode = SERVE_GENERATED;
+  f->total = 250;
+  fetch (f);
+  g_assert_no_error (f->error);
+  assert_pages (f, 3);
+  g_assert_cmpuint (f->calls->len, ==, 250);
+  g_assert_cmpstr (bandi_call_get_external_id (g_ptr_array_index (f->calls, 0)), ==, "HORIZON-CL5-2027-D3-01-00000");
+  g_assert_cmpstr (bandi_call_get_external_id (g_ptr_array_index (f->calls, 249)), ==, "HORIZON-CL5-2027-D3-01-00249");
+  assert_deadline (g_ptr_array_index (f->calls, 249), 0, 1, "Deadline", "2027-04-15T17:00:00+02:00");
+
+  g_assert_cmpuint (f->fractions->len, ==, 4);
+  g_assert_cmpfloat_with_epsilon (g_array_index (f->fractions, double, 1), 1.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (f->fractions, double, 2), 2.0 / 3, 1e-9);
+  g_assert_cmpfloat (g_array_index (f->fractions, double, 3), ==, 1.0);
+}
+
+/* 200 results: two full pages and no third request */
+static void
+test_exact_pages (Fixture       *f,
+                  gconstpointer  data)
+{
+  f->mode = SERVE_GENERATED;
+  f->total = 200;
+  fetch (f);
+  g_assert_no_error (f->error);
+  assert_pages (f, 2);
+  g_assert_cmpuint (f->calls->len, ==, 200);
+}
+
+/* The API serves 10,000 results of a query at most: stop there and say so. */
+static void
+test_window (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(GStrv) warnings = NULL;
+
+  f->mode = SERVE_GENERATED;
+  f->total = 12345;
+  fetch (f);
+  g_assert_no_error (f->error);
+  assert_pages (f, 100);
+  g_assert_cmpuint (f->calls->len, ==, 10000);
+
+  warnings = bandi_source_dup_warnings (f->source);
+  g_assert_cmpuint (g_strv_length (warnings), ==, 1);
+  g_assert_nonnull (strstr (warnings[0], "12345"));
+  g_assert_nonnull (strstr (warnings[0], "10000"));
+}
+
+static void
+test_programmes (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *ticked[] = { "43152860", "43332642", "43252405", NULL };
+
+  f->mode = SERVE_CASES;
+  f->programmes = ticked;
+  g_object_set (f->source, "programmes", ticked, NULL);
+  fetch (f);
+  g_assert_no_error (f->error);
+  assert_pages (f, 1);
+}
+
+static void
+test_bad_programmes (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *none[] = { NULL };
+  const char *bad[] = { "43108390", "43108390\"]}}", NULL };
+
+  g_object_set (f->source, "programmes", none, NULL);
+  fetch (f);
+  g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_CONFIG);
+  g_clear_error (&f->error);
+
+  g_object_set (f->source, "programmes", bad, NULL);
+  fetch (f);
+  g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_CONFIG);
+  g_assert_nonnull (strstr (f->error->message, "43108390\"]}}"));
+
+  g_assert_cmpuint (f->hits, ==, 0);
+}
+
+/* An HTML page with HTTP 200 is not search results: say what came. */
+static void
+test_html (Fixture       *f,
+           gconstpointer  data)
+{
+  f->mode = SERVE_HTML;
+  fetch (f);
+  g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE);
+  g_test_message ("%s", f->error->message);
+  g_assert_nonnull (strstr (f->error->message, "page 1"));
+  g_assert_nonnull (strstr (f->error->message, "200"));
+  g_assert_nonnull (strstr (f->error->message, "text/html"));
+  g_assert_nonnull (strstr (f->error->message, "<!DOCTYPE html>"));
+  assert_pages (f, 1);
+}
+
+/* A page cut short fails the whole fetch: no partial list */
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  f->mode = SERVE_TRUNCATED;
+  f->total = 250;
+  fetch (f);
+  g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE);
+  g_test_message ("%s", f->error->message);
+  g_assert_nonnull (strstr (f->error->message, "page 2"));
+  g_assert_nonnull (strstr (f->error->message, "application/json"));
+  g_assert_nonnull (strstr (f->error->message, "2500 bytes"));
+  g_assert_nonnull (strstr (f->error->message, "{"));
+  g_assert_null (f->calls);
+  assert_pages (f, 2);
+}
+
+/* HTTP 500, then the page: retried, and the body sent again in full */
+static void
+test_retry (Fixture       *f,
+            gconstpointer  data)
+{
+  f->mode = SERVE_FLAKY;
+  fetch (f);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (f->hits, ==, 2);
+  g_assert_cmpuint (f->pages->len, ==, 2);
+  g_assert_cmpuint (g_array_index (f->pages, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (f->pages, guint, 1), ==, 1);
+  g_assert_cmpuint (f->calls->len, ==, 11);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  f->mode = SERVE_GENERATED;
+  f->total = 250;
+  f->cancel_after_first_page = g_cancellable_new ();
+  fetch (f);
+  g_assert_error (f->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_pages (f, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GModule *module;
+  BandiSourcePluginQuery query = NULL;
+  guint api_version = 0;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* As the host does it */
+  module = g_module_open (HORIZON_MODULE_PATH, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL)
+    g_error ("%s", g_module_error ());
+  g_assert_true (g_module_symbol (module, BANDI_SOURCE_PLUGIN_SYMBOL, (gpointer *) &query));
+  g_module_make_resident (module);
+  horizon_type = query (&api_version);
+  g_assert_cmpuint (api_version, ==, BANDI_SOURCE_API_VERSION);
+  g_assert_true (g_type_is_a (horizon_type, BANDI_TYPE_SOURCE));
+
+  g_test_add_func ("/horizon/source/info", test_info);
+  g_test_add_func ("/horizon/source/settings", test_settings);
+#define ADD(path, func) \
+  g_test_add ("/horizon/source/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("cases", test_cases);
+  ADD ("three-pages", test_three_pages);
+  ADD ("exact-pages", test_exact_pages);
+  ADD ("window", test_window);
+  ADD ("programmes", test_programmes);
+  ADD ("bad-programmes", test_bad_programmes);
+  ADD ("html", test_html);
+  ADD ("truncated", test_truncated);
+  ADD ("retry", test_retry);
+  ADD ("cancel", test_cancel);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,31 @@
+/* interreg-date.h — deadlines written the way Interreg programmes write them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bandi-source.h"
+
+G_BEGIN_DECLS
+
+/* Reads one day–month–year date, with an optional time and zone, in
+ * English, Italian, French or German: "10 July 2025, 13:00 CET",
+ * "10/07/2025 ore 13:00", "1er juillet 2025 à 13h00", "10. Juli 2025
+ * 13:00 Uhr", "entro le ore 12:00 del 10 giugno 2025", "7 June 2024
+ * (12:00 noon CEST - Paris time)".
+ *
+ * The zone is the one the text names (a city, "UTC", an offset); CET,
+ * CEST, MEZ and MESZ mean the wall clock of Europe/Brussels; a time with
+ * no zone is in @default_zone. Without a time the deadline is date-only.
+ *
+ * Every word must be understood: anything else (a second date, a word that
+ * is not part of a date, a two-digit year, a weekday that does not match
+ * the date, zones that contradict each other) fails with
+ * G_IO_ERROR_INVALID_DATA rather than being guessed. */
+BandiDeadline *interreg_date_parse (const char  *text,
+                                    const char  *default_zone,
+                                    guint        stage,
+                                    const char  *label,
+                                    GError     **error);
+
+G_END_DECLS

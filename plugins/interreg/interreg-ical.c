@@ -1,0 +1,180 @@
+/* interreg-ical.c — the "ical" adapter: an iCalendar feed whose events are
+ * deadlines (the event's start is the deadline)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bandi-interreg"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libical/ical.h>
+
+#include "interreg-entry.h"
+
+/* An IANA name for a TZID: as written, or the end of a libical-style
+ * "/citadel.org/20190914_1/Europe/Rome". NULL if none is known. */
+static char *
+iana_zone (const char *tzid)
+{
+  const char *p = tzid;
+
+  while (p != NULL && *p != '\0')
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (p);
+
+      if (tz != NULL && strchr (p, '/') != NULL)
+        return g_strdup (p);
+      if (tz != NULL && strcmp (p, "UTC") == 0)
+        return g_strdup (p);
+
+      p = strchr (p + 1, '/');
+      if (p != NULL)
+        p++;
+    }
+
+  return NULL;
+}
+
+static BandiDeadline *
+deadline_of (icalcomponent      *event,
+             InterregProgramme  *programme,
+             GError            **error)
+{
+  icalproperty *prop = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
+  icalparameter *param;
+  struct icaltimetype t;
+  g_autofree char *zone = NULL;
+
+  if (prop == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the event has no start"));
+      return NULL;
+    }
+
+  t = icalproperty_get_dtstart (prop);
+  if (icaltime_is_null_time (t) || !icaltime_is_valid_time (t))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the event’s start is not a date"));
+      return NULL;
+    }
+
+  if (icaltime_is_date (t))
+    return bandi_deadline_new_date (1, "Deadline", t.year, t.month, t.day);
+
+  if (icaltime_is_utc (t))
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_utc (t.year, t.month, t.day, t.hour, t.minute, t.second);
+
+      return bandi_deadline_new_timed (1, "Deadline", utc, programme->zone);
+    }
+
+  param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
+  if (param == NULL)
+    /* Floating time: the programme's own clock. */
+    return bandi_deadline_new_local (1, "Deadline", t.year, t.month, t.day,
+                                     t.hour, t.minute, t.second, programme->zone);
+
+  zone = iana_zone (icalparameter_get_tzid (param));
+  if (zone == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("the time zone “%s” is unknown"), icalparameter_get_tzid (param));
+      return NULL;
+    }
+
+  return bandi_deadline_new_local (1, "Deadline", t.year, t.month, t.day,
+                                   t.hour, t.minute, t.second, zone);
+}
+
+/* The unescaped value of a TEXT or URI property, or NULL. */
+static char *
+text_property (icalcomponent    *event,
+               icalproperty_kind kind)
+{
+  icalproperty *prop = icalcomponent_get_first_property (event, kind);
+  const char *value = NULL;
+
+  if (prop == NULL)
+    return NULL;
+
+  switch (kind)
+    {
+    case ICAL_SUMMARY_PROPERTY: value = icalproperty_get_summary (prop); break;
+    case ICAL_DESCRIPTION_PROPERTY: value = icalproperty_get_description (prop); break;
+    case ICAL_UID_PROPERTY: value = icalproperty_get_uid (prop); break;
+    case ICAL_URL_PROPERTY: value = icalproperty_get_url (prop); break;
+    default: g_assert_not_reached ();
+    }
+
+  return value != NULL && *value != '\0' ? g_strdup (value) : NULL;
+}
+
+GPtrArray *
+interreg_ical_read (InterregProgramme *programme,
+                    GBytes            *body,
+                    GPtrArray         *warnings,
+                    GError           **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) interreg_entry_free);
+  g_autofree char *text = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (body, &len);
+  icalcomponent *calendar;
+
+  text = g_strndup (data ? data : "", len);
+  if (!g_str_has_prefix (g_strchug (text), "BEGIN:VCALENDAR"))
+    {
+      g_set_error_literal (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
+                           _("not an iCalendar feed (it does not begin with BEGIN:VCALENDAR)"));
+      return NULL;
+    }
+
+  calendar = icalparser_parse_string (text);
+  if (calendar == NULL || icalcomponent_isa (calendar) != ICAL_VCALENDAR_COMPONENT)
+    {
+      g_clear_pointer (&calendar, icalcomponent_free);
+      g_set_error_literal (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
+                           _("the iCalendar feed cannot be read"));
+      return NULL;
+    }
+
+  for (icalcomponent *event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL;
+       event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      g_autoptr(InterregEntry) entry = interreg_entry_new ();
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(BandiDeadline) deadline = NULL;
+      g_autofree char *summary = text_property (event, ICAL_SUMMARY_PROPERTY);
+
+      entry->title = bandi_text_squeeze (summary);
+      if (entry->title == NULL || *entry->title == '\0')
+        {
+          g_ptr_array_add (warnings, g_strdup (_("an event has no summary")));
+          continue;
+        }
+
+      entry->uid = text_property (event, ICAL_UID_PROPERTY);
+      entry->link = text_property (event, ICAL_URL_PROPERTY);
+      entry->description = text_property (event, ICAL_DESCRIPTION_PROPERTY);
+      entry->haystack = g_strdup (entry->description);
+      entry->deadlines = g_ptr_array_new_with_free_func (g_object_unref);
+
+      deadline = deadline_of (event, programme, &local_error);
+      if (deadline != NULL)
+        g_ptr_array_add (entry->deadlines, g_steal_pointer (&deadline));
+      else
+        g_ptr_array_add (warnings, g_strdup_printf (_("“%s”: %s"), entry->title,
+                                                    local_error ? local_error->message
+                                                                : _("the event’s start is not valid")));
+
+      g_ptr_array_add (entries, g_steal_pointer (&entry));
+    }
+
+  icalcomponent_free (calendar);
+
+  return g_steal_pointer (&entries);
+}

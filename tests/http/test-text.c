@@ -1,0 +1,88 @@
+/* test-text.c — HTML to text and friends
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bandi-text.h"
+
+static void
+test_entities (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    { "R&amp;I &lt;b&gt;", "R&I <b>" },
+    { "Citt&agrave; &egrave; &#8364;&#x20AC; &euro;", "Città è €€ €" },
+    { "caf&eacute;&nbsp;bar", "café bar" },
+    { "AT&T &unknown; &#0; &#xZZ; & alone", "AT&T &unknown; &#0; &#xZZ; & alone" },
+    { "&#x110000;", "&#x110000;" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = bandi_text_decode_entities (cases[i].in);
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+  g_assert_null (bandi_text_decode_entities (NULL));
+}
+
+static void
+test_html_to_plain (void)
+{
+  const char *html =
+    "<div class=\"x\"><p><span>Expected Outcome:</span></p>"
+    "<p>Project results are expected to contribute to:</p>"
+    "<ul><li>Reduced <strong>costs</strong>;</li><li>Better&nbsp;water &amp; energy</li></ul>"
+    "<script>var a = '<p>no</p>';</script><style>p{}</style>"
+    "<!-- comment <p> -->"
+    "<p>Line one<br/>Line two</p>"
+    "<table><tr><td>A</td><td>B</td></tr></table>"
+    "<a href=\"x>y\" title='a>b'>link</a> 3 < 4</div>";
+  g_autofree char *text = bandi_text_html_to_plain (html);
+
+  g_assert_cmpstr (text, ==,
+                   "Expected Outcome:\n\n"
+                   "Project results are expected to contribute to:\n\n"
+                   "• Reduced costs;\n"
+                   "• Better water & energy\n\n"
+                   "Line one\nLine two\n\n"
+                   "A B\n\n"
+                   "link 3 < 4");
+}
+
+static void
+test_squeeze (void)
+{
+  g_autofree char *a = bandi_text_squeeze ("  a \t b\n\nc  ");
+  g_autofree char *b = bandi_text_squeeze ("");
+
+  g_assert_cmpstr (a, ==, "a b c");
+  g_assert_cmpstr (b, ==, "");
+  g_assert_null (bandi_text_squeeze (NULL));
+}
+
+static void
+test_preview (void)
+{
+  g_autofree char *a = bandi_text_preview ("abc\ndef", 7, 10);
+  g_autofree char *b = bandi_text_preview ("abcdefghij", 10, 4);
+  g_autofree char *c = bandi_text_preview ("\xff\xfe ok", 5, 10);
+  g_autofree char *d = bandi_text_preview ("città", 6, 4);
+
+  g_assert_cmpstr (a, ==, "abc def");
+  g_assert_cmpstr (b, ==, "abcd…");
+  g_assert_true (g_utf8_validate (c, -1, NULL));
+  g_assert_cmpstr (d, ==, "citt…");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text/entities", test_entities);
+  g_test_add_func ("/text/html-to-plain", test_html_to_plain);
+  g_test_add_func ("/text/squeeze", test_squeeze);
+  g_test_add_func ("/text/preview", test_preview);
+
+  return g_test_run ();
+}
