@@ -268,11 +268,16 @@ bandi_text_html_to_plain (const char *html)
 char *
 bandi_text_squeeze (const char *text)
 {
+  g_autofree char *valid = NULL;
   GString *out;
   gboolean space = FALSE;
 
   if (text == NULL)
     return NULL;
+
+  /* Walking invalid UTF-8 character by character would overrun the end. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   out = g_string_sized_new (strlen (text));
 
