@@ -205,7 +205,40 @@ quit_activated (GSimpleAction *action,
   g_application_quit (app);
 }
 
+static BandiWindow *
+main_window (BandiApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!BANDI_IS_WINDOW (window))
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  gtk_window_present (window);
+  return BANDI_WINDOW (window);
+}
+
+/* Targets of the notices' default actions. */
+static void
+show_call_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  bandi_window_show_call_id (main_window (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
+show_proposal_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  bandi_window_show_proposal_id (main_window (user_data), g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-call", show_call_activated, "x" },
+  { "show-proposal", show_proposal_activated, "x" },
   { "sync", sync_activated },
   { "cancel-sync", cancel_sync_activated },
   { "preferences", preferences_activated },
@@ -229,6 +262,8 @@ bandi_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.sync",
                                          (const char *[]) { "<Control>r", "F5", NULL });
 

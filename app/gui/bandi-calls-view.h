@@ -45,4 +45,10 @@ GListModel     *bandi_calls_view_get_shown      (BandiCallsView *self);
 /* Opens the first call shown; FALSE when none. */
 gboolean        bandi_calls_view_activate_first (BandiCallsView *self);
 
+/* A new list of @calls ordered by next deadline at @now_unix: calls with a
+ * deadline ahead first (soonest first), then closed calls (latest deadline
+ * first), then calls without a deadline. */
+GListModel     *bandi_calls_sort_by_deadline    (GListModel     *calls,
+                                                 gint64          now_unix);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "bandi-format.h"
 #include "bandi-proposal-editor.h"
 #include "bandi-proposals-view.h"
+#include "bandi-sync-button.h"
 #include "bandi-window.h"
 
 struct _BandiWindow
@@ -32,8 +33,6 @@ struct _BandiWindow
   GListModel           *clusters;
   GQueue                history;      /* page names pushed over a section */
   char                 *section;      /* "upcoming", "cluster:AFIL", … */
-  guint                 progress_timer;
-  gulong                source_finished_id;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -44,10 +43,7 @@ struct _BandiWindow
   AdwWindowTitle       *content_title;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
-  GtkProgressBar       *sync_progress;
-  GtkStack             *sync_stack;
-  GtkSpinner           *sync_spinner;
-  GtkListBox           *sources_list;
+  BandiSyncButton      *sync_button;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
 
@@ -308,16 +304,29 @@ rebuild_sidebar (BandiWindow *self)
     }
 }
 
+/* A toast whose text may come from a source or the system: a toast's
+ * title is markup in libadwaita 1.2, so the text is escaped. */
 static void
-show_error (BandiWindow *self,
-            const char  *format,
+add_plain_toast (BandiWindow *self,
+                 const char  *text,
+                 guint        timeout)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (BandiWindow  *self,
+            const char   *what,
             const GError *error)
 {
-  g_autofree char *text = g_strdup_printf (format, error->message);
-  AdwToast *toast = adw_toast_new (text);
+  /* Translators: what failed, then why */
+  g_autofree char *text = g_strdup_printf (_("%s: %s"), what, error->message);
 
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_plain_toast (self, text, 0);
 }
 
 void
@@ -325,6 +334,7 @@ bandi_window_reload (BandiWindow *self)
 {
   BandiCallQuery query = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) stored = NULL;
   g_autoptr(GListModel) calls = NULL;
   g_autoptr(GListModel) clusters = NULL;
   BandiCallsView *call_views[] = {
@@ -336,16 +346,17 @@ bandi_window_reload (BandiWindow *self)
   if (self->store == NULL)
     return;
 
-  calls = bandi_store_list_calls (self->store, &query, &error);
-  if (calls == NULL)
+  stored = bandi_store_list_calls (self->store, &query, &error);
+  if (stored == NULL)
     {
-      show_error (self, _("Cannot read the calls: %s"), error);
+      show_error (self, _("Cannot read the calls"), error);
       return;
     }
+  calls = bandi_calls_sort_by_deadline (stored, g_get_real_time () / G_USEC_PER_SEC);
   clusters = bandi_store_list_clusters (self->store, &error);
   if (clusters == NULL)
     {
-      show_error (self, _("Cannot read the clusters: %s"), error);
+      show_error (self, _("Cannot read the clusters"), error);
       return;
     }
 
@@ -408,7 +419,7 @@ bandi_window_show_call_id (BandiWindow *self,
     return;
   call = bandi_store_get_call (self->store, call_id, &error);
   if (call == NULL)
-    show_error (self, _("Cannot open the call: %s"), error);
+    show_error (self, _("Cannot open the call"), error);
   else
     show_call (self, call);
 }
@@ -435,7 +446,7 @@ bandi_window_show_proposal_id (BandiWindow *self,
     return;
   proposal = bandi_store_get_proposal (self->store, proposal_id, &error);
   if (proposal == NULL)
-    show_error (self, _("Cannot open the proposal: %s"), error);
+    show_error (self, _("Cannot open the proposal"), error);
   else
     show_proposal (self, proposal);
 }
@@ -487,9 +498,7 @@ new_proposal (BandiWindow *self,
     return;
   if (cluster == NULL)
     {
-      AdwToast *toast = adw_toast_new (_("Add a cluster in Preferences first"));
-
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      add_plain_toast (self, _("Add a cluster in Preferences first"), 5);
       return;
     }
 
@@ -509,7 +518,7 @@ new_proposal (BandiWindow *self,
 
   if (!bandi_store_save_proposal (self->store, proposal, &error))
     {
-      show_error (self, _("Cannot create the proposal: %s"), error);
+      show_error (self, _("Cannot create the proposal"), error);
       return;
     }
   show_proposal (self, proposal);
@@ -590,40 +599,12 @@ search_activate_cb (BandiWindow *self)
     bandi_calls_view_activate_first (view);
 }
 
-/* Sync progress and per-source state */
-
-static gboolean
-progress_tick_cb (gpointer user_data)
-{
-  BandiWindow *self = user_data;
-  BandiSync *sync = bandi_application_get_sync (self->application);
-
-  if (sync != NULL && bandi_sync_get_running (sync))
-    {
-      gtk_progress_bar_set_fraction (self->sync_progress, bandi_sync_get_progress (sync));
-      return G_SOURCE_CONTINUE;
-    }
-
-  self->progress_timer = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_progress), FALSE);
-  gtk_spinner_stop (self->sync_spinner);
-  gtk_stack_set_visible_child_name (self->sync_stack, "idle");
-  bandi_window_reload (self);
-  return G_SOURCE_REMOVE;
-}
+/* Sync */
 
 static void
-sync_running_cb (BandiWindow *self)
+sync_finished_cb (BandiWindow *self)
 {
-  BandiSync *sync = bandi_application_get_sync (self->application);
-
-  if (!bandi_sync_get_running (sync) || self->progress_timer != 0)
-    return;
-  gtk_progress_bar_set_fraction (self->sync_progress, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_progress), TRUE);
-  gtk_spinner_start (self->sync_spinner);
-  gtk_stack_set_visible_child_name (self->sync_stack, "running");
-  self->progress_timer = g_timeout_add (100, progress_tick_cb, self);
+  bandi_window_reload (self);
 }
 
 static void
@@ -632,7 +613,6 @@ source_finished_cb (BandiWindow             *self,
                     const BandiSourceStatus *status)
 {
   g_autofree char *text = NULL;
-  AdwToast *toast;
 
   if (status == NULL || status->last_error == NULL)
     return;
@@ -640,62 +620,7 @@ source_finished_cb (BandiWindow             *self,
   /* Translators: a source's name, then why its sync failed */
   text = g_strdup_printf (_("%s could not be synced: %s"),
                           bandi_source_get_name (source), status->last_error);
-  toast = adw_toast_new (text);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static char *
-describe_source_status (BandiSourceStatus *status)
-{
-  g_autofree char *when = NULL;
-
-  if (status == NULL || status->last_attempt == 0)
-    return g_strdup (_("Never synced"));
-  if (status->last_error != NULL)
-    {
-      when = bandi_format_unix_time (status->last_attempt);
-      /* Translators: when, then the error */
-      return g_strdup_printf (_("Failed %s: %s"), when, status->last_error);
-    }
-  when = bandi_format_unix_time (status->last_success);
-  /* Translators: when, then counts of new, changed and withdrawn calls */
-  return g_strdup_printf (_("Synced %s: %u new, %u changed, %u withdrawn"), when,
-                          status->stats.n_new, status->stats.n_changed, status->stats.n_withdrawn);
-}
-
-static void
-sources_popover_show_cb (BandiWindow *self)
-{
-  BandiPluginLoader *loader = bandi_application_get_loader (self->application);
-  g_autoptr(GPtrArray) sources = bandi_plugin_loader_get_sources (loader);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_list))) != NULL)
-    gtk_list_box_remove (self->sources_list, child);
-
-  if (sources->len == 0)
-    gtk_list_box_append (self->sources_list,
-                         bandi_format_plain_row (_("No source plugins found"), NULL));
-
-  for (guint i = 0; i < sources->len; i++)
-    {
-      BandiSource *source = g_ptr_array_index (sources, i);
-      g_autoptr(BandiSourceStatus) status = NULL;
-      g_autofree char *text = NULL;
-      GtkWidget *row;
-
-      if (self->store != NULL)
-        status = bandi_store_get_source_status (self->store, bandi_source_get_id (source));
-      text = bandi_source_get_enabled (source) ? describe_source_status (status)
-                                               : g_strdup (_("Disabled"));
-      row = bandi_format_plain_row (bandi_source_get_name (source), text);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-      if (status != NULL && status->last_error != NULL && bandi_source_get_enabled (source))
-        adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                   gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-      gtk_list_box_append (self->sources_list, row);
-    }
+  add_plain_toast (self, text, 0);
 }
 
 static gboolean
@@ -721,6 +646,24 @@ initial_load_cb (gpointer user_data)
 
   bandi_window_reload (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                BandiWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  /* Above the frame clock's priority: an animation would starve an idle. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, initial_load_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+window_mapped_cb (BandiWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, window_mapped_cb, NULL);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
 }
 
 static void
@@ -768,11 +711,11 @@ bandi_window_constructed (GObject *object)
     }
 
   sync = bandi_application_get_sync (self->application);
-  g_signal_connect_object (sync, "notify::running", G_CALLBACK (sync_running_cb), self, G_CONNECT_SWAPPED);
+  bandi_sync_button_set_application (self->sync_button, self->application);
   g_signal_connect_object (sync, "source-finished", G_CALLBACK (source_finished_cb), self, G_CONNECT_SWAPPED);
 
   /* Show the window first, then read the store. */
-  g_idle_add_full (G_PRIORITY_LOW, initial_load_cb, g_object_ref (self), g_object_unref);
+  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
 }
 
 static void
@@ -780,7 +723,6 @@ bandi_window_dispose (GObject *object)
 {
   BandiWindow *self = BANDI_WINDOW (object);
 
-  g_clear_handle_id (&self->progress_timer, g_source_remove);
   g_queue_clear_full (&self->history, g_free);
   g_clear_pointer (&self->section, g_free);
   g_clear_object (&self->calls);
@@ -836,7 +778,7 @@ bandi_window_class_init (BandiWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (BANDI_TYPE_CALLS_VIEW);
+  g_type_ensure (BANDI_TYPE_SYNC_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, toast_overlay);
@@ -847,10 +789,7 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, BandiWindow, sync_progress);
-  gtk_widget_class_bind_template_child (widget_class, BandiWindow, sync_stack);
-  gtk_widget_class_bind_template_child (widget_class, BandiWindow, sync_spinner);
-  gtk_widget_class_bind_template_child (widget_class, BandiWindow, sources_list);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
@@ -858,7 +797,7 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sources_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sync_finished_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-proposal", NULL, new_proposal_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
@@ -868,6 +807,7 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-proposal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-section", "s", sections[i].name);

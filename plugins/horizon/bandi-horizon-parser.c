@@ -683,8 +683,7 @@ static gboolean
 opening_has_come (BandiDeadline *opening,
                   gint64         now_unix)
 {
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(BandiDeadline) start = NULL;
   int year, month, day;
 
   if (bandi_deadline_has_time (opening))
@@ -692,12 +691,9 @@ opening_has_come (BandiDeadline *opening,
 
   /* A date-only opening: open from the start of that day in Brussels. */
   bandi_deadline_get_date (opening, &year, &month, &day);
-  zone = g_time_zone_new_identifier (BANDI_HORIZON_ZONE);
-  if (zone == NULL)
-    zone = g_time_zone_new_utc ();
-  start = g_date_time_new (zone, year, month, day, 0, 0, 0);
+  start = bandi_deadline_new_local (0, NULL, year, month, day, 0, 0, 0, BANDI_HORIZON_ZONE);
 
-  return start != NULL && g_date_time_to_unix (start) <= now_unix;
+  return bandi_deadline_to_unix (start) <= now_unix;
 }
 
 /* The dates win over the code: an "open" topic whose last deadline has
