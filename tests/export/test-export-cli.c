@@ -59,6 +59,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GPtrArray) lombardia = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(BandiDeadline) stage1 = NULL;
   g_autoptr(BandiDeadline) stage2 = NULL;
+  g_autoptr(BandiProposal) proposal = NULL;
   g_autoptr(GError) error = NULL;
   BandiCall *a = fixture_horizon_call (A_ID, EVIL_TITLE);
 
@@ -77,6 +78,11 @@ fixture_set_up (Fixture       *f,
   g_ptr_array_add (lombardia, fixture_lombardia_call ());
 
   store = bandi_store_open (f->db, &error);
+  g_assert_no_error (error);
+  /* LE2C's proposal on A, with two milestones. */
+  proposal = fixture_proposal ();
+  bandi_proposal_set_id (proposal, 0);
+  bandi_store_save_proposal (store, proposal, &error);
   g_assert_no_error (error);
   bandi_store_merge_calls (store, "horizon", horizon, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
   g_assert_no_error (error);
@@ -131,9 +137,11 @@ run_cli (Fixture            *f,
 
 #define RUN(f, ...) run_cli ((f), (const char *[]) { __VA_ARGS__, NULL })
 
-/* The UIDs of the VEVENTs of @path, parsed with libical. */
+/* The UIDs of the VEVENTs of @path, parsed with libical; @n_todos, if
+ * not NULL, gets the number of VTODOs. */
 static GPtrArray *
-read_uids (const char *path)
+read_uids (const char *path,
+           guint      *n_todos)
 {
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -151,6 +159,8 @@ read_uids (const char *path)
       g_assert_cmpstr (icalcomponent_get_summary (event), !=, NULL);
       g_ptr_array_add (uids, g_strdup (icalcomponent_get_uid (event)));
     }
+  if (n_todos != NULL)
+    *n_todos = (guint) icalcomponent_count_components (calendar, ICAL_VTODO_COMPONENT);
   icalcomponent_free (calendar);
 
   return uids;
@@ -170,15 +180,16 @@ test_export (Fixture       *f,
   g_autoptr(GDateTime) local = g_date_time_to_timezone (at, brussels);
   g_autofree char *dtstart = g_date_time_format (local, "DTSTART;TZID=Europe/Brussels:%Y%m%dT170000");
   g_autofree char *text = NULL;
+  guint n_todos = 0;
 
   g_assert_cmpint (RUN (f, "export", "--output", all), ==, 0);
   g_assert_nonnull (strstr (f->out, "3 calendar items"));
-  uids = read_uids (all);
+  uids = read_uids (all, NULL);
   g_assert_cmpuint (uids->len, ==, 3);
   g_clear_pointer (&uids, g_ptr_array_unref);
 
   g_assert_cmpint (RUN (f, "export", "--output", le2c, "--cluster", "LE2C"), ==, 0);
-  uids = read_uids (le2c);
+  uids = read_uids (le2c, NULL);
   g_assert_cmpuint (uids->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (uids, 0), ==, uid1);
   g_assert_cmpstr (g_ptr_array_index (uids, 1), ==, uid2);
@@ -188,6 +199,16 @@ test_export (Fixture       *f,
 
   g_assert_cmpint (RUN (f, "export", "--output", le2c, "--source", "lombardia"), ==, 0);
   g_assert_nonnull (strstr (f->out, "1 calendar item"));
+
+  /* With the proposals: their milestones as VTODOs, and the deadlines of
+   * the call they target even outside the scope. */
+  g_assert_cmpint (RUN (f, "export", "--output", le2c, "--source", "lombardia",
+                        "--with-proposals"), ==, 0);
+  g_clear_pointer (&uids, g_ptr_array_unref);
+  uids = read_uids (le2c, &n_todos);
+  g_assert_cmpuint (uids->len, ==, 3);
+  g_assert_true (g_ptr_array_find_with_equal_func (uids, uid1, g_str_equal, NULL));
+  g_assert_cmpuint (n_todos, ==, 2);
 
   /* Usage errors. */
   g_assert_cmpint (RUN (f, "export"), ==, 2);
