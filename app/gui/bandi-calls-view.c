@@ -334,11 +334,18 @@ update_empty_state (BandiCallsView *self)
 }
 
 static void
+refilter_now (BandiCallsView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty_state (self);
+}
+
+static void
 filter_changed_cb (BandiCallsView *self)
 {
   if (self->updating_dropdowns)
     return;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
 }
 
 void
@@ -348,7 +355,7 @@ bandi_calls_view_refilter (BandiCallsView *self)
 
   reset_clock (self);
   rebuild_next_deadlines (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
 }
 
 /* Rows */
@@ -737,7 +744,7 @@ bandi_calls_view_set_calls (BandiCallsView *self,
   g_hash_table_remove_all (self->relevance);
   refill_dropdowns (self);
   gtk_filter_list_model_set_model (self->filtered, calls);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
 }
 
 void
@@ -749,7 +756,7 @@ bandi_calls_view_set_clusters (BandiCallsView *self,
   g_set_object (&self->clusters, clusters);
   refill_cluster_dropdown (self);
   update_cluster (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
 }
 
 void
@@ -763,7 +770,7 @@ bandi_calls_view_set_fixed_cluster (BandiCallsView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->cluster_dropdown), acronym == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->suggested_button), acronym == NULL);
   update_cluster (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
 }
 
 const char *
@@ -787,7 +794,7 @@ bandi_calls_view_set_relevance_cluster (BandiCallsView *self,
   self->relevance_cluster = g_strdup (acronym);
   refill_cluster_dropdown (self);
   update_cluster (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELEVANCE_CLUSTER]);
 }
 
@@ -795,19 +802,32 @@ void
 bandi_calls_view_set_search_text (BandiCallsView *self,
                                   const char     *text)
 {
+  g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
 
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
   if (*stripped != '\0' && self->store != NULL)
     {
-      self->search_ids = bandi_store_search_call_ids (self->store, stripped, &error);
-      if (self->search_ids == NULL)
+      ids = bandi_store_search_call_ids (self->store, stripped, &error);
+      if (ids == NULL)
         g_warning ("Cannot search calls: %s", error->message);
     }
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  bandi_calls_view_set_search_ids (self, ids);
+}
+
+void
+bandi_calls_view_set_search_ids (BandiCallsView *self,
+                                 GHashTable     *ids)
+{
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+
+  if (ids == NULL && self->search_ids == NULL)
+    return;
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  self->search_ids = ids ? g_hash_table_ref (ids) : NULL;
+  refilter_now (self);
 }
 
 void
@@ -849,6 +869,8 @@ bandi_calls_view_dispose (GObject *object)
   BandiCallsView *self = BANDI_CALLS_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_CALLS_VIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->filtered);
   g_clear_object (&self->store);
   g_clear_object (&self->calls);

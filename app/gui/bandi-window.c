@@ -33,6 +33,7 @@ struct _BandiWindow
   GListModel           *clusters;
   GQueue                history;      /* page names pushed over a section */
   char                 *section;      /* "upcoming", "cluster:AFIL", … */
+  char                 *search_text;  /* the search applied */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -45,7 +46,6 @@ struct _BandiWindow
   GtkSearchEntry       *search_entry;
   BandiSyncButton      *sync_button;
   GtkStack             *stack;
-  AdwStatusPage        *error_page;
 
   /* views */
   BandiCallsView       *upcoming_view;
@@ -576,24 +576,42 @@ static void
 search_changed_cb (BandiWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  BandiCallsView *view = current_calls_view (self);
+  BandiCallsView *views[] = {
+    self->upcoming_view, self->all_view, self->starred_view, self->cluster_calls_view,
+  };
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
 
-  if (view == NULL && *text != '\0')
+  /* GtkSearchEntry repeats the last search on activation. */
+  if (g_strcmp0 (stripped, self->search_text) == 0)
+    return;
+  g_free (self->search_text);
+  self->search_text = g_steal_pointer (&stripped);
+
+  /* Typing elsewhere than in a list searches all calls. */
+  if (current_calls_view (self) == NULL && *self->search_text != '\0')
+    bandi_window_show_section (self, "all");
+
+  if (*self->search_text != '\0' && self->store != NULL)
     {
-      bandi_window_show_section (self, "all");
-      view = self->all_view;
+      ids = bandi_store_search_call_ids (self->store, self->search_text, &error);
+      if (ids == NULL)
+        show_error (self, _("Cannot search the calls"), error);
     }
-  bandi_calls_view_set_search_text (self->upcoming_view, text);
-  bandi_calls_view_set_search_text (self->all_view, text);
-  bandi_calls_view_set_search_text (self->starred_view, text);
-  bandi_calls_view_set_search_text (self->cluster_calls_view, text);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    bandi_calls_view_set_search_ids (views[i], ids);
   update_header (self);
 }
 
 static void
 search_activate_cb (BandiWindow *self)
 {
-  BandiCallsView *view = current_calls_view (self);
+  BandiCallsView *view;
+
+  /* Enter may come before the delayed ::search-changed. */
+  search_changed_cb (self);
+  view = current_calls_view (self);
 
   if (view != NULL)
     bandi_calls_view_activate_first (view);
@@ -704,7 +722,14 @@ bandi_window_constructed (GObject *object)
   store_error = bandi_application_get_store_error (self->application);
   if (self->store == NULL)
     {
-      adw_status_page_set_description (self->error_page, store_error ? store_error->message : NULL);
+      GtkWidget *page = adw_status_page_new ();
+      /* A status page's description is markup; a path is not. */
+      g_autofree char *reason = g_markup_escape_text (store_error ? store_error->message : "", -1);
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("The Database Cannot Be Opened"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page), reason);
+      gtk_stack_add_named (self->stack, page, "error");
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), FALSE);
       return;
@@ -725,6 +750,7 @@ bandi_window_dispose (GObject *object)
 
   g_queue_clear_full (&self->history, g_free);
   g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->search_text, g_free);
   g_clear_object (&self->calls);
   g_clear_object (&self->clusters);
   g_clear_object (&self->settings);
@@ -791,7 +817,6 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, BandiWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
