@@ -31,6 +31,7 @@ struct _BandiCallsView
   GListModel         *clusters;
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
+  GtkSelectionModel  *selection;
   GHashTable         *next_deadline;  /* call id → gint64 unix, absent: none */
   GHashTable         *relevance;      /* call id → score + 1 for relevance_cluster */
   GHashTable         *search_ids;     /* NULL: no search */
@@ -40,6 +41,13 @@ struct _BandiCallsView
   gint64              now;
   GDateTime          *now_dt;
   gboolean            updating_dropdowns;
+  struct {
+    const char       *source;     /* NULL: any */
+    const char       *programme;  /* NULL: any */
+    guint             status;
+    guint             window;
+    gboolean          suggested_only;
+  } state;
 
   /* template children */
   GtkWidget          *filter_scroller;
@@ -219,10 +227,10 @@ filter_func (gpointer item,
 {
   BandiCallsView *self = user_data;
   BandiCall *call = item;
-  const char *source = selected_string (self->source_dropdown);
-  const char *programme = selected_string (self->programme_dropdown);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  guint window = gtk_drop_down_get_selected (self->window_dropdown);
+  const char *source = self->state.source;
+  const char *programme = self->state.programme;
+  guint status = self->state.status;
+  guint window = self->state.window;
   gboolean has_next;
   gint64 next = 0;
   gint64 key;
@@ -289,7 +297,7 @@ filter_func (gpointer item,
       break;
     }
 
-  if ((self->fixed_cluster != NULL || gtk_toggle_button_get_active (self->suggested_button)) &&
+  if (self->state.suggested_only &&
       relevance_of (self, call) < BANDI_RELEVANCE_SUGGESTED)
     return FALSE;
 
@@ -333,11 +341,31 @@ update_empty_state (BandiCallsView *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* Reads the filter widgets once, not for each of 20,000 calls. */
+static void
+read_filter_state (BandiCallsView *self)
+{
+  self->state.source = selected_string (self->source_dropdown);
+  self->state.programme = selected_string (self->programme_dropdown);
+  self->state.status = gtk_drop_down_get_selected (self->status_dropdown);
+  self->state.window = gtk_drop_down_get_selected (self->window_dropdown);
+  self->state.suggested_only = self->fixed_cluster != NULL ||
+                               gtk_toggle_button_get_active (self->suggested_button);
+}
+
+static void
+refilter_with (BandiCallsView   *self,
+               GtkFilterChange   change)
+{
+  read_filter_state (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_empty_state (self);
+}
+
 static void
 refilter_now (BandiCallsView *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_empty_state (self);
+  refilter_with (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -372,12 +400,40 @@ make_label (gboolean expand)
   return label;
 }
 
+/* Tooltips of cells are answered on demand: setting a tooltip asks the
+ * X server where the pointer is, too slow for every bound row. */
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "cell-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_cell_tooltip (GtkWidget  *widget,
+                  const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), "cell-tooltip", g_strdup (text), g_free);
+}
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, make_label (GPOINTER_TO_INT (user_data)));
+  GtkWidget *label = make_label (GPOINTER_TO_INT (user_data));
+
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+  gtk_list_item_set_child (item, label);
 }
 
 static void
@@ -402,7 +458,7 @@ bind_days_cb (GtkSignalListItemFactory *factory,
   g_autofree char *when = next ? bandi_format_deadline (next) : NULL;
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, when);
+  set_cell_tooltip (label, when);
   set_classes (label, "days-left", bandi_format_urgency_class (next, self->now_dt));
 }
 
@@ -416,7 +472,7 @@ bind_programme_cb (GtkSignalListItemFactory *factory,
   const char *programme = bandi_call_get_programme (call);
 
   gtk_label_set_text (GTK_LABEL (label), programme ? programme : "");
-  gtk_widget_set_tooltip_text (label, programme);
+  set_cell_tooltip (label, programme);
   set_classes (label, "programme-tag", programme ? bandi_format_programme_class (programme) : NULL);
 }
 
@@ -429,7 +485,7 @@ bind_id_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), bandi_call_get_external_id (call));
-  gtk_widget_set_tooltip_text (label, bandi_call_get_external_id (call));
+  set_cell_tooltip (label, bandi_call_get_external_id (call));
 }
 
 static void
@@ -442,7 +498,7 @@ bind_title_cb (GtkSignalListItemFactory *factory,
   const char *title = bandi_call_get_title (call);
 
   gtk_label_set_text (GTK_LABEL (label), title ? title : bandi_call_get_external_id (call));
-  gtk_widget_set_tooltip_text (label, title);
+  set_cell_tooltip (label, title);
 }
 
 static void
@@ -470,7 +526,7 @@ bind_relevance_cb (GtkSignalListItemFactory *factory,
   if (self->cluster == NULL)
     {
       gtk_label_set_text (GTK_LABEL (label), "");
-      gtk_widget_set_tooltip_text (label, NULL);
+      set_cell_tooltip (label, NULL);
       return;
     }
   score = relevance_of (self, call);
@@ -484,7 +540,7 @@ bind_relevance_cb (GtkSignalListItemFactory *factory,
   else
     text = g_strdup_printf ("%u", score);
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  set_cell_tooltip (label, tooltip);
 }
 
 static void
@@ -661,6 +717,8 @@ refill_dropdowns (BandiCallsView *self)
   fill_string_dropdown (self->source_dropdown, _("Any source"), sources);
   fill_string_dropdown (self->programme_dropdown, _("Any programme"), programmes);
   self->updating_dropdowns = FALSE;
+  /* The old lists, which the filter state points into, are gone. */
+  read_filter_state (self);
 }
 
 static void
@@ -817,17 +875,42 @@ bandi_calls_view_set_search_text (BandiCallsView *self,
   bandi_calls_view_set_search_ids (self, ids);
 }
 
+/* Typing one more letter narrows the matches: only the calls shown need
+ * to be checked again. */
+static GtkFilterChange
+search_change (GHashTable *old_ids,
+               GHashTable *new_ids)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (new_ids == NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  if (old_ids == NULL)
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (g_hash_table_size (new_ids) > g_hash_table_size (old_ids))
+    return GTK_FILTER_CHANGE_DIFFERENT;
+  g_hash_table_iter_init (&iter, new_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (old_ids, key))
+      return GTK_FILTER_CHANGE_DIFFERENT;
+  return GTK_FILTER_CHANGE_MORE_STRICT;
+}
+
 void
 bandi_calls_view_set_search_ids (BandiCallsView *self,
                                  GHashTable     *ids)
 {
+  GtkFilterChange change;
+
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
   if (ids == NULL && self->search_ids == NULL)
     return;
+  change = search_change (self->search_ids, ids);
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
   self->search_ids = ids ? g_hash_table_ref (ids) : NULL;
-  refilter_now (self);
+  refilter_with (self, change);
 }
 
 void
@@ -871,6 +954,7 @@ bandi_calls_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_CALLS_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->store);
   g_clear_object (&self->calls);
@@ -972,8 +1056,6 @@ bandi_calls_view_class_init (BandiCallsViewClass *klass)
 static void
 bandi_calls_view_init (BandiCallsView *self)
 {
-  GtkNoSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -984,10 +1066,8 @@ bandi_calls_view_init (BandiCallsView *self)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty_state), self);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered))));
+  gtk_column_view_set_model (self->column_view, self->selection);
 
   build_columns (self);
   update_cluster (self);
