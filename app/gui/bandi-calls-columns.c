@@ -16,12 +16,12 @@
 #include "bandi-format.h"
 #include "bandi-relevance.h"
 
-
 static GtkWidget *
 make_label (gboolean expand)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -260,11 +260,11 @@ bandi_calls_view_build_columns (BandiCallsView *self)
   self->columns[COL_DAYS] = add_column (self, _("Days Left"), G_CALLBACK (setup_label_cb),
                                         GINT_TO_POINTER (FALSE), G_CALLBACK (bind_days_cb), FALSE, 110);
   self->columns[COL_PROGRAMME] = add_column (self, _("Programme"), G_CALLBACK (setup_label_cb),
-                                             GINT_TO_POINTER (FALSE), G_CALLBACK (bind_programme_cb), FALSE, 150);
+                                             GINT_TO_POINTER (FALSE), G_CALLBACK (bind_programme_cb), FALSE, 130);
   self->columns[COL_ID] = add_column (self, _("Identifier"), G_CALLBACK (setup_label_cb),
-                                      GINT_TO_POINTER (FALSE), G_CALLBACK (bind_id_cb), FALSE, 230);
+                                      GINT_TO_POINTER (FALSE), G_CALLBACK (bind_id_cb), FALSE, 200);
   self->columns[COL_TITLE] = add_column (self, _("Title"), G_CALLBACK (setup_label_cb),
-                                         GINT_TO_POINTER (TRUE), G_CALLBACK (bind_title_cb), TRUE, -1);
+                                         GINT_TO_POINTER (TRUE), G_CALLBACK (bind_title_cb), TRUE, 200);
   self->columns[COL_STATUS] = add_column (self, _("Status"), G_CALLBACK (setup_label_cb),
                                           GINT_TO_POINTER (FALSE), G_CALLBACK (bind_status_cb), FALSE, 100);
   self->columns[COL_RELEVANCE] = add_column (self, _("Relevance"), G_CALLBACK (setup_label_cb),

@@ -619,6 +619,8 @@ bandi_calls_view_set_compact (BandiCallsView *self,
   gtk_column_view_column_set_visible (self->columns[COL_STATUS], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE], !compact && self->cluster != NULL);
   gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 90 : 110);
+  /* Titles are long: a fixed width, and the room left over when wide. */
+  gtk_column_view_column_set_fixed_width (self->columns[COL_TITLE], compact ? 160 : 200);
 }
 
 GListModel *
