@@ -238,8 +238,6 @@ fill (BandiCallDetails *self)
 
   self->loading = TRUE;
   gtk_label_set_text (self->title_label, bandi_call_get_title (self->call));
-  /* A selectable label selects all of itself when focused first. */
-  gtk_label_select_region (self->title_label, 0, 0);
   gtk_label_set_text (self->identifier_label, bandi_call_get_external_id (self->call));
   gtk_toggle_button_set_active (self->star_button, bandi_call_get_starred (self->call));
   gtk_widget_set_sensitive (self->open_button, bandi_format_is_web_uri (bandi_call_get_url (self->call)));
