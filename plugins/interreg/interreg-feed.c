@@ -108,10 +108,15 @@ start_element (GMarkupParseContext  *context,
     {
       const char *rel = NULL, *href = NULL;
 
-      g_markup_collect_attributes (name, attribute_names, attribute_values, NULL,
-                                   G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "rel", &rel,
-                                   G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "href", &href,
-                                   G_MARKUP_COLLECT_INVALID);
+      /* Not g_markup_collect_attributes(): links also carry type, title,
+       * hreflang, which it would refuse. */
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        {
+          if (strcmp (attribute_names[i], "rel") == 0)
+            rel = attribute_values[i];
+          else if (strcmp (attribute_names[i], "href") == 0)
+            href = attribute_values[i];
+        }
       if (href != NULL && (rel == NULL || strcmp (rel, "alternate") == 0) && parse->link->len == 0)
         g_string_assign (parse->link, href);
     }
@@ -250,9 +255,15 @@ interreg_feed_read (InterregProgramme *programme,
       if (local_error != NULL && local_error->domain == BANDI_SOURCE_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
-                     _("the feed is not valid XML: %s"),
-                     local_error ? local_error->message : _("it is empty"));
+        {
+          /* GMarkup quotes the bytes it could not read, valid UTF-8 or not. */
+          g_autofree char *reason =
+            local_error ? bandi_text_preview (local_error->message, strlen (local_error->message), 200) : NULL;
+
+          g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
+                       _("the feed is not valid XML: %s"),
+                       reason ? reason : _("it is empty"));
+        }
       return NULL;
     }
 

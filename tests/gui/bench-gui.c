@@ -18,7 +18,7 @@
 #include "bandi-calls-view.h"
 #include "bandi-window.h"
 #include "gui-fixtures.h"
-#include "gui-test-util.h"
+#include "views-test-util.h"
 
 #define N_CALLS 20000
 #define N_PROPOSALS 500
@@ -49,7 +49,7 @@ child_after_paint_cb (GdkFrameClock *clock,
         exit (0);
     }
   /* Bandi: the window title says how many calls once they are read. */
-  if (g_str_equal (mode, "bandi") && gui_test_find_label (window, "Generated topic 0 on clean energy") != NULL)
+  if (g_str_equal (mode, "bandi") && views_test_find_label (window, "Generated topic 0 on clean energy") != NULL)
     {
       printf ("calls-shown\n");
       fflush (stdout);
@@ -198,7 +198,7 @@ test_views (void)
   start = g_get_monotonic_time ();
   bandi_calls_view_set_calls (view, calls);
   g_test_message ("giving them to a calls view: %.1f ms", ms_since (start));
-  window = gui_test_show (GTK_WIDGET (view));
+  window = views_test_show (GTK_WIDGET (view));
 
   cpu_start = clock ();
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
@@ -213,7 +213,7 @@ test_views (void)
       took = ms_since (start);
       worst = MAX (worst, took);
       total += took;
-      gui_test_flush ();
+      views_test_flush ();
     }
   /* On a loaded machine the wall clock also counts other processes. */
   g_test_message ("search as you type: %.2f ms of CPU per keystroke, drawing included",
@@ -237,14 +237,14 @@ main (int   argc,
     return run_child (argv[2]);
 
   self_path = argv[0];
-  gui_test_init (&argc, &argv, "Europe/Rome");
+  views_test_init (&argc, &argv, "Europe/Rome");
   path = bandi_store_default_path ();
-  store = gui_test_open_store (N_CALLS - FIXTURE_N_KNOWN);
+  store = views_test_open_store (N_CALLS - FIXTURE_N_KNOWN);
   gui_fixture_add_proposals (store, N_PROPOSALS, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 
   g_test_add_func ("/bench-gui/views", test_views);
   g_test_add_func ("/bench-gui/startup", test_startup);
-  return gui_test_run ();
+  return views_test_run ();
 }

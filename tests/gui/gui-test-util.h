@@ -1,4 +1,4 @@
-/* gui-test-util.h — set-up shared by the widget tests
+/* gui-test-util.h — hosting widgets under test in a window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,33 +6,48 @@
 
 #include <adwaita.h>
 
-#include "bandi-store.h"
+#include "store-test-util.h"
 
 G_BEGIN_DECLS
 
-/* Sets TZ to @zone (before anything reads it), the XDG user dirs to a
- * new temporary directory, then g_test_init() and GTK + libadwaita.
- * Without a display, prints a TAP plan that skips everything and exits. */
-void        gui_test_init        (int         *argc,
-                                  char      ***argv,
-                                  const char  *zone);
-/* g_test_run(), then removes the temporary directory. */
-int         gui_test_run         (void);
-/* Runs the main context until nothing is pending. */
-void        gui_test_flush       (void);
-/* Runs the main context until @done (a gboolean) is TRUE, at most 10 s. */
-void        gui_test_wait        (const gboolean *done);
-/* A new store at the default path, filled by gui_fixture_fill (@n_bulk). */
-BandiStore *gui_test_open_store  (guint        n_bulk);
-/* The first GtkLabel under @root whose text is @text, or NULL. */
-GtkLabel   *gui_test_find_label  (GtkWidget   *root,
-                                  const char  *text);
-/* The first widget of @type under @root whose button label or tooltip
- * is @name, or NULL. */
-GtkWidget  *gui_test_find_named  (GtkWidget   *root,
-                                  GType        type,
-                                  const char  *name);
-/* A window showing @child, presented and drawn. */
-GtkWindow  *gui_test_show        (GtkWidget   *child);
-
+/* g_test_init (isolated dirs) and libadwaita, with the store's clusters
+ * seeded at the default path. */
+void        gui_test_init         (int         *argc,
+                                   char      ***argv);
+/* Fills @store with what the widget tests look at:
+ *  calls (source "horizon", programme "Horizon Europe"):
+ *   HORIZON-CL5-2027-D3-01-01 due in 5 days, …-02 in 20 days (its title
+ *   holds markup), …-03 in 60 days;
+ *  proposals:
+ *   BATT4EU   AFIL  drafting   Horizon Europe, on call …-01, 450,000 / 400,000,
+ *             milestones "Internal submission" in 3 days, "Kick-off" done
+ *   SMARTFAB  AFIL  submitted  Horizon Europe, manual 2025-04-22 17:00 Brussels,
+ *             1,000,000 / 800,000
+ *   AIRQ      AFIL  funded     LIFE, manual 2025-09-10, 600,000 / 360,000
+ *   GUI_TEST_MARKUP_ACRONYM  LE2C  rejected  Interreg Europe, manual
+ *             2024-05-31, 300,000 / 240,000
+ *   IDEA1     LE2C  idea       no programme, no deadline, no money */
+#define GUI_TEST_MARKUP_ACRONYM "<b>BOLD</b> & Co"
+#define GUI_TEST_MARKUP_TITLE "Batteries <b>& more</b>"
+void        gui_test_fill_store   (BandiStore  *store);
+/* A window of @width × @height holding @child, shown. */
+GtkWindow  *gui_test_window       (GtkWidget   *child,
+                                   int          width,
+                                   int          height);
+/* Runs the main loop for @ms milliseconds. */
+void        gui_test_wait         (guint        ms);
+/* The first descendant of @root (itself included) of @type whose title
+ * (AdwPreferencesRow), label (GtkButton, GtkLabel) or tooltip is @text. */
+GtkWidget  *gui_test_find         (GtkWidget   *root,
+                                   GType        type,
+                                   const char  *text);
+/* Every descendant of @root of @type, in tree order. */
+GPtrArray  *gui_test_find_all     (GtkWidget   *root,
+                                   GType        type);
+/* The template child @name of @widget (of type @widget_type). */
+gpointer    gui_test_child        (gpointer     widget,
+                                   GType        widget_type,
+                                   const char  *name);
+/* The open AdwMessageDialog, or NULL. */
+AdwMessageDialog *gui_test_find_message_dialog (void);
 G_END_DECLS

@@ -6,7 +6,7 @@
 
 #include "bandi-calendar-view.h"
 #include "gui-fixtures.h"
-#include "gui-test-util.h"
+#include "views-test-util.h"
 
 typedef struct {
   BandiStore        *store;
@@ -25,7 +25,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   BandiCallQuery query = { 0 };
 
-  f->store = gui_test_open_store (20);
+  f->store = views_test_open_store (20);
 
   /* 23:30 in London on 10 March 2030 is 00:30 on the 11th in Rome. */
   deadline = bandi_deadline_new_local (1, NULL, 2030, 3, 10, 23, 30, 0, "Europe/London");
@@ -39,7 +39,7 @@ fixture_set_up (Fixture       *f,
   f->calls = bandi_store_list_calls (f->store, &query, NULL);
   f->view = bandi_calendar_view_new ();
   bandi_calendar_view_set_calls (f->view, f->calls);
-  f->window = gui_test_show (GTK_WIDGET (f->view));
+  f->window = views_test_show (GTK_WIDGET (f->view));
 }
 
 static void
@@ -47,7 +47,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  gui_test_flush ();
+  views_test_flush ();
   g_clear_object (&f->calls);
   g_clear_object (&f->store);
 }
@@ -161,7 +161,7 @@ test_chip_opens_call (Fixture       *f,
 
   g_signal_connect (f->view, "call-activated", G_CALLBACK (activated_cb), &activated);
   bandi_calendar_view_set_month (f->view, 2030, 3);
-  chip = gui_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "LATE-LONDON");
+  chip = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "LATE-LONDON");
   g_assert_nonnull (chip);
   g_signal_emit_by_name (chip, "clicked");
   g_assert_nonnull (activated);
@@ -172,7 +172,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gui_test_init (&argc, &argv, "Europe/Rome");
+  views_test_init (&argc, &argv, "Europe/Rome");
 
   g_test_add ("/calendar-view/local-day", Fixture, NULL, fixture_set_up, test_local_day, fixture_tear_down);
   g_test_add ("/calendar-view/counts-match", Fixture, NULL, fixture_set_up, test_counts_match, fixture_tear_down);
@@ -180,5 +180,5 @@ main (int   argc,
   g_test_add ("/calendar-view/chip-opens-call", Fixture, NULL, fixture_set_up,
               test_chip_opens_call, fixture_tear_down);
 
-  return gui_test_run ();
+  return views_test_run ();
 }

@@ -7,7 +7,7 @@
 #include "bandi-call-details.h"
 #include "bandi-format.h"
 #include "gui-fixtures.h"
-#include "gui-test-util.h"
+#include "views-test-util.h"
 
 /* The user is in New York; Horizon deadlines are 17:00 in Brussels. */
 #define USER_ZONE "America/New_York"
@@ -36,12 +36,12 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GListModel) clusters = NULL;
 
-  f->store = gui_test_open_store (0);
+  f->store = views_test_open_store (0);
   clusters = bandi_store_list_clusters (f->store, NULL);
   f->details = bandi_call_details_new ();
   bandi_call_details_set_store (f->details, f->store);
   bandi_call_details_set_clusters (f->details, clusters);
-  f->window = gui_test_show (GTK_WIDGET (f->details));
+  f->window = views_test_show (GTK_WIDGET (f->details));
 }
 
 static void
@@ -49,7 +49,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  gui_test_flush ();
+  views_test_flush ();
   g_clear_object (&f->store);
 }
 
@@ -78,24 +78,24 @@ test_fields (Fixture       *f,
   GtkLabel *when;
 
   bandi_call_details_set_call (f->details, call);
-  gui_test_flush ();
+  views_test_flush ();
 
   /* Plain text, never markup. */
-  title = gui_test_find_label (root, FIXTURE_BATTERIES_TITLE);
+  title = views_test_find_label (root, FIXTURE_BATTERIES_TITLE);
   g_assert_nonnull (title);
   g_assert_false (gtk_label_get_use_markup (title));
-  g_assert_nonnull (gui_test_find_label (root, "Expected outcome: <i>safer</i> cells & 50% less cobalt.\nScope: pilot lines."));
-  g_assert_nonnull (gui_test_find_label (root, "batteries, energy storage, <script>"));
-  g_assert_nonnull (gui_test_find_label (root, "HORIZON-CL5-2027-D2-01"));
-  g_assert_nonnull (gui_test_find_label (root, money));
+  g_assert_nonnull (views_test_find_label (root, "Expected outcome: <i>safer</i> cells & 50% less cobalt.\nScope: pilot lines."));
+  g_assert_nonnull (views_test_find_label (root, "batteries, energy storage, <script>"));
+  g_assert_nonnull (views_test_find_label (root, "HORIZON-CL5-2027-D2-01"));
+  g_assert_nonnull (views_test_find_label (root, money));
 
   /* Both stages, in the user's zone with Brussels' own time after it. */
   shown = bandi_format_deadline (stage1);
   g_assert_nonnull (strstr (shown, local_time));
   g_assert_nonnull (strstr (shown, "(17:00 Europe/Brussels)"));
-  when = gui_test_find_label (root, shown);
+  when = views_test_find_label (root, shown);
   g_assert_nonnull (when);
-  g_assert_nonnull (gui_test_find_label (root, "Stage 2"));
+  g_assert_nonnull (views_test_find_label (root, "Stage 2"));
 }
 
 static void
@@ -138,13 +138,13 @@ test_star_and_note (Fixture       *f,
   bandi_call_details_set_call (f->details, call);
   g_signal_connect (f->details, "starred-changed", G_CALLBACK (signal_cb), &starred);
 
-  star = gui_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_TOGGLE_BUTTON, "Star this call");
+  star = views_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_TOGGLE_BUTTON, "Star this call");
   g_assert_nonnull (star);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (star), TRUE);
   g_assert_nonnull (starred);
 
   /* The only text view, which has no tooltip. */
-  notes = GTK_TEXT_VIEW (gui_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_TEXT_VIEW, NULL));
+  notes = GTK_TEXT_VIEW (views_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_TEXT_VIEW, NULL));
   g_assert_nonnull (notes);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "Ask <AFIL> & LAC", -1);
   bandi_call_details_flush (f->details);
@@ -163,7 +163,7 @@ test_open_page_only_web (Fixture       *f,
   GtkWidget *open;
 
   bandi_call_details_set_call (f->details, web);
-  open = gui_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_BUTTON, "_Open Public Page");
+  open = views_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_BUTTON, "_Open Public Page");
   g_assert_nonnull (open);
   g_assert_true (gtk_widget_get_sensitive (open));
 
@@ -181,7 +181,7 @@ test_prepare_proposal (Fixture       *f,
 
   bandi_call_details_set_call (f->details, call);
   g_signal_connect (f->details, "prepare-proposal", G_CALLBACK (signal_cb), &prepared);
-  button = gui_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_BUTTON, "_Prepare a Proposal");
+  button = views_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_BUTTON, "_Prepare a Proposal");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_nonnull (prepared);
@@ -209,14 +209,14 @@ test_history (Fixture       *f,
 
   reread = find_call (f, FIXTURE_BATTERIES);
   bandi_call_details_set_call (f->details, reread);
-  g_assert_nonnull (gui_test_find_label (GTK_WIDGET (f->details), expected));
+  g_assert_nonnull (views_test_find_label (GTK_WIDGET (f->details), expected));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gui_test_init (&argc, &argv, USER_ZONE);
+  views_test_init (&argc, &argv, USER_ZONE);
 
   g_test_add ("/call-details/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
   g_test_add ("/call-details/local-time-is-the-instant", Fixture, NULL, fixture_set_up,
@@ -228,5 +228,5 @@ main (int   argc,
               test_prepare_proposal, fixture_tear_down);
   g_test_add ("/call-details/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
 
-  return gui_test_run ();
+  return views_test_run ();
 }

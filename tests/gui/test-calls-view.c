@@ -8,7 +8,7 @@
 #include "bandi-format.h"
 #include "bandi-relevance.h"
 #include "gui-fixtures.h"
-#include "gui-test-util.h"
+#include "views-test-util.h"
 
 #define N_BULK 60
 
@@ -27,7 +27,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GListModel) stored = NULL;
   BandiCallQuery query = { 0 };
 
-  f->store = gui_test_open_store (N_BULK);
+  f->store = views_test_open_store (N_BULK);
   stored = bandi_store_list_calls (f->store, &query, NULL);
   f->calls = bandi_calls_sort_by_deadline (stored, g_get_real_time () / G_USEC_PER_SEC);
   f->clusters = bandi_store_list_clusters (f->store, NULL);
@@ -35,7 +35,7 @@ fixture_set_up (Fixture       *f,
   bandi_calls_view_set_store (f->view, f->store);
   bandi_calls_view_set_clusters (f->view, f->clusters);
   bandi_calls_view_set_calls (f->view, f->calls);
-  f->window = gui_test_show (GTK_WIDGET (f->view));
+  f->window = views_test_show (GTK_WIDGET (f->view));
 }
 
 static void
@@ -43,7 +43,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  gui_test_flush ();
+  views_test_flush ();
   g_clear_object (&f->calls);
   g_clear_object (&f->clusters);
   g_clear_object (&f->store);
@@ -127,7 +127,7 @@ static GtkDropDown *
 find_dropdown (Fixture    *f,
                const char *tooltip)
 {
-  GtkWidget *dropdown = gui_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, tooltip);
+  GtkWidget *dropdown = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, tooltip);
 
   g_assert_nonnull (dropdown);
   return GTK_DROP_DOWN (dropdown);
@@ -204,7 +204,7 @@ test_starred (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
-  g_assert_nonnull (gui_test_find_label (GTK_WIDGET (f->view), "No Starred Calls"));
+  g_assert_nonnull (views_test_find_label (GTK_WIDGET (f->view), "No Starred Calls"));
 
   bandi_store_set_starred (f->store, call, TRUE, &error);
   g_assert_no_error (error);
@@ -249,8 +249,8 @@ test_plain_text (Fixture       *f,
   GtkLabel *label;
 
   bandi_calls_view_set_search_text (f->view, FIXTURE_BATTERIES);
-  gui_test_flush ();
-  label = gui_test_find_label (GTK_WIDGET (f->view), FIXTURE_BATTERIES_TITLE);
+  views_test_flush ();
+  label = views_test_find_label (GTK_WIDGET (f->view), FIXTURE_BATTERIES_TITLE);
   g_assert_nonnull (label);
   g_assert_false (gtk_label_get_use_markup (label));
   g_assert_cmpstr (gtk_label_get_label (label), ==, FIXTURE_BATTERIES_TITLE);
@@ -278,7 +278,7 @@ test_activate (Fixture       *f,
 
   bandi_calls_view_set_search_text (f->view, "nosuchwordanywhere");
   g_assert_false (bandi_calls_view_activate_first (f->view));
-  g_assert_nonnull (gui_test_find_label (GTK_WIDGET (f->view), "No Matching Calls"));
+  g_assert_nonnull (views_test_find_label (GTK_WIDGET (f->view), "No Matching Calls"));
 }
 
 static void
@@ -301,7 +301,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gui_test_init (&argc, &argv, "Europe/Rome");
+  views_test_init (&argc, &argv, "Europe/Rome");
 
   g_test_add ("/calls-view/upcoming-sorted", Fixture, GINT_TO_POINTER (BANDI_CALLS_KIND_UPCOMING),
               fixture_set_up, test_upcoming_sorted, fixture_tear_down);
@@ -322,5 +322,5 @@ main (int   argc,
   g_test_add ("/calls-view/days-left-classes", Fixture, GINT_TO_POINTER (BANDI_CALLS_KIND_UPCOMING),
               fixture_set_up, test_days_left_classes, fixture_tear_down);
 
-  return gui_test_run ();
+  return views_test_run ();
 }

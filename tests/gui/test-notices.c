@@ -6,12 +6,12 @@
 
 #include "bandi-notices.h"
 #include "gui-fixtures.h"
-#include "gui-test-util.h"
+#include "views-test-util.h"
 
 static void
 test_once_each (void)
 {
-  g_autoptr(BandiStore) store = gui_test_open_store (5);
+  g_autoptr(BandiStore) store = views_test_open_store (5);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(BandiNotices) notices = bandi_notices_new (NULL, store, settings);
   g_autoptr(BandiCall) batteries = bandi_store_find_call (store, "horizon", FIXTURE_BATTERIES, NULL);

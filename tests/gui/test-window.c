@@ -7,7 +7,7 @@
 #include "bandi-application.h"
 #include "bandi-window.h"
 #include "gui-fixtures.h"
-#include "gui-test-util.h"
+#include "views-test-util.h"
 
 typedef struct {
   BandiApplication *app;
@@ -71,7 +71,7 @@ fixture_set_up (Fixture       *f,
 {
   if (shared.app == NULL)
     {
-      g_autoptr(BandiStore) store = gui_test_open_store (30);
+      g_autoptr(BandiStore) store = views_test_open_store (30);
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
       g_autoptr(GError) error = NULL;
 
@@ -104,7 +104,7 @@ static void
 test_quit (void)
 {
   g_action_group_activate_action (G_ACTION_GROUP (shared.app), "quit", NULL);
-  gui_test_flush ();
+  views_test_flush ();
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (shared.app)));
   g_clear_object (&shared.app);
 }
@@ -139,11 +139,11 @@ test_search_opens_details (Fixture       *f,
                            gconstpointer  data)
 {
   /* The header's search bar (drop-downs hold search entries too). */
-  GtkWidget *bar = gui_test_find_named (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *bar = views_test_find_named (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR, NULL);
   GtkWidget *entry;
 
   g_assert_nonnull (bar);
-  entry = gui_test_find_named (bar, GTK_TYPE_SEARCH_ENTRY, NULL);
+  entry = views_test_find_named (bar, GTK_TYPE_SEARCH_ENTRY, NULL);
   g_assert_nonnull (entry);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "collabora");
@@ -176,7 +176,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gui_test_init (&argc, &argv, "Europe/Rome");
+  views_test_init (&argc, &argv, "Europe/Rome");
 
   g_test_add ("/window/sidebar", Fixture, NULL, fixture_set_up, test_sidebar, fixture_tear_down);
   g_test_add ("/window/search-opens-details", Fixture, NULL, fixture_set_up,
@@ -184,5 +184,5 @@ main (int   argc,
   g_test_add ("/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add_func ("/window/quit", test_quit);
 
-  return gui_test_run ();
+  return views_test_run ();
 }
