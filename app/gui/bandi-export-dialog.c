@@ -464,8 +464,9 @@ bandi_export_dialog_class_init (BandiExportDialogClass *klass)
 static void
 bandi_export_dialog_init (BandiExportDialog *self)
 {
+  g_autoptr(GtkExpression) acronym = gtk_property_expression_new (BANDI_TYPE_CLUSTER, NULL, "acronym");
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drop_down_set_expression (self->cluster_dropdown,
-                                gtk_property_expression_new (BANDI_TYPE_CLUSTER, NULL, "acronym"));
+  gtk_drop_down_set_expression (self->cluster_dropdown, acronym);
   g_signal_connect (self, "response", G_CALLBACK (response_cb), NULL);
 }
