@@ -61,7 +61,7 @@ find_check_close_date (const char         *html,
   g_autoptr(GMatchInfo) input_match = NULL;
 
   input = g_regex_new ("<input\\b[^>]*\\bcheckCloseDate\\b[^>]*>",
-                       G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+                       G_REGEX_CASELESS, 0, NULL);
   value = g_regex_new ("\\bvalue\\s*=\\s*[\"']\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})"
                        "(?:[ T]+(\\d{1,2})[:.](\\d{2}))?",
                        G_REGEX_CASELESS, 0, NULL);

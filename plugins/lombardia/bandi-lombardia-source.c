@@ -284,7 +284,6 @@ add_rows (BandiLombardiaSource *self,
       item->page_url = bandi_lombardia_page_url (data->portal_base, item->row->codice);
       item->fingerprint = bandi_lombardia_row_fingerprint (item->row, item->page_url);
       item->call = bandi_lombardia_row_to_call (item->row, item->page_url);
-      bandi_call_set_source_id (item->call, bandi_source_get_id (BANDI_SOURCE (self)));
       g_hash_table_add (data->seen, item->row->codice);
       g_ptr_array_add (data->items, item);
     }

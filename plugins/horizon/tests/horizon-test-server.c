@@ -182,32 +182,58 @@ static const char description_paragraph[] =
   "into the grid, demonstrating at TRL 5&ndash;6 the performance and lifetime of the "
   "solution in at least two pilot sites in different Member States.</p>";
 
-static JsonNode *
-generated_topic (HtServer *self,
-                 gint64    i)
+/* The template topic as one line of JSON, its identifier (and, when
+ * varied, its deadline and title) replaced by markers: generating 10,000
+ * topics is then a matter of string replacements. */
+static const char *
+topic_text (HtServer *self)
 {
-  /* json_node_copy() would share the object: parse a copy each time. */
-  JsonNode *topic = json_from_string (self->template, NULL);
-  JsonObject *meta = json_object_get_object_member (json_node_get_object (topic), "metadata");
-  g_autofree char *id = ht_topic_identifier (i);
+  g_autoptr(JsonNode) topic = NULL;
+  JsonObject *meta;
 
-  set_strings (meta, "identifier", id);
+  if (self->topic_text != NULL)
+    return self->topic_text;
+
+  topic = json_from_string (self->template, NULL);
+  g_assert_nonnull (topic);
+  meta = json_object_get_object_member (json_node_get_object (topic), "metadata");
+  set_strings (meta, "identifier", "@ID@");
 
   if (self->varied)
     {
-      g_autofree char *deadline = api_deadline (i);
-      g_autofree char *title = g_strdup_printf ("Energy storage topic %" G_GINT64_FORMAT, i);
       g_autoptr(GString) description = g_string_new (NULL);
 
       while (description->len < 3000)
         g_string_append (description, description_paragraph);
 
-      set_strings (meta, "deadlineDate", deadline);
-      set_strings (meta, "title", title);
+      set_strings (meta, "deadlineDate", "@DEADLINE@");
+      set_strings (meta, "title", "@TITLE@");
       set_strings (meta, "descriptionByte", description->str);
     }
 
-  return topic;
+  self->topic_text = json_to_string (topic, FALSE);
+  return self->topic_text;
+}
+
+static void
+append_topic (HtServer *self,
+              GString  *page,
+              gint64    i)
+{
+  g_autoptr(GString) topic = g_string_new (topic_text (self));
+  g_autofree char *id = ht_topic_identifier (i);
+
+  g_string_replace (topic, "@ID@", id, 0);
+  if (self->varied)
+    {
+      g_autofree char *deadline = api_deadline (i);
+      g_autofree char *title = g_strdup_printf ("Energy storage topic %" G_GINT64_FORMAT, i);
+
+      g_string_replace (topic, "@DEADLINE@", deadline, 0);
+      g_string_replace (topic, "@TITLE@", title, 0);
+    }
+
+  g_string_append_len (page, topic->str, (gssize) topic->len);
 }
 
 /* A page of generated topics, numbered from (page - 1) × 100. */
@@ -215,34 +241,25 @@ static GBytes *
 generated_page (HtServer *self,
                 guint     page)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *text = g_string_new (NULL);
   gint64 first = (gint64) (page - 1) * PAGE_SIZE;
   gint64 count = CLAMP (self->total - first, 0, PAGE_SIZE);
-  char *text;
+  gsize len;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "apiVersion");
-  json_builder_add_string_value (builder, "2.139");
-  json_builder_set_member_name (builder, "terms");
-  json_builder_add_string_value (builder, "***");
-  json_builder_set_member_name (builder, "totalResults");
-  json_builder_add_int_value (builder, self->total);
-  json_builder_set_member_name (builder, "pageNumber");
-  json_builder_add_int_value (builder, page);
-  json_builder_set_member_name (builder, "pageSize");
-  json_builder_add_int_value (builder, PAGE_SIZE);
-  json_builder_set_member_name (builder, "results");
-  json_builder_begin_array (builder);
+  g_string_append_printf (text,
+                          "{\"apiVersion\":\"2.139\",\"terms\":\"***\",\"totalResults\":%" G_GINT64_FORMAT ","
+                          "\"pageNumber\":%u,\"pageSize\":%u,\"results\":[",
+                          self->total, page, PAGE_SIZE);
   for (gint64 i = first; i < first + count; i++)
-    json_builder_add_value (builder, generated_topic (self, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    {
+      if (i > first)
+        g_string_append_c (text, ',');
+      append_topic (self, text, i);
+    }
+  g_string_append (text, "]}");
 
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
-
-  return g_bytes_new_take (text, strlen (text));
+  len = text->len;
+  return g_bytes_new_take (g_string_free (text, FALSE), len);
 }
 
 GBytes *
@@ -366,5 +383,6 @@ ht_server_free (HtServer *self)
   g_array_unref (self->pages);
   g_ptr_array_unref (self->cache);
   g_free (self->template);
+  g_free (self->topic_text);
   g_free (self);
 }

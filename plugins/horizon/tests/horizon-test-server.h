@@ -38,6 +38,7 @@ typedef struct {
   GArray             *pages;        /* guint: pageNumber of each request */
   GPtrArray          *cache;        /* GBytes of generated pages, by page - 1 */
   char               *template;
+  char               *topic_text;
 } HtServer;
 
 HtServer *ht_server_new       (void);

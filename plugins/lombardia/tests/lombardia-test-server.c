@@ -192,13 +192,15 @@ typedef struct {
   LtServer          *server;
   SoupServerMessage *msg;
   guint              id;
-} Delayed;
+} Held;
 
 static void
-delayed_free (Delayed *delayed)
+held_free (Held *held)
 {
-  g_object_unref (delayed->msg);
-  g_free (delayed);
+  if (held->id != 0)
+    g_source_remove (held->id);
+  g_object_unref (held->msg);
+  g_free (held);
 }
 
 static void
@@ -209,14 +211,52 @@ page_finished_cb (SoupServerMessage *msg,
 }
 
 static gboolean
-unpause_cb (gpointer user_data)
+release_one_cb (gpointer user_data)
 {
-  Delayed *delayed = user_data;
+  Held *held = user_data;
 
-  soup_server_message_unpause (delayed->msg);
-  g_ptr_array_remove_fast (delayed->server->delayed, delayed);
+  held->id = 0;
+  soup_server_message_unpause (held->msg);
+  g_ptr_array_remove_fast (held->server->held, held);
 
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+release_all_cb (gpointer user_data)
+{
+  LtServer *self = user_data;
+
+  self->release_id = 0;
+  while (self->held->len > 0)
+    {
+      Held *held = g_ptr_array_index (self->held, 0);
+
+      g_source_remove (held->id);
+      held->id = 0;
+      soup_server_message_unpause (held->msg);
+      g_ptr_array_remove_index_fast (self->held, 0);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hold (LtServer          *self,
+      SoupServerMessage *msg)
+{
+  Held *held = g_new0 (Held, 1);
+
+  held->server = self;
+  held->msg = g_object_ref (msg);
+  soup_server_message_pause (msg);
+  held->id = g_timeout_add (self->page_delay_ms, release_one_cb, held);
+  g_ptr_array_add (self->held, held);
+
+  /* A full batch goes out a little later, time for any request beyond it
+   * to arrive and be counted. */
+  if (self->hold_batch > 0 && self->held->len >= self->hold_batch && self->release_id == 0)
+    self->release_id = g_timeout_add (50, release_all_cb, self);
 }
 
 static void
@@ -254,15 +294,7 @@ serve_page (LtServer          *self,
     }
 
   if (self->page_delay_ms > 0)
-    {
-      Delayed *delayed = g_new0 (Delayed, 1);
-
-      delayed->server = self;
-      delayed->msg = g_object_ref (msg);
-      soup_server_message_pause (msg);
-      delayed->id = g_timeout_add (self->page_delay_ms, unpause_cb, delayed);
-      g_ptr_array_add (self->delayed, delayed);
-    }
+    hold (self, msg);
 }
 
 static void
@@ -308,7 +340,7 @@ lt_server_new (void)
 
   self->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   self->bad_queries = g_ptr_array_new_with_free_func (g_free);
-  self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) delayed_free);
+  self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_free);
   self->page_hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return self;
@@ -317,9 +349,9 @@ lt_server_new (void)
 void
 lt_server_free (LtServer *self)
 {
-  for (guint i = 0; i < self->delayed->len; i++)
-    g_source_remove (((Delayed *) g_ptr_array_index (self->delayed, i))->id);
-  g_ptr_array_unref (self->delayed);
+  if (self->release_id != 0)
+    g_source_remove (self->release_id);
+  g_ptr_array_unref (self->held);
   soup_server_disconnect (self->server);
   g_object_unref (self->server);
   g_free (self->base);

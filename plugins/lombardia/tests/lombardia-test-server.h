@@ -28,8 +28,10 @@ typedef struct {
   LtDatasetMode  mode;
   char          *moved_from;   /* when set, replaced by moved_to in the dataset */
   char          *moved_to;
-  guint          page_delay_ms;
-  GPtrArray     *delayed;      /* page answers held back */
+  guint          page_delay_ms; /* each page answer is held back this long ... */
+  guint          hold_batch;    /* ... or until this many are held, then 50 ms more */
+  GPtrArray     *held;
+  guint          release_id;
 
   GArray        *offsets;      /* guint: $offset of each dataset request */
   GPtrArray     *bad_queries;  /* char*: what was wrong with a query */

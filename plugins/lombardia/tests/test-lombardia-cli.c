@@ -190,12 +190,12 @@ assert_listed_all (Fixture *f)
   g_autofree char *url = g_strconcat (f->server->base, LT_PAGE_PATH, "RLO12031000001", NULL);
 
   g_assert_cmpuint (json_object_get_size (calls), ==, 6);
-  assert_listed (calls, "RLO12031000001", "open", "2031-09-08T12:00:00+02:00", NULL);
+  assert_listed (calls, "RLO12031000001", "open", "2036-09-08T12:00:00+02:00", NULL);
   assert_listed (calls, "RLO12031000002", "open", NULL, NULL);
-  assert_listed (calls, "RLO12031000003", "open", "2031-02-17T16:00:00+01:00", NULL);
-  assert_listed (calls, "RLO12031000005", "open", "2031-06-30T17:00:00+02:00", NULL);
-  assert_listed (calls, "RLO12031000006", "open", NULL, "2031-05-20");
-  assert_listed (calls, "RLO12031000007", "forthcoming", "2031-04-30T12:00:00+02:00", NULL);
+  assert_listed (calls, "RLO12031000003", "open", "2036-02-17T16:00:00+01:00", NULL);
+  assert_listed (calls, "RLO12031000005", "open", "2036-06-30T17:00:00+02:00", NULL);
+  assert_listed (calls, "RLO12031000006", "open", NULL, "2036-05-20");
+  assert_listed (calls, "RLO12031000007", "forthcoming", "2036-04-30T12:00:00+02:00", NULL);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (calls, "RLO12031000001"), "url"),
                    ==, url);
   g_assert_false (json_object_has_member (calls, "RLO12031000008"));

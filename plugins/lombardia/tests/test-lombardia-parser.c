@@ -85,7 +85,7 @@ test_rows (void)
   g_assert_cmpstr (row->ente, ==, "Regione Lombardia");
   g_assert_cmpstr (row->strumento, ==, "Bando");
   g_assert_true (bandi_lombardia_row_get_closing (row, &date));
-  g_assert_cmpint (g_date_get_year (&date), ==, 2031);
+  g_assert_cmpint (g_date_get_year (&date), ==, 2036);
   g_assert_cmpint (g_date_get_month (&date), ==, 9);
   g_assert_cmpint (g_date_get_day (&date), ==, 8);
 
@@ -109,9 +109,9 @@ test_rows_odd (void)
   rows = parse ("[ 42,"
                 "  {\"codice_bando\": \"RLO1\", \"chiusura_adesione\": \"07/09/2026\"},"
                 "  {\"codice_bando\": 12345, \"titolo_bando\": null, \"ente\": \"  \","
-                "   \"chiusura_adesione\": \"2031-02-30T00:00:00.000\"},"
+                "   \"chiusura_adesione\": \"2036-02-30T00:00:00.000\"},"
                 "  {\"codice_bando\": 67890, \"titolo_bando\": \" Ricerca \","
-                "   \"chiusura_adesione\": \"2031-02-28\"} ]",
+                "   \"chiusura_adesione\": \"2036-02-28\"} ]",
                 &n, skipped, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 4);
@@ -121,7 +121,7 @@ test_rows_odd (void)
   g_assert_null (((BandiLombardiaRow *) g_ptr_array_index (rows, 0))->ente);
   g_assert_cmpuint (skipped->len, ==, 3);
   g_assert_nonnull (strstr (g_ptr_array_index (skipped, 1), "07/09/2026"));
-  g_assert_nonnull (strstr (g_ptr_array_index (skipped, 2), "2031-02-30"));
+  g_assert_nonnull (strstr (g_ptr_array_index (skipped, 2), "2036-02-30"));
 }
 
 static void
@@ -255,15 +255,15 @@ test_pages (void)
   BandiLombardiaPage page;
 
   parse_page_file ("RLO12031000001", &page);
-  assert_page (&page, BANDI_CALL_STATUS_OPEN, 2031, 9, 8, 12, 0);
+  assert_page (&page, BANDI_CALL_STATUS_OPEN, 2036, 9, 8, 12, 0);
   parse_page_file ("RLO12031000002", &page);
   assert_page (&page, BANDI_CALL_STATUS_OPEN, 0, 0, 0, -1, 0);
   parse_page_file ("RLO12031000003", &page);
-  assert_page (&page, BANDI_CALL_STATUS_OPEN, 2031, 2, 17, 16, 0);
+  assert_page (&page, BANDI_CALL_STATUS_OPEN, 2036, 2, 17, 16, 0);
   parse_page_file ("RLO12031000005", &page);
-  assert_page (&page, BANDI_CALL_STATUS_OPEN, 2031, 6, 30, 17, 0);
+  assert_page (&page, BANDI_CALL_STATUS_OPEN, 2036, 6, 30, 17, 0);
   parse_page_file ("RLO12031000007", &page);
-  assert_page (&page, BANDI_CALL_STATUS_FORTHCOMING, 2031, 4, 30, 12, 0);
+  assert_page (&page, BANDI_CALL_STATUS_FORTHCOMING, 2036, 4, 30, 12, 0);
 }
 
 static gboolean

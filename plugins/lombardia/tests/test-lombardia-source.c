@@ -47,7 +47,9 @@ fixture_setup (Fixture       *f,
   };
 
   f->server = lt_server_new ();
-  f->session = bandi_http_session_new ();
+  /* More connections than the plugin may use, so that the limit of four
+   * pages at a time seen by the server is the plugin's own. */
+  f->session = soup_session_new_with_options ("max-conns-per-host", 16, "max-conns", 16, NULL);
   bandi_http_session_set_limits (f->session, &limits);
   f->source = g_object_new (lombardia_type, "portal-base", f->server->base, NULL);
   bandi_source_set_session (f->source, f->session);
@@ -195,18 +197,18 @@ assert_two_pages_result (Fixture *f)
   g_assert_cmpstrv (got, ids);
 
   /* checkCloseDate, summer time */
-  assert_deadline (f->calls, "RLO12031000001", "2031-09-08T12:00:00+02:00", NULL, "Closing date");
+  assert_deadline (f->calls, "RLO12031000001", "2036-09-08T12:00:00+02:00", NULL, "Closing date");
   /* no closing date: open until funds run out, no made-up date */
   assert_deadline (f->calls, "RLO12031000002", NULL, NULL, NULL);
-  /* a proroga on the page, later than the dataset's 2031-01-15; winter time */
-  assert_deadline (f->calls, "RLO12031000003", "2031-02-17T16:00:00+01:00", NULL,
+  /* a proroga on the page, later than the dataset's 2036-01-15; winter time */
+  assert_deadline (f->calls, "RLO12031000003", "2036-02-17T16:00:00+01:00", NULL,
                    "Closing date (extended)");
   /* only the "Scade il" text */
-  assert_deadline (f->calls, "RLO12031000005", "2031-06-30T17:00:00+02:00", NULL, "Closing date");
+  assert_deadline (f->calls, "RLO12031000005", "2036-06-30T17:00:00+02:00", NULL, "Closing date");
   /* the page 404s: the dataset's day, no time */
-  assert_deadline (f->calls, "RLO12031000006", NULL, "2031-05-20", "Closing date");
+  assert_deadline (f->calls, "RLO12031000006", NULL, "2036-05-20", "Closing date");
   /* an unknown instrument */
-  assert_deadline (f->calls, "RLO12031000007", "2031-04-30T12:00:00+02:00", NULL, "Closing date");
+  assert_deadline (f->calls, "RLO12031000007", "2036-04-30T12:00:00+02:00", NULL, "Closing date");
 
   call = find_call (f->calls, "RLO12031000001");
   g_assert_cmpstr (bandi_call_get_source_id (call), ==, "lombardia");
@@ -251,7 +253,8 @@ test_two_pages (Fixture       *f,
     "RLO12031000005", "RLO12031000006", "RLO12031000007",
   };
 
-  f->server->page_delay_ms = 30;
+  f->server->page_delay_ms = 500;
+  f->server->hold_batch = 4;
   run_fetch (f, NULL);
   assert_two_pages_result (f);
 
@@ -289,14 +292,14 @@ test_cache (Fixture       *f,
   /* The row of RLO12031000005 changes: its page is read again and still
    * wins over the dataset's new date. */
   lt_server_reset_counts (f->server);
-  f->server->moved_from = g_strdup ("\"2031-06-30T00:00:00.000\"");
-  f->server->moved_to = g_strdup ("\"2031-06-29T00:00:00.000\"");
+  f->server->moved_from = g_strdup ("\"2036-06-30T00:00:00.000\"");
+  f->server->moved_to = g_strdup ("\"2036-06-29T00:00:00.000\"");
   run_fetch (f, NULL);
   g_assert_no_error (f->error);
   g_assert_cmpuint (lt_server_total_page_hits (f->server), ==, 2);
   g_assert_cmpuint (lt_server_page_hits (f->server, "RLO12031000005"), ==, 1);
   g_assert_cmpuint (lt_server_page_hits (f->server, "RLO12031000006"), ==, 1);
-  assert_deadline (f->calls, "RLO12031000005", "2031-06-30T17:00:00+02:00", NULL,
+  assert_deadline (f->calls, "RLO12031000005", "2036-06-30T17:00:00+02:00", NULL,
                    "Closing date (extended)");
 }
 
@@ -317,8 +320,8 @@ test_all_calls (Fixture       *f,
   got = external_ids (f->calls);
   g_assert_cmpstrv (got, ids);
   g_assert_cmpuint (f->server->offsets->len, ==, 1);
-  assert_deadline (f->calls, "RLO12031000008", "2031-03-31T12:00:00+02:00", NULL, "Closing date");
-  assert_deadline (f->calls, "RLO12031000009", "2031-12-01T12:00:00+01:00", NULL, "Closing date");
+  assert_deadline (f->calls, "RLO12031000008", "2036-03-31T12:00:00+02:00", NULL, "Closing date");
+  assert_deadline (f->calls, "RLO12031000009", "2036-12-01T12:00:00+01:00", NULL, "Closing date");
   g_assert_cmpuint (lt_server_total_page_hits (f->server), ==, 5);
 }
 
