@@ -5,14 +5,15 @@
 # the install already made to the configured prefix), then checks that
 # everything is where it belongs and that the installed bandi-cli runs:
 #
-#  - bandi-cli (and bandi, when the GUI is built) in $bindir, with an rpath
-#    to the private core library in $libdir/bandi;
+#  - bandi-cli, and bandi when the build defines it (the GUI, -Dgui=true),
+#    in $bindir, with an rpath to the private core library in $libdir/bandi;
 #  - no core library in $libdir itself;
 #  - every plugin in $libdir/bandi/sources-1;
 #  - desktop file, metainfo, icons, settings schema, and a catalogue per
 #    language of po/LINGUAS;
 #  - `bandi-cli --version` prints the project's version and
-#    `bandi-cli sources` loads every plugin of plugins/ from the install.
+#    `bandi-cli sources` loads every plugin of plugins/ from the install;
+#    `bandi --version` too, when bandi is built.
 #
 # A DESTDIR install is not at its prefix, so there the run needs
 # LD_LIBRARY_PATH, BANDI_PLUGIN_PATH and a schema directory pointing into
@@ -57,6 +58,13 @@ def runpaths(readelf, binary):
             p = p.replace('${ORIGIN}', origin).replace('$ORIGIN', origin)
             paths.append((os.path.normpath(p), relative))
     return paths
+
+
+def defines_executable(builddir, name):
+    """Whether the build has an executable target @name (bandi is defined
+    only with -Dgui=true, once app/gui builds it)."""
+    return any(t['type'] == 'executable' and t['name'] == name
+               for t in meson_info(builddir, 'targets'))
 
 
 def plugin_ids(srcroot):
@@ -146,8 +154,10 @@ def check_tree(root, tmp, installed, srcroot, builddir, options, version,
                 and os.path.dirname(dest) != plugindir:
             errors.append(f'plugin {dest} is not in {plugindir}')
 
-    # Binaries, with the rpath to the core library.
-    binaries = ['bandi-cli'] + (['bandi'] if options.get('gui') else [])
+    # Binaries, with the rpath to the core library: bandi-cli always, and
+    # bandi whenever the build defines it.
+    binaries = [name for name in ('bandi-cli', 'bandi')
+                if name == 'bandi-cli' or defines_executable(builddir, name)]
     for name in binaries:
         path = os.path.join(bindir, name)
         if not expect_file(path, name):
@@ -199,6 +209,13 @@ def check_tree(root, tmp, installed, srcroot, builddir, options, version,
         if version not in out:
             errors.append(f'bandi-cli --version printed {out.strip()!r}, without {version}')
         out = run([cli, 'sources'], env=env, cwd=tmp)
+        gui = under(root, os.path.join(bindir, 'bandi'))
+        if 'bandi' in binaries and os.path.isfile(gui):
+            # The installed app starts (library, resources) without a display.
+            gui_env = {k: v for k, v in env.items() if k not in ('DISPLAY', 'WAYLAND_DISPLAY')}
+            gui_out = run([gui, '--version'], env=gui_env, cwd=tmp)
+            if version not in gui_out:
+                errors.append(f'bandi --version printed {gui_out.strip()!r}, without {version}')
     except CheckFailed as e:
         return errors + [str(e)]
     loaded = loaded_plugins(out)

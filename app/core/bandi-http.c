@@ -496,7 +496,15 @@ static void
 restarted_cb (SoupMessage *msg,
               SendData    *data)
 {
+  GBytes *body = g_object_get_data (G_OBJECT (msg), BODY_KEY);
   GError *error = NULL;
+
+  /* Sent again (after a 401 or a redirect keeping the method): the body
+   * stream was spent by the first send. */
+  if (body != NULL && soup_message_get_method (msg) != SOUP_METHOD_GET &&
+      soup_message_get_method (msg) != SOUP_METHOD_HEAD)
+    soup_message_set_request_body_from_bytes (msg, g_object_get_data (G_OBJECT (msg), BODY_TYPE_KEY),
+                                              body);
 
   /* A redirect: the new address must pass the same policy. */
   if (!bandi_http_uri_is_allowed (soup_message_get_uri (msg), &error))

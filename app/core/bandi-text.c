@@ -152,29 +152,40 @@ skip_element (const char *p,
   return p;
 }
 
+static void squeeze_append (GString    *out,
+                            const char *text,
+                            const char *end);
+
 /* Normalises whitespace: blanks collapse inside a line, lines are trimmed,
  * at most one empty line between paragraphs. */
 static char *
 tidy_lines (const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (strlen (text));
   gboolean pending_blank = FALSE;
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (const char *line = text; line != NULL;)
     {
-      g_autofree char *line = bandi_text_squeeze (lines[i]);
-
-      if (*line == '\0')
-        {
-          pending_blank = out->len > 0;
-          continue;
-        }
+      const char *newline = strchr (line, '\n');
+      const char *end = newline ? newline : line + strlen (line);
+      gsize before = out->len;
+      gsize start;
 
       if (out->len > 0)
         g_string_append (out, pending_blank ? "\n\n" : "\n");
-      g_string_append (out, line);
-      pending_blank = FALSE;
+      start = out->len;
+      squeeze_append (out, line, end);
+
+      if (out->len == start)
+        {
+          /* An empty line */
+          g_string_truncate (out, before);
+          pending_blank = before > 0;
+        }
+      else
+        pending_blank = FALSE;
+
+      line = newline ? newline + 1 : NULL;
     }
 
   return g_string_free (out, FALSE);
@@ -185,9 +196,14 @@ bandi_text_html_to_plain (const char *html)
 {
   g_autoptr(GString) raw = NULL;
   g_autofree char *decoded = NULL;
+  g_autofree char *valid = NULL;
 
   if (html == NULL)
     return NULL;
+
+  /* What comes out is valid UTF-8, whatever came in. */
+  if (!g_utf8_validate (html, -1, NULL))
+    html = valid = g_utf8_make_valid (html, -1);
 
   raw = g_string_sized_new (strlen (html));
 
@@ -265,37 +281,73 @@ bandi_text_html_to_plain (const char *html)
   return tidy_lines (decoded);
 }
 
+/* Appends the text from @text to @end with blanks collapsed and trimmed. */
+static void
+squeeze_append (GString    *out,
+                const char *text,
+                const char *end)
+{
+  gsize start = out->len;
+  gboolean space = FALSE;
+
+  for (const char *p = text; p < end && *p != '\0';)
+    {
+      /* ASCII, most of the text, byte by byte: the same spaces as
+       * g_unichar_isspace() (not '\v'). */
+      if ((guchar) *p < 0x80)
+        {
+          if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+            space = out->len > start;
+          else
+            {
+              if (space)
+                g_string_append_c (out, ' ');
+              space = FALSE;
+              g_string_append_c (out, *p);
+            }
+          p++;
+          continue;
+        }
+
+      {
+        gunichar ch = g_utf8_get_char (p);
+        const char *next = p + 1;
+
+        /* The character's bytes, never past the end of a bad sequence */
+        while (next < end && next < g_utf8_next_char (p) && *next != '\0')
+          next++;
+
+        if (g_unichar_isspace (ch) || ch == 0x00A0)
+          space = out->len > start;
+        else
+          {
+            if (space)
+              g_string_append_c (out, ' ');
+            space = FALSE;
+            g_string_append_len (out, p, next - p);
+          }
+        p = next;
+      }
+    }
+}
+
 char *
 bandi_text_squeeze (const char *text)
 {
   g_autofree char *valid = NULL;
   GString *out;
-  gboolean space = FALSE;
+  gsize len;
 
   if (text == NULL)
     return NULL;
 
-  /* Walking invalid UTF-8 character by character would overrun the end. */
+  /* What comes out is valid UTF-8, whatever came in. */
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
 
-  out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (ch) || ch == 0x00A0)
-        {
-          space = out->len > 0;
-          continue;
-        }
-
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, ch);
-    }
+  len = strlen (text);
+  out = g_string_sized_new (len);
+  squeeze_append (out, text, text + len);
 
   return g_string_free (out, FALSE);
 }

@@ -8,10 +8,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <math.h>
 #include <string.h>
 
 #include "bandi-horizon-parser.h"
+#include "bandi-horizon-values.h"
 
 /* The programmes of the Portal that Bandi names. */
 static const struct {
@@ -62,288 +62,6 @@ bandi_horizon_programme_part (const char *identifier)
   return g_ascii_strup (part, -1);
 }
 
-/* Dates */
-
-static const char * const month_names[] = {
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
-};
-
-static gboolean
-read_digits (const char **p,
-             guint        n,
-             int         *out)
-{
-  int value = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit ((*p)[i]))
-        return FALSE;
-      value = value * 10 + ((*p)[i] - '0');
-    }
-
-  *p += n;
-  *out = value;
-  return TRUE;
-}
-
-static const char *
-skip_blanks (const char *p)
-{
-  while (g_ascii_isspace (*p))
-    p++;
-  return p;
-}
-
-/* "18 April 2024" or "18 Apr 2024" */
-static gboolean
-read_day_month_year (const char *p,
-                     int        *year,
-                     int        *month,
-                     int        *day)
-{
-  char *end = NULL;
-  guint64 value;
-  gsize len = 0;
-
-  value = g_ascii_strtoull (p, &end, 10);
-  if (end == p || value < 1 || value > 31 || *end != ' ')
-    return FALSE;
-  *day = (int) value;
-
-  p = skip_blanks (end);
-  while (g_ascii_isalpha (p[len]))
-    len++;
-  if (len < 3)
-    return FALSE;
-
-  *month = 0;
-  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
-    if (len <= strlen (month_names[i]) && g_ascii_strncasecmp (p, month_names[i], len) == 0)
-      *month = (int) i + 1;
-  if (*month == 0)
-    return FALSE;
-
-  p = skip_blanks (p + len);
-  if (!read_digits (&p, 4, year))
-    return FALSE;
-
-  return *skip_blanks (p) == '\0';
-}
-
-/* The UTC offset at @p: "Z", "+02:00", "+0200", "+02" or nothing. */
-static gboolean
-read_offset (const char *p,
-             int        *minutes)
-{
-  int sign, hours, mins = 0;
-
-  *minutes = 0;
-  if (*p == '\0')
-    return TRUE;
-  if (*p == 'Z' || *p == 'z')
-    return p[1] == '\0';
-  if (*p != '+' && *p != '-')
-    return FALSE;
-
-  sign = *p == '-' ? -1 : 1;
-  p++;
-  if (!read_digits (&p, 2, &hours) || hours > 14)
-    return FALSE;
-  if (*p == ':')
-    p++;
-  if (*p != '\0' && (!read_digits (&p, 2, &mins) || mins > 59))
-    return FALSE;
-  if (*p != '\0')
-    return FALSE;
-
-  *minutes = sign * (hours * 60 + mins);
-  return TRUE;
-}
-
-BandiDeadline *
-bandi_horizon_deadline_new (guint       stage,
-                            const char *label,
-                            const char *text)
-{
-  g_autoptr(GDateTime) written = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  const char *p;
-  int year, month, day, hour, minute, second = 0, offset;
-
-  if (text == NULL)
-    return NULL;
-
-  p = skip_blanks (text);
-  if (!read_digits (&p, 4, &year) || *p++ != '-' ||
-      !read_digits (&p, 2, &month) || *p++ != '-' ||
-      !read_digits (&p, 2, &day))
-    {
-      if (read_day_month_year (skip_blanks (text), &year, &month, &day))
-        return bandi_deadline_new_date (stage, label, year, month, day);
-      return NULL;
-    }
-
-  if (*skip_blanks (p) == '\0')
-    return bandi_deadline_new_date (stage, label, year, month, day);
-
-  if (*p != 'T' && *p != ' ')
-    return NULL;
-  p++;
-  if (!read_digits (&p, 2, &hour) || *p++ != ':' || !read_digits (&p, 2, &minute))
-    return NULL;
-  if (*p == ':')
-    {
-      p++;
-      if (!read_digits (&p, 2, &second))
-        return NULL;
-      if (*p == '.' || *p == ',')
-        {
-          do
-            p++;
-          while (g_ascii_isdigit (*p));
-        }
-    }
-  if (!read_offset (p, &offset) || hour > 23 || minute > 59 || second > 59)
-    return NULL;
-
-  /* The instant as written, then its UTC wall clock: that is Brussels time. */
-  written = g_date_time_new_utc (year, month, day, hour, minute, second);
-  if (written == NULL)
-    return NULL;
-  utc = g_date_time_add_minutes (written, -offset);
-
-  return bandi_deadline_new_local (stage, label,
-                                   g_date_time_get_year (utc),
-                                   g_date_time_get_month (utc),
-                                   g_date_time_get_day_of_month (utc),
-                                   g_date_time_get_hour (utc),
-                                   g_date_time_get_minute (utc),
-                                   g_date_time_get_second (utc),
-                                   BANDI_HORIZON_ZONE);
-}
-
-/* JSON helpers: every metadata value is meant to be an array of strings,
- * but a lone string is accepted too. */
-
-static const char *
-node_string (JsonNode *node)
-{
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-
-  return NULL;
-}
-
-static gboolean
-is_blank (const char *s)
-{
-  return s == NULL || *skip_blanks (s) == '\0';
-}
-
-static guint
-meta_length (JsonObject *meta,
-             const char *key)
-{
-  JsonNode *node = json_object_get_member (meta, key);
-
-  if (node == NULL)
-    return 0;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_get_length (json_node_get_array (node));
-
-  return node_string (node) != NULL ? 1 : 0;
-}
-
-/* The @i-th string of @key, or NULL if it is not a non-blank string. */
-static const char *
-meta_nth (JsonObject *meta,
-          const char *key,
-          guint       i)
-{
-  JsonNode *node = json_object_get_member (meta, key);
-  const char *s = NULL;
-
-  if (node == NULL)
-    return NULL;
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      if (i < json_array_get_length (array))
-        s = node_string (json_array_get_element (array, i));
-    }
-  else if (i == 0)
-    s = node_string (node);
-
-  return is_blank (s) ? NULL : s;
-}
-
-static const char *
-meta_first (JsonObject *meta,
-            const char *key)
-{
-  guint n = meta_length (meta, key);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *s = meta_nth (meta, key, i);
-
-      if (s != NULL)
-        return s;
-    }
-
-  return NULL;
-}
-
-static const char *
-object_string (JsonObject *object,
-               const char *key)
-{
-  const char *s = node_string (json_object_get_member (object, key));
-
-  return is_blank (s) ? NULL : s;
-}
-
-static gboolean
-node_number (JsonNode *node,
-             double   *out)
-{
-  const char *s;
-  char *end = NULL;
-  double value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      value = (double) json_node_get_int (node);
-      break;
-    case G_TYPE_DOUBLE:
-      value = json_node_get_double (node);
-      break;
-    case G_TYPE_STRING:
-      s = skip_blanks (json_node_get_string (node));
-      value = g_ascii_strtod (s, &end);
-      if (end == s || *skip_blanks (end) != '\0')
-        return FALSE;
-      break;
-    default:
-      return FALSE;
-    }
-
-  if (!isfinite (value) || value < 0)
-    return FALSE;
-
-  *out = value;
-  return TRUE;
-}
-
 /* Distinct non-blank values, squeezed, in order. */
 static void
 add_distinct (GPtrArray  *values,
@@ -377,18 +95,18 @@ read_keywords (BandiCall  *call,
                JsonObject *meta)
 {
   g_autoptr(GPtrArray) keywords = g_ptr_array_new_with_free_func (g_free);
-  guint n = meta_length (meta, "keywords");
+  guint n = bandi_horizon_meta_length (meta, "keywords");
 
   for (guint i = 0; i < n; i++)
     {
-      const char *s = meta_nth (meta, "keywords", i);
+      const char *s = bandi_horizon_meta_nth (meta, "keywords", i);
       g_autoptr(JsonParser) parser = NULL;
       JsonNode *root;
 
       if (s == NULL)
         continue;
 
-      if (*skip_blanks (s) == '[')
+      if (*bandi_horizon_skip_blanks (s) == '[')
         {
           parser = json_parser_new_immutable ();
           if (json_parser_load_from_data (parser, s, -1, NULL) &&
@@ -398,7 +116,7 @@ read_keywords (BandiCall  *call,
               JsonArray *array = json_node_get_array (root);
 
               for (guint j = 0; j < json_array_get_length (array); j++)
-                add_distinct (keywords, node_string (json_array_get_element (array, j)));
+                add_distinct (keywords, bandi_horizon_node_string (json_array_get_element (array, j)));
               continue;
             }
         }
@@ -419,11 +137,11 @@ read_programme (BandiCall  *call,
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
-  guint n = meta_length (meta, "frameworkProgramme");
+  guint n = bandi_horizon_meta_length (meta, "frameworkProgramme");
 
   for (guint i = 0; i < n; i++)
     {
-      const char *code = meta_nth (meta, "frameworkProgramme", i);
+      const char *code = bandi_horizon_meta_nth (meta, "frameworkProgramme", i);
       const char *name = bandi_horizon_programme_name (code);
 
       add_distinct (names, name ? name : code);
@@ -439,146 +157,13 @@ read_action_types (BandiCall  *call,
 {
   g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
-  guint n = meta_length (meta, "typesOfAction");
+  guint n = bandi_horizon_meta_length (meta, "typesOfAction");
 
   for (guint i = 0; i < n; i++)
-    add_distinct (types, meta_nth (meta, "typesOfAction", i));
+    add_distinct (types, bandi_horizon_meta_nth (meta, "typesOfAction", i));
 
   joined = join_values (types);
   bandi_call_set_action_type (call, joined);
-}
-
-/* The budget overview: this topic's actions among the whole call's. */
-typedef struct {
-  gboolean   found;
-  double     budget;
-  gboolean   has_budget;
-  double     grants;
-  gboolean   has_grants;
-  double     min_contribution;
-  double     max_contribution;
-  GPtrArray *deadline_dates;   /* const char *, owned by the parser */
-  const char *deadline_model;
-} TopicBudget;
-
-/* "HORIZON-CL5-2024-D2-01-03 - HORIZON-RIA HORIZON Research and Innovation
- * Actions" belongs to HORIZON-CL5-2024-D2-01-03, not to …-01-03-two-stage. */
-static gboolean
-action_is_topic (const char *action,
-                 const char *identifier)
-{
-  gsize n = strlen (identifier);
-  char next;
-
-  if (action == NULL)
-    return FALSE;
-
-  action = skip_blanks (action);
-  if (g_ascii_strncasecmp (action, identifier, n) != 0)
-    return FALSE;
-
-  next = action[n];
-  return next == '\0' || (!g_ascii_isalnum (next) && next != '-' && next != '_');
-}
-
-static void
-read_action (TopicBudget *budget,
-             JsonObject  *action)
-{
-  JsonNode *node;
-  double value;
-
-  budget->found = TRUE;
-
-  node = json_object_get_member (action, "budgetYearMap");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *years = json_node_get_object (node);
-      JsonObjectIter iter;
-      JsonNode *amount;
-
-      json_object_iter_init (&iter, years);
-      while (json_object_iter_next (&iter, NULL, &amount))
-        if (node_number (amount, &value))
-          {
-            budget->budget += value;
-            budget->has_budget = TRUE;
-          }
-    }
-
-  if (node_number (json_object_get_member (action, "expectedGrants"), &value))
-    {
-      budget->grants += value;
-      budget->has_grants = TRUE;
-    }
-  if (node_number (json_object_get_member (action, "minContribution"), &value) &&
-      (budget->min_contribution < 0 || value < budget->min_contribution))
-    budget->min_contribution = value;
-  if (node_number (json_object_get_member (action, "maxContribution"), &value) &&
-      value > budget->max_contribution)
-    budget->max_contribution = value;
-
-  if (budget->deadline_model == NULL)
-    budget->deadline_model = object_string (action, "deadlineModel");
-
-  node = json_object_get_member (action, "deadlineDates");
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *dates = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (dates); i++)
-        {
-          const char *date = node_string (json_array_get_element (dates, i));
-
-          if (!is_blank (date))
-            g_ptr_array_add (budget->deadline_dates, (gpointer) date);
-        }
-    }
-}
-
-/* Returns FALSE if the overview is there but cannot be read. */
-static gboolean
-read_budget_overview (TopicBudget *budget,
-                      JsonParser  *parser,
-                      const char  *text,
-                      const char  *identifier)
-{
-  JsonNode *root;
-  JsonNode *map_node;
-  JsonObjectIter iter;
-  JsonNode *actions;
-
-  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-
-  map_node = json_object_get_member (json_node_get_object (root), "budgetTopicActionMap");
-  if (map_node == NULL || JSON_NODE_HOLDS_NULL (map_node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (map_node))
-    return FALSE;
-
-  json_object_iter_init (&iter, json_node_get_object (map_node));
-  while (json_object_iter_next (&iter, NULL, &actions))
-    {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (actions))
-        continue;
-
-      array = json_node_get_array (actions);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *action = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_OBJECT (action) &&
-              action_is_topic (object_string (json_node_get_object (action), "action"), identifier))
-            read_action (budget, json_node_get_object (action));
-        }
-    }
-
-  return TRUE;
 }
 
 /* Deadlines */
@@ -683,8 +268,7 @@ static gboolean
 opening_has_come (BandiDeadline *opening,
                   gint64         now_unix)
 {
-  g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(BandiDeadline) start = NULL;
   int year, month, day;
 
   if (bandi_deadline_has_time (opening))
@@ -692,12 +276,9 @@ opening_has_come (BandiDeadline *opening,
 
   /* A date-only opening: open from the start of that day in Brussels. */
   bandi_deadline_get_date (opening, &year, &month, &day);
-  zone = g_time_zone_new_identifier (BANDI_HORIZON_ZONE);
-  if (zone == NULL)
-    zone = g_time_zone_new_utc ();
-  start = g_date_time_new (zone, year, month, day, 0, 0, 0);
+  start = bandi_deadline_new_local (0, NULL, year, month, day, 0, 0, 0, BANDI_HORIZON_ZONE);
 
-  return start != NULL && g_date_time_to_unix (start) <= now_unix;
+  return bandi_deadline_to_unix (start) <= now_unix;
 }
 
 /* The dates win over the code: an "open" topic whose last deadline has
@@ -787,14 +368,14 @@ static guint
 record_rank (JsonObject *result,
              JsonObject *meta)
 {
-  const char *source = meta_first (meta, "DATASOURCE");
-  const char *language = meta_first (meta, "language");
+  const char *source = bandi_horizon_meta_first (meta, "DATASOURCE");
+  const char *language = bandi_horizon_meta_first (meta, "language");
   guint rank = 0;
 
   if (source == NULL)
-    source = object_string (result, "database");
+    source = bandi_horizon_object_string (result, "database");
   if (language == NULL)
-    language = object_string (result, "language");
+    language = bandi_horizon_object_string (result, "language");
 
   if (source == NULL || strcmp (source, "SEDIA") == 0)
     rank += 2;
@@ -830,7 +411,7 @@ call_from_record (BandiHorizonCollector *self,
   const char *text;
   const char *model;
   guint n_dates;
-  TopicBudget budget = {
+  BandiHorizonBudget budget = {
     .min_contribution = -1,
     .max_contribution = -1,
     .deadline_dates = g_ptr_array_new (),
@@ -839,10 +420,10 @@ call_from_record (BandiHorizonCollector *self,
   bandi_call_set_source_id (call, self->source_id);
   bandi_call_set_external_id (call, identifier);
 
-  set_squeezed (call, bandi_call_set_call_id, meta_first (meta, "callIdentifier"));
-  set_squeezed (call, bandi_call_set_call_title, meta_first (meta, "callTitle"));
-  text = meta_first (meta, "title");
-  set_squeezed (call, bandi_call_set_title, text ? text : object_string (result, "content"));
+  set_squeezed (call, bandi_call_set_call_id, bandi_horizon_meta_first (meta, "callIdentifier"));
+  set_squeezed (call, bandi_call_set_call_title, bandi_horizon_meta_first (meta, "callTitle"));
+  text = bandi_horizon_meta_first (meta, "title");
+  set_squeezed (call, bandi_call_set_title, text ? text : bandi_horizon_object_string (result, "content"));
 
   read_programme (call, meta);
   part = bandi_horizon_programme_part (identifier);
@@ -850,7 +431,7 @@ call_from_record (BandiHorizonCollector *self,
   read_action_types (call, meta);
   read_keywords (call, meta);
 
-  text = meta_first (meta, "descriptionByte");
+  text = bandi_horizon_meta_first (meta, "descriptionByte");
   if (text != NULL)
     {
       g_autofree char *plain = bandi_text_html_to_plain (text);
@@ -861,8 +442,8 @@ call_from_record (BandiHorizonCollector *self,
   url = g_strconcat (BANDI_HORIZON_TOPIC_URL, escaped, NULL);
   bandi_call_set_url (call, url);
 
-  text = meta_first (meta, "budgetOverview");
-  if (text != NULL && !read_budget_overview (&budget, self->inner, text, identifier))
+  text = bandi_horizon_meta_first (meta, "budgetOverview");
+  if (text != NULL && !bandi_horizon_read_budget_overview (&budget, self->inner, text, identifier))
     g_ptr_array_add (warnings,
                      g_strdup_printf (_("Topic %s: unreadable budget overview left out"), identifier));
   if (budget.has_budget)
@@ -872,7 +453,7 @@ call_from_record (BandiHorizonCollector *self,
   bandi_call_set_min_contribution (call, budget.min_contribution);
   bandi_call_set_max_contribution (call, budget.max_contribution);
 
-  text = meta_first (meta, "startDate");
+  text = bandi_horizon_meta_first (meta, "startDate");
   if (text != NULL)
     {
       opening = bandi_horizon_deadline_new (0, "Opening", text);
@@ -884,14 +465,14 @@ call_from_record (BandiHorizonCollector *self,
     }
 
   /* The deadlines of the record, else those of its budget overview. */
-  n_dates = meta_length (meta, "deadlineDate");
+  n_dates = bandi_horizon_meta_length (meta, "deadlineDate");
   for (guint i = 0; i < n_dates; i++)
-    if ((text = meta_nth (meta, "deadlineDate", i)) != NULL)
+    if ((text = bandi_horizon_meta_nth (meta, "deadlineDate", i)) != NULL)
       g_ptr_array_add (deadline_texts, (gpointer) text);
   if (deadline_texts->len == 0)
     g_ptr_array_extend (deadline_texts, budget.deadline_dates, NULL, NULL);
 
-  model = meta_first (meta, "deadlineModel");
+  model = bandi_horizon_meta_first (meta, "deadlineModel");
   if (model == NULL)
     model = budget.deadline_model;
   set_squeezed (call, bandi_call_set_deadline_model, model);
@@ -900,7 +481,7 @@ call_from_record (BandiHorizonCollector *self,
 
   bandi_call_set_status (call,
                          status_from_dates (call,
-                                            status_from_code (meta_first (meta, "status")),
+                                            status_from_code (bandi_horizon_meta_first (meta, "status")),
                                             self->now_unix));
 
   g_ptr_array_unref (budget.deadline_dates);
@@ -929,11 +510,11 @@ add_record (BandiHorizonCollector *self,
     }
 
   result = json_node_get_object (node);
-  reference = object_string (result, "reference");
+  reference = bandi_horizon_object_string (result, "reference");
   meta_node = json_object_get_member (result, "metadata");
   meta = meta_node != NULL && JSON_NODE_HOLDS_OBJECT (meta_node) ? json_node_get_object (meta_node) : NULL;
   if (meta != NULL)
-    identifier = bandi_text_squeeze (meta_first (meta, "identifier"));
+    identifier = bandi_text_squeeze (bandi_horizon_meta_first (meta, "identifier"));
 
   if (identifier == NULL || *identifier == '\0')
     {

@@ -223,10 +223,15 @@ page_cb (GObject      *object,
          data->page * PAGE_SIZE >= RESULT_WINDOW;
 
   if (done && total > RESULT_WINDOW && data->page * PAGE_SIZE >= RESULT_WINDOW)
-    bandi_source_add_warning (BANDI_SOURCE (self),
-                              _("The Portal lists %" G_GINT64_FORMAT " topics but serves only the first %u; "
-                                "select fewer programmes to see the others"),
-                              total, RESULT_WINDOW);
+    {
+      /* A macro pasted into a msgid would not reach the catalogue. */
+      g_autofree char *listed = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+
+      bandi_source_add_warning (BANDI_SOURCE (self),
+                                _("The Portal lists %s topics but serves only the first %u; "
+                                  "select fewer programmes to see the others"),
+                                listed, RESULT_WINDOW);
+    }
 
   if (expected > 0)
     progress = g_strdup_printf (_("Read page %u of %u"), data->page, MAX (expected, data->page));

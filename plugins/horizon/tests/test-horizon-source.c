@@ -12,29 +12,14 @@
 #include <string.h>
 
 #include "bandi-source.h"
-
-#define SEARCH_PATH "/search-api/prod/rest/search"
-
-typedef enum {
-  SERVE_CASES,        /* page 1: cases.json */
-  SERVE_GENERATED,    /* pages of copies of topic-template.json, totalResults = total */
-  SERVE_HTML,         /* page 1: an HTML page, HTTP 200 */
-  SERVE_TRUNCATED,    /* page 1 generated, page 2 cut short */
-  SERVE_FLAKY,        /* HTTP 500, then cases.json */
-} Mode;
+#include "horizon-test-server.h"
 
 typedef struct {
-  SoupServer   *server;
+  HtServer     *server;
   SoupSession  *session;
   BandiSource  *source;
   GMainLoop    *loop;
-  char         *template;     /* topic-template.json */
 
-  Mode          mode;
-  gint64        total;
-  const char  **programmes;   /* the frameworkProgramme codes the query must hold */
-  guint         hits;
-  GArray       *pages;        /* guint: pageNumber of each well-formed request */
   GArray       *fractions;    /* double: progress reported */
   GCancellable *cancel_after_first_page;
 
@@ -43,213 +28,6 @@ typedef struct {
 } Fixture;
 
 static GType horizon_type;
-
-static char *
-fixture_path (const char *name)
-{
-  return g_build_filename (HORIZON_TEST_DATA, name, NULL);
-}
-
-static char *
-read_fixture (const char *name,
-              gsize      *len)
-{
-  g_autofree char *path = fixture_path (name);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, len, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-/* The request, as the API wants it */
-
-static void
-assert_json_part (SoupMultipart *multipart,
-                  int            index,
-                  const char    *name,
-                  const char    *expected)
-{
-  SoupMessageHeaders *headers = NULL;
-  GBytes *body = NULL;
-  g_autoptr(GHashTable) params = NULL;
-  g_autoptr(JsonNode) got = NULL;
-  g_autoptr(JsonNode) want = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *disposition = NULL;
-
-  g_assert_true (soup_multipart_get_part (multipart, index, &headers, &body));
-  g_assert_true (soup_message_headers_get_content_disposition (headers, &disposition, &params));
-  g_assert_cmpstr (disposition, ==, "form-data");
-  g_assert_cmpstr (g_hash_table_lookup (params, "name"), ==, name);
-  g_assert_cmpstr (soup_message_headers_get_content_type (headers, NULL), ==, "application/json");
-
-  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-  got = json_from_string (text, &error);
-  g_assert_no_error (error);
-  want = json_from_string (expected, &error);
-  g_assert_no_error (error);
-
-  if (!json_node_equal (got, want))
-    g_error ("Part “%s” is %s, expected %s", name, text, expected);
-}
-
-/* Returns the page number asked for. */
-static guint
-check_request (Fixture           *f,
-               SoupServerMessage *msg,
-               const char        *path,
-               GHashTable        *query)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  g_autoptr(SoupMultipart) multipart = NULL;
-  g_autoptr(GString) programmes = g_string_new (NULL);
-  g_autofree char *expected_query = NULL;
-  const char *page;
-  char *end = NULL;
-  guint64 number;
-
-  g_assert_cmpstr (soup_server_message_get_method (msg), ==, "POST");
-  g_assert_cmpstr (path, ==, SEARCH_PATH);
-  g_assert_nonnull (query);
-  g_assert_cmpstr (g_hash_table_lookup (query, "apiKey"), ==, "SEDIA");
-  g_assert_cmpstr (g_hash_table_lookup (query, "text"), ==, "***");
-  g_assert_cmpstr (g_hash_table_lookup (query, "pageSize"), ==, "100");
-  page = g_hash_table_lookup (query, "pageNumber");
-  g_assert_nonnull (page);
-  number = g_ascii_strtoull (page, &end, 10);
-  g_assert_true (*end == '\0' && number >= 1);
-
-  g_assert_cmpstr (soup_message_headers_get_content_type (headers, NULL), ==, "multipart/form-data");
-  multipart = soup_multipart_new_from_message (headers, body);
-  g_assert_nonnull (multipart);
-  g_assert_cmpint (soup_multipart_get_length (multipart), ==, 3);
-
-  for (guint i = 0; f->programmes[i] != NULL; i++)
-    g_string_append_printf (programmes, "%s\"%s\"", i > 0 ? "," : "", f->programmes[i]);
-  expected_query = g_strdup_printf ("{\"bool\":{\"must\":["
-                                    "{\"terms\":{\"type\":[\"1\",\"2\",\"8\"]}},"
-                                    "{\"terms\":{\"status\":[\"31094501\",\"31094502\"]}},"
-                                    "{\"term\":{\"programmePeriod\":\"2021 - 2027\"}},"
-                                    "{\"terms\":{\"frameworkProgramme\":[%s]}}]}}",
-                                    programmes->str);
-
-  assert_json_part (multipart, 0, "query", expected_query);
-  assert_json_part (multipart, 1, "languages", "[\"en\"]");
-  assert_json_part (multipart, 2, "sort", "{\"field\":\"identifier\",\"order\":\"ASC\"}");
-
-  return (guint) number;
-}
-
-/* A page of copies of the template topic, numbered from @first. */
-static char *
-generated_page (Fixture *f,
-                guint    page)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  gint64 first = (gint64) (page - 1) * 100;
-  gint64 count = CLAMP (f->total - first, 0, 100);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "apiVersion");
-  json_builder_add_string_value (builder, "2.139");
-  json_builder_set_member_name (builder, "terms");
-  json_builder_add_string_value (builder, "***");
-  json_builder_set_member_name (builder, "totalResults");
-  json_builder_add_int_value (builder, f->total);
-  json_builder_set_member_name (builder, "pageNumber");
-  json_builder_add_int_value (builder, page);
-  json_builder_set_member_name (builder, "pageSize");
-  json_builder_add_int_value (builder, 100);
-  json_builder_set_member_name (builder, "results");
-  json_builder_begin_array (builder);
-  for (gint64 i = first; i < first + count; i++)
-    {
-      /* json_node_copy() would share the object: parse a copy each time. */
-      JsonNode *topic = json_from_string (f->template, NULL);
-      JsonObject *meta = json_object_get_object_member (json_node_get_object (topic), "metadata");
-      JsonArray *identifier = json_array_new ();
-      g_autofree char *id = g_strdup_printf ("HORIZON-CL5-2027-D3-01-%05" G_GINT64_FORMAT, i);
-
-      json_array_add_string_element (identifier, id);
-      json_object_set_array_member (meta, "identifier", identifier);
-      json_builder_add_value (builder, topic);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
-static void
-respond (SoupServerMessage *msg,
-         const char        *type,
-         char              *body,
-         gsize              len)
-{
-  soup_server_message_set_status (msg, 200, NULL);
-  soup_server_message_set_response (msg, type, SOUP_MEMORY_TAKE, body, len);
-}
-
-static void
-handler (SoupServer        *server,
-         SoupServerMessage *msg,
-         const char        *path,
-         GHashTable        *query,
-         gpointer           user_data)
-{
-  Fixture *f = user_data;
-  guint page;
-  gsize len = 0;
-  char *body;
-
-  f->hits++;
-  page = check_request (f, msg, path, query);
-  g_array_append_val (f->pages, page);
-
-  switch (f->mode)
-    {
-    case SERVE_FLAKY:
-      if (f->hits == 1)
-        {
-          soup_server_message_set_status (msg, 500, NULL);
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-    case SERVE_CASES:
-      g_assert_cmpuint (page, ==, 1);
-      body = read_fixture ("cases.json", &len);
-      respond (msg, "application/json", body, len);
-      break;
-    case SERVE_GENERATED:
-      g_assert_cmpint ((gint64) (page - 1) * 100, <, MIN (f->total, 10000));
-      body = generated_page (f, page);
-      respond (msg, "application/json", body, strlen (body));
-      break;
-    case SERVE_HTML:
-      body = read_fixture ("maintenance.html", &len);
-      respond (msg, "text/html; charset=utf-8", body, len);
-      break;
-    case SERVE_TRUNCATED:
-      if (page == 1)
-        {
-          body = generated_page (f, page);
-          len = strlen (body);
-        }
-      else
-        body = read_fixture ("page-truncated.json", &len);
-      respond (msg, "application/json", body, len);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
 
 /* Fixture */
 
@@ -263,7 +41,7 @@ progress_cb (BandiSource *source,
   g_array_append_val (f->fractions, fraction);
 
   /* Cancel once the first page has been read. */
-  if (f->cancel_after_first_page != NULL && f->pages->len == 1 && fraction > 0)
+  if (f->cancel_after_first_page != NULL && f->server->pages->len == 1 && fraction > 0)
     g_cancellable_cancel (f->cancel_after_first_page);
 }
 
@@ -271,7 +49,6 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static const char *horizon_europe[] = { "43108390", NULL };
   static const BandiHttpLimits limits = {
     .io_timeout_s = 5,
     .total_timeout_ms = 20000,
@@ -279,30 +56,16 @@ fixture_setup (Fixture       *f,
     .max_retries = 2,
     .backoff_ms = 10,
   };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *endpoint = NULL;
-  GSList *uris;
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, handler, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  endpoint = g_strdup_printf ("http://127.0.0.1:%d" SEARCH_PATH, g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-
-  f->template = read_fixture ("topic-template.json", NULL);
-
+  f->server = ht_server_new ();
   f->session = bandi_http_session_new ();
   bandi_http_session_set_limits (f->session, &limits);
   f->source = g_object_new (horizon_type, NULL);
   bandi_source_set_session (f->source, f->session);
-  bandi_source_set_endpoint (f->source, endpoint);
+  bandi_source_set_endpoint (f->source, f->server->endpoint);
   g_signal_connect (f->source, "progress", G_CALLBACK (progress_cb), f);
 
   f->loop = g_main_loop_new (NULL, FALSE);
-  f->programmes = horizon_europe;
-  f->pages = g_array_new (FALSE, FALSE, sizeof (guint));
   f->fractions = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
@@ -315,15 +78,12 @@ fixture_teardown (Fixture       *f,
   g_clear_pointer (&f->calls, g_ptr_array_unref);
   g_clear_error (&f->error);
   g_clear_object (&f->cancel_after_first_page);
-  g_array_unref (f->pages);
   g_array_unref (f->fractions);
   g_main_loop_unref (f->loop);
   g_object_unref (f->source);
   soup_session_abort (f->session);
   g_object_unref (f->session);
-  g_free (f->template);
-  soup_server_disconnect (f->server);
-  g_object_unref (f->server);
+  ht_server_free (f->server);
   /* Let both ends see their connections close. */
   until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
   while (g_get_monotonic_time () < until)
@@ -353,9 +113,9 @@ static void
 assert_pages (Fixture *f,
               guint    n_pages)
 {
-  g_assert_cmpuint (f->pages->len, ==, n_pages);
+  g_assert_cmpuint (f->server->pages->len, ==, n_pages);
   for (guint i = 0; i < n_pages; i++)
-    g_assert_cmpuint (g_array_index (f->pages, guint, i), ==, i + 1);
+    g_assert_cmpuint (g_array_index (f->server->pages, guint, i), ==, i + 1);
 }
 
 static BandiCall *
@@ -435,7 +195,7 @@ test_cases (Fixture       *f,
   g_auto(GStrv) warnings = NULL;
   BandiCall *call;
 
-  f->mode = SERVE_CASES;
+  f->server->mode = HT_SERVE_CASES;
   fetch (f);
   g_assert_no_error (f->error);
   assert_pages (f, 1);
@@ -483,8 +243,8 @@ static void
 test_three_pages (Fixture       *f,
                   gconstpointer  data)
 {
-  f->mode = SERVE_GENERATED;
-  f->total = 250;
+  f->server->mode = HT_SERVE_GENERATED;
+  f->server->total = 250;
   fetch (f);
   g_assert_no_error (f->error);
   assert_pages (f, 3);
@@ -504,8 +264,8 @@ static void
 test_exact_pages (Fixture       *f,
                   gconstpointer  data)
 {
-  f->mode = SERVE_GENERATED;
-  f->total = 200;
+  f->server->mode = HT_SERVE_GENERATED;
+  f->server->total = 200;
   fetch (f);
   g_assert_no_error (f->error);
   assert_pages (f, 2);
@@ -519,8 +279,8 @@ test_window (Fixture       *f,
 {
   g_auto(GStrv) warnings = NULL;
 
-  f->mode = SERVE_GENERATED;
-  f->total = 12345;
+  f->server->mode = HT_SERVE_GENERATED;
+  f->server->total = 12345;
   fetch (f);
   g_assert_no_error (f->error);
   assert_pages (f, 100);
@@ -538,8 +298,8 @@ test_programmes (Fixture       *f,
 {
   static const char *ticked[] = { "43152860", "43332642", "43252405", NULL };
 
-  f->mode = SERVE_CASES;
-  f->programmes = ticked;
+  f->server->mode = HT_SERVE_CASES;
+  f->server->programmes = ticked;
   g_object_set (f->source, "programmes", ticked, NULL);
   fetch (f);
   g_assert_no_error (f->error);
@@ -563,7 +323,7 @@ test_bad_programmes (Fixture       *f,
   g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_CONFIG);
   g_assert_nonnull (strstr (f->error->message, "43108390\"]}}"));
 
-  g_assert_cmpuint (f->hits, ==, 0);
+  g_assert_cmpuint (f->server->hits, ==, 0);
 }
 
 /* An HTML page with HTTP 200 is not search results: say what came. */
@@ -571,7 +331,7 @@ static void
 test_html (Fixture       *f,
            gconstpointer  data)
 {
-  f->mode = SERVE_HTML;
+  f->server->mode = HT_SERVE_HTML;
   fetch (f);
   g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE);
   g_test_message ("%s", f->error->message);
@@ -587,8 +347,8 @@ static void
 test_truncated (Fixture       *f,
                 gconstpointer  data)
 {
-  f->mode = SERVE_TRUNCATED;
-  f->total = 250;
+  f->server->mode = HT_SERVE_TRUNCATED;
+  f->server->total = 250;
   fetch (f);
   g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE);
   g_test_message ("%s", f->error->message);
@@ -605,13 +365,13 @@ static void
 test_retry (Fixture       *f,
             gconstpointer  data)
 {
-  f->mode = SERVE_FLAKY;
+  f->server->mode = HT_SERVE_FLAKY;
   fetch (f);
   g_assert_no_error (f->error);
-  g_assert_cmpuint (f->hits, ==, 2);
-  g_assert_cmpuint (f->pages->len, ==, 2);
-  g_assert_cmpuint (g_array_index (f->pages, guint, 0), ==, 1);
-  g_assert_cmpuint (g_array_index (f->pages, guint, 1), ==, 1);
+  g_assert_cmpuint (f->server->hits, ==, 2);
+  g_assert_cmpuint (f->server->pages->len, ==, 2);
+  g_assert_cmpuint (g_array_index (f->server->pages, guint, 0), ==, 1);
+  g_assert_cmpuint (g_array_index (f->server->pages, guint, 1), ==, 1);
   g_assert_cmpuint (f->calls->len, ==, 11);
 }
 
@@ -619,8 +379,8 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  f->mode = SERVE_GENERATED;
-  f->total = 250;
+  f->server->mode = HT_SERVE_GENERATED;
+  f->server->total = 250;
   f->cancel_after_first_page = g_cancellable_new ();
   fetch (f);
   g_assert_error (f->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

@@ -1,0 +1,295 @@
+/* bench-horizon.c — the horizon source's speed targets on 20,000 topics
+ *
+ * Run with `meson test --benchmark`. Topics are generated in the search
+ * API's format (pages of 100, descriptions of some 3 kB, deadlines over two
+ * years), then:
+ *
+ *  - read and stored: the 200 pages through the parser, the calls merged
+ *    into a new store (target 1 s), and again with nothing changed
+ *    (target 0.3 s);
+ *  - served: a sync as the application runs it (the module loaded as the
+ *    host loads it, BandiSync, HTTP on 127.0.0.1) of the 10,000 topics the
+ *    API serves for one query at most, first and with nothing changed.
+ *
+ * Each step reports its time in the TAP output and fails above its target.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <time.h>
+
+#include "bandi-horizon-parser.h"
+#include "bandi-store.h"
+#include "bandi-sync.h"
+#include "horizon-test-server.h"
+
+#define N_TOPICS  20000
+#define N_WINDOW  10000
+#define PAGE_SIZE 100
+
+static GType horizon_type;
+
+/* Wall-clock and CPU time since the last timer_start(): the machine is
+ * shared, and the CPU time shows what the work itself costs. */
+typedef struct {
+  gint64 wall;
+  gint64 cpu;
+} Timer;
+
+static gint64
+cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static void
+timer_start (Timer *timer)
+{
+  timer->wall = g_get_monotonic_time ();
+  timer->cpu = cpu_now ();
+}
+
+static double
+timer_cpu (Timer *timer)
+{
+  return (cpu_now () - timer->cpu) / 1e6;
+}
+
+static double
+timer_wall (Timer *timer)
+{
+  return (g_get_monotonic_time () - timer->wall) / 1e6;
+}
+
+static void
+report (const char *what,
+        double      seconds,
+        double      cpu_seconds,
+        double      target)
+{
+  g_test_message ("%s: %.0f ms (CPU %.0f ms; target %.0f ms)",
+                  what, seconds * 1000, cpu_seconds * 1000, target * 1000);
+  if (seconds >= target)
+    g_test_fail_printf ("%s took %.0f ms, over the target of %.0f ms", what, seconds * 1000, target * 1000);
+}
+
+static BandiStore *
+open_store (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+  BandiStore *store = bandi_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static GPtrArray *
+parse_pages (GPtrArray *pages,
+             gint64     now)
+{
+  g_autoptr(BandiHorizonCollector) collector = bandi_horizon_collector_new ("horizon", now);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 total = 0;
+      guint n = 0;
+
+      g_assert_true (bandi_horizon_collector_add_page (collector, g_ptr_array_index (pages, i),
+                                                       &total, &n, warnings, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (total, ==, N_TOPICS);
+      g_assert_cmpuint (n, ==, PAGE_SIZE);
+    }
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  return bandi_horizon_collector_steal_calls (collector);
+}
+
+/* Topics spread over the list: each with its Brussels deadline */
+static void
+assert_stored (BandiStore *store,
+               guint       n_topics)
+{
+  for (gint64 i = 0; i < n_topics; i += 997)
+    {
+      g_autofree char *id = ht_topic_identifier (i);
+      g_autofree char *expected = ht_topic_deadline (i);
+      g_autofree char *at = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BandiCall) call = bandi_store_find_call (store, "horizon", id, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (call);
+      g_assert_cmpuint (bandi_call_get_deadlines (call)->len, ==, 1);
+      at = bandi_deadline_format_rfc3339 (g_ptr_array_index (bandi_call_get_deadlines (call), 0));
+      g_assert_cmpstr (at, ==, expected);
+    }
+}
+
+static void
+bench_parse_and_store (void)
+{
+  g_autoptr(HtServer) server = ht_server_new ();
+  g_autoptr(BandiStore) store = open_store ("parse-and-store.db");
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gsize size = 0;
+  BandiMergeStats stats;
+  Timer timer;
+
+  server->mode = HT_SERVE_GENERATED;
+  server->total = N_TOPICS;
+  server->varied = TRUE;
+  for (guint page = 1; page <= N_TOPICS / PAGE_SIZE; page++)
+    {
+      GBytes *bytes = ht_server_get_page (server, page);
+
+      size += g_bytes_get_size (bytes);
+      g_ptr_array_add (pages, bytes);
+    }
+  g_test_message ("%u topics in %u pages, %.1f MB of JSON", N_TOPICS, pages->len, size / 1e6);
+
+  /* What json-glib alone takes to read the pages, for comparison */
+  timer_start (&timer);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      GBytes *page = g_ptr_array_index (pages, i);
+
+      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (page, NULL),
+                                                 (gssize) g_bytes_get_size (page), NULL));
+    }
+  g_test_message ("json-glib alone reads the pages in %.0f ms (CPU %.0f ms)",
+                  timer_wall (&timer) * 1000, timer_cpu (&timer) * 1000);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      const char *what = round == 0 ? "read and store 20,000 new topics"
+                                    : "read and store 20,000 unchanged topics";
+      double parse, parse_cpu;
+      Timer total;
+
+      timer_start (&total);
+      timer_start (&timer);
+      calls = parse_pages (pages, now);
+      parse = timer_wall (&timer);
+      parse_cpu = timer_cpu (&timer);
+      g_assert_cmpuint (calls->len, ==, N_TOPICS);
+
+      timer_start (&timer);
+      g_assert_true (bandi_store_merge_calls (store, "horizon", calls, now, &stats, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s: reading %.0f ms (CPU %.0f ms), storing %.0f ms (CPU %.0f ms)",
+                      what, parse * 1000, parse_cpu * 1000,
+                      timer_wall (&timer) * 1000, timer_cpu (&timer) * 1000);
+      report (what, timer_wall (&total), timer_cpu (&total), round == 0 ? 1.0 : 0.3);
+
+      g_assert_cmpuint (round == 0 ? stats.n_new : stats.n_unchanged, ==, N_TOPICS);
+      assert_stored (store, N_TOPICS);
+      g_clear_pointer (&calls, g_ptr_array_unref);
+    }
+}
+
+typedef struct {
+  gboolean done;
+  gboolean ok;
+  GError  *error;
+} SyncWait;
+
+static void
+sync_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SyncWait *wait = user_data;
+
+  wait->ok = bandi_sync_run_finish (BANDI_SYNC (object), result, &wait->error);
+  wait->done = TRUE;
+}
+
+static void
+run_sync (BandiSync   *sync,
+          BandiSource *source,
+          const char  *what,
+          double       target)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  SyncWait wait = { FALSE, FALSE, NULL };
+  Timer timer;
+
+  g_ptr_array_add (sources, source);
+  timer_start (&timer);
+  bandi_sync_run_async (sync, sources, NULL, sync_done_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+
+  report (what, timer_wall (&timer), timer_cpu (&timer), target);
+}
+
+static void
+bench_sync_served (void)
+{
+  g_autoptr(HtServer) server = ht_server_new ();
+  g_autoptr(BandiStore) store = open_store ("served.db");
+  g_autoptr(SoupSession) session = bandi_http_session_new ();
+  g_autoptr(BandiSource) source = g_object_new (horizon_type, NULL);
+  g_autoptr(BandiSync) sync = NULL;
+  g_autoptr(BandiSourceStatus) status = NULL;
+
+  /* More than one query can get: the API stops at its window. */
+  server->mode = HT_SERVE_GENERATED;
+  server->total = N_TOPICS;
+  server->varied = TRUE;
+  for (guint page = 1; page <= N_WINDOW / PAGE_SIZE; page++)
+    g_bytes_unref (ht_server_get_page (server, page));
+
+  bandi_source_set_endpoint (source, server->endpoint);
+  sync = bandi_sync_new (store, session);
+
+  run_sync (sync, source, "sync 10,000 new topics served on 127.0.0.1", 1.0);
+  status = bandi_store_get_source_status (store, "horizon");
+  g_assert_cmpuint (status->stats.n_new, ==, N_WINDOW);
+  g_assert_cmpuint (server->pages->len, ==, N_WINDOW / PAGE_SIZE);
+  assert_stored (store, N_WINDOW);
+  g_clear_pointer (&status, bandi_source_status_free);
+
+  run_sync (sync, source, "sync 10,000 unchanged topics served on 127.0.0.1", 0.5);
+  status = bandi_store_get_source_status (store, "horizon");
+  g_assert_cmpuint (status->stats.n_unchanged, ==, N_WINDOW);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GModule *module;
+  BandiSourcePluginQuery query = NULL;
+  guint api_version = 0;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  module = g_module_open (HORIZON_MODULE_PATH, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL)
+    g_error ("%s", g_module_error ());
+  g_assert_true (g_module_symbol (module, BANDI_SOURCE_PLUGIN_SYMBOL, (gpointer *) &query));
+  g_module_make_resident (module);
+  horizon_type = query (&api_version);
+  g_assert_cmpuint (api_version, ==, BANDI_SOURCE_API_VERSION);
+
+  g_test_add_func ("/horizon/bench/parse-and-store", bench_parse_and_store);
+  g_test_add_func ("/horizon/bench/sync-served", bench_sync_served);
+
+  return g_test_run ();
+}
