@@ -5,8 +5,8 @@
 # the install already made to the configured prefix), then checks that
 # everything is where it belongs and that the installed bandi-cli runs:
 #
-#  - bandi-cli (and bandi, when the GUI is built) in $bindir, with an rpath
-#    to the private core library in $libdir/bandi;
+#  - bandi-cli, and bandi when the build defines it (the GUI, -Dgui=true),
+#    in $bindir, with an rpath to the private core library in $libdir/bandi;
 #  - no core library in $libdir itself;
 #  - every plugin in $libdir/bandi/sources-1;
 #  - desktop file, metainfo, icons, settings schema, and a catalogue per
@@ -57,6 +57,13 @@ def runpaths(readelf, binary):
             p = p.replace('${ORIGIN}', origin).replace('$ORIGIN', origin)
             paths.append((os.path.normpath(p), relative))
     return paths
+
+
+def defines_executable(builddir, name):
+    """Whether the build has an executable target @name (bandi is defined
+    only with -Dgui=true, once app/gui builds it)."""
+    return any(t['type'] == 'executable' and t['name'] == name
+               for t in meson_info(builddir, 'targets'))
 
 
 def plugin_ids(srcroot):
@@ -146,8 +153,10 @@ def check_tree(root, tmp, installed, srcroot, builddir, options, version,
                 and os.path.dirname(dest) != plugindir:
             errors.append(f'plugin {dest} is not in {plugindir}')
 
-    # Binaries, with the rpath to the core library.
-    binaries = ['bandi-cli'] + (['bandi'] if options.get('gui') else [])
+    # Binaries, with the rpath to the core library: bandi-cli always, and
+    # bandi whenever the build defines it.
+    binaries = [name for name in ('bandi-cli', 'bandi')
+                if name == 'bandi-cli' or defines_executable(builddir, name)]
     for name in binaries:
         path = os.path.join(bindir, name)
         if not expect_file(path, name):

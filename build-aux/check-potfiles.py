@@ -5,11 +5,12 @@
 # xgettext cannot expand: it would extract a truncated msgid that never
 # matches at run time.
 #
-# Translatable means: C sources calling _(), N_(), C_(), NC_(), ngettext()
-# or g_dngettext(); .ui files with translatable="yes"; and the desktop file,
-# metainfo and settings schemas, whose texts are always translated.
-# Looks in app/, plugins/ and data/ (tests and build-aux are not shown to
-# users).
+# Translatable means: C sources calling _(), N_(), C_(), NC_(), Q_(),
+# ngettext() or the g_d*gettext() family; .ui files with translatable="yes";
+# and the desktop file, metainfo and settings schemas, whose texts are
+# always translated. Looks in app/, plugins/ and data/, skipping tests and
+# fuzzers (never shown to users) and hidden or build directories, so that
+# it holds as new directories, plugins and build trees appear.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -20,13 +21,21 @@ import checklib
 from checklib import CheckFailed
 
 SCANNED_DIRS = ('app', 'plugins', 'data')
-C_MARKER = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|ngettext|g_dngettext)\s*\(')
+SKIPPED_DIRS = ('tests', 'test', 'fuzz', 'fuzzing', 'subprojects')
+C_KEYWORDS = r'(?:_|N_|C_|NC_|Q_|ngettext|g_dgettext|g_dcgettext|g_dngettext|g_dpgettext2?)'
+C_MARKER = re.compile(r'(?<![A-Za-z0-9_])' + C_KEYWORDS + r'\s*\(')
 # String and character literals, and comments, in one pass so that "//" in
 # a URL is not taken for a comment nor "%s_(%d)" for a call.
 C_LITERAL_OR_COMMENT = re.compile(
     r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|/\*.*?\*/|//[^\n]*', re.S)
+# A string argument of a marker (the first or a later one, as in C_ and
+# ngettext) followed by an identifier: a macro pasted into the msgid.
+_C_STRINGS = r'(?:"(?:\\.|[^"\\\n])*"\s*)+'
+_C_IDENT = r'[A-Za-z_][A-Za-z0-9_]*'
 MACRO_IN_MSGID = re.compile(
-    r'(?<![A-Za-z0-9_])(?:_|N_)\(\s*(?:"(?:\\.|[^"\\\n])*"\s*)+([A-Za-z_][A-Za-z0-9_]*)')
+    r'(?<![A-Za-z0-9_])' + C_KEYWORDS + r'\s*\('
+    r'(?:\s*(?:' + _C_STRINGS + '|' + _C_IDENT + r'\s*),)*'
+    r'\s*' + _C_STRINGS + '(' + _C_IDENT + ')')
 UI_MARKER = re.compile(r'translatable\s*=\s*["\'](?:yes|true|1)["\']')
 ALWAYS_TRANSLATED = ('.desktop.in', '.metainfo.xml.in', '.gschema.xml')
 
@@ -53,6 +62,11 @@ def macros_in_msgids(path):
         text = f.read()
     return [(text.count('\n', 0, m.start()) + 1, m.group(1))
             for m in MACRO_IN_MSGID.finditer(text)]
+
+
+def is_build_dir(path):
+    return os.path.exists(os.path.join(path, 'meson-private')) or \
+        os.path.exists(os.path.join(path, 'build.ninja'))
 
 
 def read_potfiles(path):
@@ -84,7 +98,9 @@ def check(args):
     found = 0
     for top in SCANNED_DIRS:
         for dirpath, dirnames, filenames in os.walk(os.path.join(srcroot, top)):
-            dirnames.sort()
+            dirnames[:] = sorted(d for d in dirnames
+                                 if not d.startswith(('.', '_')) and d not in SKIPPED_DIRS
+                                 and not is_build_dir(os.path.join(dirpath, d)))
             for name in sorted(filenames):
                 path = os.path.join(dirpath, name)
                 rel = os.path.relpath(path, srcroot)

@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "bandi-ical.h"
 #include "bandi-plugin-loader.h"
 #include "bandi-store.h"
 
@@ -41,6 +42,34 @@ gboolean    bandi_cli_parse_options     (const char          *command,
                                          const GOptionEntry  *entries,
                                          int                 *argc,
                                          char              ***argv);
+
+/* What export and publish take from the store (bandi-cli-export.c): their
+ * entries include BANDI_CLI_SCOPE_ENTRIES (&scope). */
+typedef struct {
+  char     *cluster;
+  char     *source;
+  char     *status;
+  gboolean  with_proposals;
+} BandiCliScope;
+
+#define BANDI_CLI_SCOPE_ENTRIES(scope) \
+  { "cluster", 0, 0, G_OPTION_ARG_STRING, &(scope)->cluster, \
+    N_("Only the calls suggested for or starred by the cluster ACRONYM"), N_("ACRONYM") }, \
+  { "source", 0, 0, G_OPTION_ARG_STRING, &(scope)->source, \
+    N_("Only the calls of source ID"), N_("ID") }, \
+  { "status", 0, 0, G_OPTION_ARG_STRING, &(scope)->status, \
+    N_("Only the calls with STATUS: open, forthcoming or closed"), N_("STATUS") }, \
+  { "with-proposals", 0, 0, G_OPTION_ARG_NONE, &(scope)->with_proposals, \
+    N_("Add the proposals’ deadlines and milestones (the cluster’s, or all)"), NULL }
+
+void        bandi_cli_scope_clear       (BandiCliScope   *scope);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BandiCliScope, bandi_cli_scope_clear)
+/* The export of @scope with the user's reminders and milestone setting;
+ * NULL after printing the error, with *status_out the exit status. */
+BandiIcalExport *bandi_cli_scope_export (BandiCliContext *ctx,
+                                         const char      *command,
+                                         BandiCliScope   *scope,
+                                         int             *status_out);
 
 #define BANDI_CLI_COMMAND(name, summary) \
   int bandi_cli_##name (BandiCliContext *ctx, int argc, char **argv);

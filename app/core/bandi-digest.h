@@ -1,6 +1,6 @@
 /* bandi-digest.h — the members' digest of a cluster, for its newsletter
  *
- * The calls of a cluster (as bandi-export-scope gives them) whose deadline
+ * The calls of a cluster (as bandi_ical_scope_list_calls() gives them) whose deadline
  * falls in the coming weeks, then the calls first seen in the last week,
  * then, if asked, the cluster's proposals in preparation; as an HTML
  * document or as Markdown. Deadlines are shown in Europe/Rome time with the

@@ -124,6 +124,7 @@ typedef struct {
   GSource      *retry_source;
   BandiHttpLimits limits;
   guint         attempt;
+  gint64        started;         /* monotonic, µs */
   gboolean      timed_out;
   GError       *redirect_error;
   gulong        restarted_id;
@@ -246,6 +247,12 @@ maybe_retry (GTask *task,
   if (wait_ms == 0)
     wait_ms = data->limits.backoff_ms << MIN (data->attempt, 10);
 
+  /* A retry that could only start after the deadline would hide the
+   * answer we have behind a timeout: report that answer instead. */
+  if (data->limits.total_timeout_ms > 0 &&
+      (g_get_monotonic_time () - data->started) / 1000 + wait_ms >= data->limits.total_timeout_ms)
+    return FALSE;
+
   g_debug ("Retrying %s in %u ms (attempt %u)", msg_host (data->msg), wait_ms, data->attempt + 2);
 
   data->attempt++;
@@ -328,6 +335,22 @@ read_next (GTask *task)
                                    data->cancellable, read_cb, task);
 }
 
+/* libsoup 3.2 ends a body at the connection's end without an error, even
+ * when fewer bytes came than Content-Length announced. The length counts
+ * encoded bytes, so only an unencoded body can be checked. */
+static gboolean
+body_is_short (SendData *data)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->msg);
+  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      (coding != NULL && g_ascii_strcasecmp (coding, "identity") != 0))
+    return FALSE;
+
+  return (goffset) data->body->len < soup_message_headers_get_content_length (headers);
+}
+
 static void
 read_cb (GObject      *object,
          GAsyncResult *result,
@@ -342,6 +365,17 @@ read_cb (GObject      *object,
   if (chunk == NULL)
     {
       handle_failure (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0 && body_is_short (data))
+    {
+      goffset length = soup_message_headers_get_content_length (soup_message_get_response_headers (data->msg));
+
+      /* Translators: "the connection closed after 40 of 5000 bytes" */
+      handle_failure (task, g_error_new (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                                         _("the connection closed after %lu of %lu bytes"),
+                                         (gulong) data->body->len, (gulong) length));
       return;
     }
 
@@ -462,7 +496,15 @@ static void
 restarted_cb (SoupMessage *msg,
               SendData    *data)
 {
+  GBytes *body = g_object_get_data (G_OBJECT (msg), BODY_KEY);
   GError *error = NULL;
+
+  /* Sent again (after a 401 or a redirect keeping the method): the body
+   * stream was spent by the first send. */
+  if (body != NULL && soup_message_get_method (msg) != SOUP_METHOD_GET &&
+      soup_message_get_method (msg) != SOUP_METHOD_HEAD)
+    soup_message_set_request_body_from_bytes (msg, g_object_get_data (G_OBJECT (msg), BODY_TYPE_KEY),
+                                              body);
 
   /* A redirect: the new address must pass the same policy. */
   if (!bandi_http_uri_is_allowed (soup_message_get_uri (msg), &error))
@@ -510,6 +552,7 @@ bandi_http_send_async (SoupSession         *session,
   data->msg = g_object_ref (msg);
   data->cancellable = g_cancellable_new ();
   data->body = g_byte_array_new ();
+  data->started = g_get_monotonic_time ();
   bandi_http_session_get_limits (session, &data->limits);
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 

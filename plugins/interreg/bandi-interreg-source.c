@@ -10,6 +10,12 @@
  * mirrors can stand in for all the programme sites at once. Custom
  * programmes are fetched at the address the user gave.
  *
+ * Hosts read and change the programmes through properties, without this
+ * plugin's headers: "programmes" and "custom-programmes" (bound to the
+ * settings), "catalogue" (every programme as a JSON array of {id, name,
+ * url, adapter, zone, custom, followed}), "adapters" (the adapter names)
+ * and "custom-problems" (why custom programmes cannot be used).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "bandi-interreg"
@@ -43,6 +49,7 @@ enum {
   PROP_CUSTOM_PROGRAMMES,
   PROP_CATALOGUE,
   PROP_ADAPTERS,
+  PROP_CUSTOM_PROBLEMS,
   N_PROPS
 };
 
@@ -104,6 +111,29 @@ dup_catalogue_json (BandiInterregSource *self)
   return json_generator_to_data (generator, NULL);
 }
 
+/* Why the custom programmes, or some of them, cannot be used: what
+ * `bandi-cli interreg` and the preferences report. */
+static GStrv
+dup_custom_problems (BandiInterregSource *self)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) custom = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->catalogue == NULL)
+    g_ptr_array_add (problems, g_strdup (self->catalogue_error->message));
+  else
+    {
+      custom = interreg_catalogue_parse_custom (self->catalogue, self->custom_programmes,
+                                                problems, &error);
+      if (custom == NULL)
+        g_ptr_array_add (problems, g_strdup (error->message));
+    }
+
+  g_ptr_array_add (problems, NULL);
+  return (GStrv) g_ptr_array_steal (problems, NULL);
+}
+
 static void
 bandi_interreg_source_set_programmes (BandiInterregSource *self,
                                       const char * const  *programmes)
@@ -131,6 +161,7 @@ bandi_interreg_source_set_custom_programmes (BandiInterregSource *self,
   self->custom_programmes = g_strdup (json);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_PROGRAMMES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOGUE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_PROBLEMS]);
 }
 
 static void
@@ -154,6 +185,9 @@ bandi_interreg_source_get_property (GObject    *object,
       break;
     case PROP_ADAPTERS:
       g_value_set_boxed (value, interreg_adapter_names ());
+      break;
+    case PROP_CUSTOM_PROBLEMS:
+      g_value_take_boxed (value, dup_custom_problems (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -520,6 +554,9 @@ bandi_interreg_source_class_init (BandiInterregSourceClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ADAPTERS] =
     g_param_spec_boxed ("adapters", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CUSTOM_PROBLEMS] =
+    g_param_spec_boxed ("custom-problems", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

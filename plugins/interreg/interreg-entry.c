@@ -100,27 +100,6 @@ interreg_normalise_url (const char *url)
   return g_string_free (out, FALSE);
 }
 
-/* "Call 4 – Thematic projects" → "call-4-thematic-projects" */
-static char *
-slugify (const char *text)
-{
-  g_autofree char *ascii = g_str_to_ascii (text, "C");
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = ascii; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (out, g_ascii_tolower (*p));
-      else if (out->len > 0 && out->str[out->len - 1] != '-')
-        g_string_append_c (out, '-');
-    }
-
-  while (out->len > 0 && out->str[out->len - 1] == '-')
-    g_string_truncate (out, out->len - 1);
-
-  return g_string_free (out, FALSE);
-}
-
 /* A rule's value as plain, single-line text. */
 static char *
 plain_value (const char    *value,
@@ -272,7 +251,7 @@ entry_to_call (InterregProgramme *programme,
 
   if (code != NULL && *code != '\0')
     {
-      g_autofree char *slug = slugify (code);
+      g_autofree char *slug = interreg_slugify (code);
       id = g_strconcat (programme->id, ":", slug, NULL);
       bandi_call_set_call_id (call, code);
     }
@@ -287,7 +266,7 @@ entry_to_call (InterregProgramme *programme,
     {
       /* Several calls on one page, none with a page of its own. */
       g_autofree char *normal = interreg_normalise_url (programme->url);
-      g_autofree char *slug = slugify (entry->title);
+      g_autofree char *slug = interreg_slugify (entry->title);
       id = g_strconcat (programme->id, ":", normal, "#", slug, NULL);
     }
 

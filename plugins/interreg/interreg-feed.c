@@ -108,10 +108,15 @@ start_element (GMarkupParseContext  *context,
     {
       const char *rel = NULL, *href = NULL;
 
-      g_markup_collect_attributes (name, attribute_names, attribute_values, NULL,
-                                   G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "rel", &rel,
-                                   G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "href", &href,
-                                   G_MARKUP_COLLECT_INVALID);
+      /* Not g_markup_collect_attributes(): links also carry type, title,
+       * hreflang, which it would refuse. */
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        {
+          if (strcmp (attribute_names[i], "rel") == 0)
+            rel = attribute_values[i];
+          else if (strcmp (attribute_names[i], "href") == 0)
+            href = attribute_values[i];
+        }
       if (href != NULL && (rel == NULL || strcmp (rel, "alternate") == 0) && parse->link->len == 0)
         g_string_assign (parse->link, href);
     }

@@ -23,8 +23,8 @@ page_title (const char *html)
 
   if (g_once_init_enter (&initialised))
     {
-      h1 = g_regex_new ("(?is)<h1\\b[^>]*>(.*?)</h1>", G_REGEX_OPTIMIZE, 0, NULL);
-      title = g_regex_new ("(?is)<title\\b[^>]*>(.*?)</title>", G_REGEX_OPTIMIZE, 0, NULL);
+      h1 = g_regex_new ("(?is)<h1\\b[^>]*>(.*?)</h1>", G_REGEX_DEFAULT, 0, NULL);
+      title = g_regex_new ("(?is)<title\\b[^>]*>(.*?)</title>", G_REGEX_DEFAULT, 0, NULL);
       g_once_init_leave (&initialised, 1);
     }
 

@@ -128,7 +128,7 @@ set_rules (InterregProgramme  *programme,
       g_string_replace (source, "{date}", DATE_PATTERN, 0);
 
       g_clear_pointer (slot, g_regex_unref);
-      *slot = g_regex_new (source->str, G_REGEX_OPTIMIZE, 0, &regex_error);
+      *slot = g_regex_new (source->str, G_REGEX_DEFAULT, 0, &regex_error);
       if (*slot == NULL)
         {
           g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_CONFIG,
@@ -139,6 +139,27 @@ set_rules (InterregProgramme  *programme,
     }
 
   return TRUE;
+}
+
+/* "Call 4 – Thematic projects" → "call-4-thematic-projects" */
+char *
+interreg_slugify (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (out, g_ascii_tolower (*p));
+      else if (out->len > 0 && out->str[out->len - 1] != '-')
+        g_string_append_c (out, '-');
+    }
+
+  while (out->len > 0 && out->str[out->len - 1] == '-')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
 }
 
 static const char *
@@ -186,13 +207,18 @@ programme_new_from_json (JsonObject  *object,
                          GError     **error)
 {
   g_autoptr(InterregProgramme) programme = g_new0 (InterregProgramme, 1);
-  const char *id = member_string (object, "id");
   const char *name = member_string (object, "name");
+  const char *id = member_string (object, "id");
+  g_autofree char *name_id = NULL;
   const char *url = member_string (object, "url");
   const char *adapter = member_string (object, "adapter");
   const char *zone = member_string (object, "zone");
   JsonNode *rules = json_object_get_member (object, "rules");
   guint i;
+
+  /* A custom programme may leave its id to its name. */
+  if (id == NULL && custom && name != NULL)
+    id = name_id = interreg_slugify (name);
 
   if (!id_is_valid (id))
     {

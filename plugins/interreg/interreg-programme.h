@@ -28,8 +28,10 @@
  * searched as plain text; html items as their HTML. "zone" is where a time
  * with no zone is (Europe/Brussels when absent).
  *
- * Custom programmes (the "custom-programmes" setting) give only id, name,
- * url and adapter, and take the "defaults" rules of their adapter.
+ * Custom programmes (the "custom-programmes" setting) give only name, url,
+ * adapter and optionally id (else their name makes it: "Interreg NEXT MED"
+ * is "interreg-next-med") and zone, and take the "defaults" rules of their
+ * adapter.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -79,6 +81,9 @@ const char * const *interreg_adapter_names       (void);
 char               *interreg_programme_dup_fetch_url (InterregProgramme  *programme,
                                                       const char         *endpoint,
                                                       GError            **error);
+
+/* "Call 4 – Thematic projects" → "call-4-thematic-projects" */
+char               *interreg_slugify             (const char         *text);
 
 /* The value of @rule in @haystack at its first match, or NULL. */
 char               *interreg_rule_extract        (GRegex             *rule,

@@ -1,0 +1,176 @@
+/* bandi-ical-scope.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bandi-ical"
+
+#include "config.h"
+
+#include "bandi-ical-scope.h"
+
+static guint
+store_sequence (BandiCall *call,
+                guint      stage,
+                gpointer   user_data)
+{
+  return bandi_store_count_deadline_changes (BANDI_STORE (user_data), bandi_call_get_id (call), stage);
+}
+
+/* Adds @call unless @added (call ids) has it. */
+static void
+add_call (BandiIcalExport *export,
+          BandiCall       *call,
+          GHashTable      *added)
+{
+  gint64 id = bandi_call_get_id (call);
+
+  if (g_hash_table_contains (added, &id))
+    return;
+  g_hash_table_add (added, g_memdup2 (&id, sizeof id));
+  bandi_ical_export_add_call (export, call);
+}
+
+/* Appends the calls of @model not yet in @seen (call ids) to @calls. */
+static void
+collect_calls (GPtrArray  *calls,
+               GListModel *model,
+               GHashTable *seen)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BandiCall) call = g_list_model_get_item (model, i);
+      gint64 id = bandi_call_get_id (call);
+
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_ptr_array_add (calls, g_steal_pointer (&call));
+    }
+}
+
+static gboolean
+add_proposals (BandiIcalExport      *export,
+               BandiStore           *store,
+               const BandiIcalScope *scope,
+               GHashTable           *added,
+               GError              **error)
+{
+  g_autoptr(GListModel) proposals = bandi_store_list_proposals (store, scope->cluster_acronym, error);
+  guint n;
+
+  if (proposals == NULL)
+    return FALSE;
+
+  n = g_list_model_get_n_items (proposals);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BandiProposal) proposal = g_list_model_get_item (proposals, i);
+      const char *source = bandi_proposal_get_call_source (proposal);
+      const char *external_id = bandi_proposal_get_call_external_id (proposal);
+
+      /* The proposal's events leave its call's deadlines to the call. */
+      if (source != NULL && external_id != NULL && *external_id != '\0')
+        {
+          g_autoptr(GError) local_error = NULL;
+          g_autoptr(BandiCall) call = bandi_store_find_call (store, source, external_id, &local_error);
+
+          if (call != NULL && !bandi_call_get_withdrawn (call))
+            add_call (export, call, added);
+          else if (call == NULL && !g_error_matches (local_error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+
+      bandi_ical_export_add_proposal (export, proposal);
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+list_calls (BandiStore           *store,
+            const BandiIcalScope *scope,
+            GHashTable           *seen,
+            GError              **error)
+{
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) suggested = NULL;
+  BandiCallQuery query = { NULL, };
+
+  query.source_id = scope->source_id;
+  query.filter_status = scope->filter_status;
+  query.status = scope->status;
+  query.cluster_acronym = scope->cluster_acronym;
+
+  suggested = bandi_store_list_calls (store, &query, error);
+  if (suggested == NULL)
+    return NULL;
+  collect_calls (calls, suggested, seen);
+
+  if (scope->cluster_acronym != NULL)
+    {
+      g_autoptr(GListModel) starred = NULL;
+
+      query.cluster_acronym = NULL;
+      query.starred_only = TRUE;
+      starred = bandi_store_list_calls (store, &query, error);
+      if (starred == NULL)
+        return NULL;
+      collect_calls (calls, starred, seen);
+    }
+
+  return g_steal_pointer (&calls);
+}
+
+/**
+ * bandi_ical_scope_list_calls:
+ *
+ * Returns: (transfer full) (element-type BandiCall): the calls of @scope, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+bandi_ical_scope_list_calls (BandiStore           *store,
+                             const BandiIcalScope *scope,
+                             GError              **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_return_val_if_fail (BANDI_IS_STORE (store), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  return list_calls (store, scope, seen, error);
+}
+
+/**
+ * bandi_ical_scope_fill:
+ *
+ * Returns: %FALSE with @error set when the store could not be read or the
+ *   cluster is unknown; @export may then hold part of the scope.
+ */
+gboolean
+bandi_ical_scope_fill (BandiIcalExport      *export,
+                       BandiStore           *store,
+                       const BandiIcalScope *scope,
+                       GError              **error)
+{
+  g_autoptr(GHashTable) added = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) calls = NULL;
+
+  g_return_val_if_fail (BANDI_IS_ICAL_EXPORT (export), FALSE);
+  g_return_val_if_fail (BANDI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (scope != NULL, FALSE);
+
+  bandi_ical_export_set_sequence_func (export, store_sequence, store);
+
+  calls = list_calls (store, scope, added, error);
+  if (calls == NULL)
+    return FALSE;
+  for (guint i = 0; i < calls->len; i++)
+    bandi_ical_export_add_call (export, g_ptr_array_index (calls, i));
+
+  return !scope->with_proposals || add_proposals (export, store, scope, added, error);
+}

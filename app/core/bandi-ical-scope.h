@@ -1,0 +1,41 @@
+/* bandi-ical-scope.h — what of the store goes into an export
+ *
+ * The scopes of issue 7 as the command line and the GUI give them: every
+ * call, one source's, calls with a status, or a cluster's (the calls
+ * suggested for it and the starred ones), optionally with proposals (the
+ * cluster's, or all) — their milestones, their manual deadlines, and the
+ * deadlines of the calls they target even when the scope would leave them
+ * out. Withdrawn calls are never exported, so a publication deletes them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bandi-ical.h"
+#include "bandi-store.h"
+
+G_BEGIN_DECLS
+
+/* Zero-initialise, then set what you need. */
+typedef struct {
+  const char      *cluster_acronym;  /* NULL: every call */
+  const char      *source_id;        /* NULL: any source */
+  gboolean         filter_status;
+  BandiCallStatus  status;
+  gboolean         with_proposals;
+} BandiIcalScope;
+
+/* The calls of @scope (its proposals aside), each once. */
+GPtrArray *bandi_ical_scope_list_calls (BandiStore           *store,
+                                        const BandiIcalScope *scope,
+                                        GError              **error);
+
+/* Adds the calls and proposals of @scope to @export, in the store's order,
+ * and makes SEQUENCE the number of times the store saw each deadline move.
+ * @store must outlive @export. Fails for an unknown cluster. */
+gboolean   bandi_ical_scope_fill       (BandiIcalExport      *export,
+                                        BandiStore           *store,
+                                        const BandiIcalScope *scope,
+                                        GError              **error);
+
+G_END_DECLS

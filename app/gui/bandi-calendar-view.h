@@ -1,0 +1,28 @@
+/* bandi-calendar-view.h — a month of deadlines and an agenda
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define BANDI_TYPE_CALENDAR_VIEW (bandi_calendar_view_get_type ())
+G_DECLARE_FINAL_TYPE (BandiCalendarView, bandi_calendar_view, BANDI, CALENDAR_VIEW, GtkWidget)
+
+BandiCalendarView *bandi_calendar_view_new        (void);
+void               bandi_calendar_view_set_calls  (BandiCalendarView *self,
+                                                   GListModel        *calls);
+void               bandi_calendar_view_set_month  (BandiCalendarView *self,
+                                                   int                year,
+                                                   int                month);
+void               bandi_calendar_view_get_month  (BandiCalendarView *self,
+                                                   int               *year,
+                                                   int               *month);
+void               bandi_calendar_view_show_today (BandiCalendarView *self);
+/* How many deadlines fall on @day (1-31) of the month shown. */
+guint              bandi_calendar_view_count_day  (BandiCalendarView *self,
+                                                   int                day);
+
+G_END_DECLS

@@ -1,0 +1,973 @@
+/* bandi-calls-view.c
+ *
+ * A GtkColumnView over the stored calls, filtered in place: kind (upcoming,
+ * all, starred), search (the store's FTS index gives the matching ids),
+ * source, programme, status, deadline window and cluster relevance. What
+ * each row needs often (next deadline, relevance) is computed once per
+ * call and kept in tables, so filtering 20,000 calls stays cheap.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bandi-calls-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bandi-calls-view.h"
+#include "bandi-format.h"
+#include "bandi-relevance.h"
+
+enum { WINDOW_ANY, WINDOW_7, WINDOW_30, WINDOW_90, WINDOW_CLOSED };
+enum { STATUS_ANY, STATUS_OPEN, STATUS_FORTHCOMING, STATUS_CLOSED, STATUS_UNKNOWN };
+
+struct _BandiCallsView
+{
+  GtkWidget           parent_instance;
+
+  BandiCallsKind      kind;
+  BandiStore         *store;
+  GListModel         *calls;
+  GListModel         *clusters;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GHashTable         *next_deadline;  /* call id → gint64 unix, absent: none */
+  GHashTable         *relevance;      /* call id → score + 1 for relevance_cluster */
+  GHashTable         *search_ids;     /* NULL: no search */
+  BandiCluster       *cluster;        /* the relevance cluster, if any */
+  char               *relevance_cluster;
+  char               *fixed_cluster;
+  gint64              now;
+  GDateTime          *now_dt;
+  gboolean            updating_dropdowns;
+
+  /* template children */
+  GtkWidget          *filter_scroller;
+  GtkDropDown        *source_dropdown;
+  GtkDropDown        *programme_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *window_dropdown;
+  GtkDropDown        *cluster_dropdown;
+  GtkToggleButton    *suggested_button;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  GtkWidget          *sync_button;
+
+  GtkColumnViewColumn *columns[7];
+};
+
+enum { COL_DAYS, COL_PROGRAMME, COL_ID, COL_TITLE, COL_STATUS, COL_RELEVANCE, COL_STAR };
+
+G_DEFINE_FINAL_TYPE (BandiCallsView, bandi_calls_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_RELEVANCE_CLUSTER,
+  N_PROPS
+};
+
+enum {
+  CALL_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gint64
+call_key (BandiCall *call)
+{
+  return bandi_call_get_id (call);
+}
+
+/* Sorting */
+
+typedef struct {
+  gint64     group;  /* 0 ahead, 1 closed, 2 none */
+  gint64     key;
+  BandiCall *call;
+} SortEntry;
+
+static int
+sort_entry_compare (gconstpointer a,
+                    gconstpointer b)
+{
+  const SortEntry *ea = a;
+  const SortEntry *eb = b;
+
+  if (ea->group != eb->group)
+    return ea->group < eb->group ? -1 : 1;
+  if (ea->key != eb->key)
+    return ea->key < eb->key ? -1 : 1;
+  return g_strcmp0 (bandi_call_get_external_id (ea->call), bandi_call_get_external_id (eb->call));
+}
+
+GListModel *
+bandi_calls_sort_by_deadline (GListModel *calls,
+                              gint64      now_unix)
+{
+  guint n = g_list_model_get_n_items (calls);
+  g_autofree SortEntry *entries = g_new (SortEntry, n);
+  g_autofree gpointer *items = g_new (gpointer, n);
+  GListStore *sorted = g_list_store_new (BANDI_TYPE_CALL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BandiCall *call = g_list_model_get_item (calls, i);
+      BandiDeadline *next = bandi_call_get_next_deadline (call, now_unix);
+
+      entries[i].call = call;
+      if (next == NULL)
+        entries[i].group = 2, entries[i].key = 0;
+      else if (bandi_deadline_is_past (next, now_unix))
+        entries[i].group = 1, entries[i].key = -bandi_deadline_sort_key (next);
+      else
+        entries[i].group = 0, entries[i].key = bandi_deadline_sort_key (next);
+    }
+  qsort (entries, n, sizeof (SortEntry), sort_entry_compare);
+  for (guint i = 0; i < n; i++)
+    items[i] = entries[i].call;
+  g_list_store_splice (sorted, 0, 0, items, n);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (entries[i].call);
+
+  return G_LIST_MODEL (sorted);
+}
+
+/* Per-call tables */
+
+static void
+reset_clock (BandiCallsView *self)
+{
+  g_clear_pointer (&self->now_dt, g_date_time_unref);
+  self->now_dt = g_date_time_new_now_local ();
+  self->now = g_date_time_to_unix (self->now_dt);
+}
+
+static void
+rebuild_next_deadlines (BandiCallsView *self)
+{
+  guint n = self->calls ? g_list_model_get_n_items (self->calls) : 0;
+
+  g_hash_table_remove_all (self->next_deadline);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BandiCall) call = g_list_model_get_item (self->calls, i);
+      BandiDeadline *next = bandi_call_get_next_deadline (call, self->now);
+      gint64 *key;
+      gint64 *value;
+
+      if (next == NULL)
+        continue;
+      key = g_new (gint64, 1);
+      value = g_new (gint64, 1);
+      *key = call_key (call);
+      *value = bandi_deadline_to_unix (next);
+      g_hash_table_insert (self->next_deadline, key, value);
+    }
+}
+
+static gboolean
+lookup_next (BandiCallsView *self,
+             BandiCall      *call,
+             gint64         *out)
+{
+  gint64 key = call_key (call);
+  gint64 *value = g_hash_table_lookup (self->next_deadline, &key);
+
+  if (value == NULL)
+    return FALSE;
+  *out = *value;
+  return TRUE;
+}
+
+static guint
+relevance_of (BandiCallsView *self,
+              BandiCall      *call)
+{
+  gint64 key = call_key (call);
+  gpointer value;
+  guint score;
+
+  if (self->cluster == NULL)
+    return 0;
+  if (g_hash_table_lookup_extended (self->relevance, &key, NULL, &value))
+    return GPOINTER_TO_UINT (value) - 1;
+
+  score = bandi_relevance_score (self->cluster, call);
+  g_hash_table_insert (self->relevance, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (score + 1));
+  return score;
+}
+
+/* Filtering */
+
+static const char *
+selected_string (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  /* The first entry of the source and programme lists means "any". */
+  if (item == NULL || gtk_drop_down_get_selected (dropdown) == 0)
+    return NULL;
+  return gtk_string_object_get_string (item);
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  BandiCallsView *self = user_data;
+  BandiCall *call = item;
+  const char *source = selected_string (self->source_dropdown);
+  const char *programme = selected_string (self->programme_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint window = gtk_drop_down_get_selected (self->window_dropdown);
+  gboolean has_next;
+  gint64 next = 0;
+  gint64 key;
+
+  if (bandi_call_get_withdrawn (call))
+    return FALSE;
+  if (self->kind == BANDI_CALLS_KIND_STARRED && !bandi_call_get_starred (call))
+    return FALSE;
+
+  has_next = lookup_next (self, call, &next);
+  if (self->kind == BANDI_CALLS_KIND_UPCOMING && (!has_next || next < self->now))
+    return FALSE;
+
+  if (self->search_ids != NULL)
+    {
+      key = call_key (call);
+      if (!g_hash_table_contains (self->search_ids, &key))
+        return FALSE;
+    }
+  if (source != NULL && g_strcmp0 (source, bandi_call_get_source_id (call)) != 0)
+    return FALSE;
+  if (programme != NULL && g_strcmp0 (programme, bandi_call_get_programme (call)) != 0)
+    return FALSE;
+
+  switch (status)
+    {
+    case STATUS_OPEN:
+      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_OPEN)
+        return FALSE;
+      break;
+    case STATUS_FORTHCOMING:
+      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_FORTHCOMING)
+        return FALSE;
+      break;
+    case STATUS_CLOSED:
+      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_CLOSED)
+        return FALSE;
+      break;
+    case STATUS_UNKNOWN:
+      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_UNKNOWN)
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+
+  switch (window)
+    {
+    case WINDOW_7:
+    case WINDOW_30:
+    case WINDOW_90:
+      {
+        int days = window == WINDOW_7 ? 7 : window == WINDOW_30 ? 30 : 90;
+
+        if (!has_next || next < self->now || next > self->now + (gint64) days * 86400)
+          return FALSE;
+      }
+      break;
+    case WINDOW_CLOSED:
+      if (!has_next || next >= self->now)
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+
+  if ((self->fixed_cluster != NULL || gtk_toggle_button_get_active (self->suggested_button)) &&
+      relevance_of (self, call) < BANDI_RELEVANCE_SUGGESTED)
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+update_empty_state (BandiCallsView *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = self->calls ? g_list_model_get_n_items (self->calls) : 0;
+
+  if (shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  gtk_widget_set_visible (self->sync_button, total == 0);
+  if (total == 0)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Calls Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Sync to fetch the open and forthcoming calls of the sources enabled in Preferences."));
+    }
+  else if (self->kind == BANDI_CALLS_KIND_STARRED && self->search_ids == NULL)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "starred-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Starred Calls"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Star a call in its details to keep it here."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Matching Calls"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Try other words or filters."));
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+filter_changed_cb (BandiCallsView *self)
+{
+  if (self->updating_dropdowns)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+bandi_calls_view_refilter (BandiCallsView *self)
+{
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+
+  reset_clock (self);
+  rebuild_next_deadlines (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Rows */
+
+static GtkWidget *
+make_label (gboolean expand)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, expand);
+  return label;
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, make_label (GPOINTER_TO_INT (user_data)));
+}
+
+static void
+set_classes (GtkWidget   *widget,
+             const char  *base,
+             const char  *extra)
+{
+  const char *classes[] = { base, extra, NULL };
+
+  gtk_widget_set_css_classes (widget, base ? classes : classes + 1);
+}
+
+static void
+bind_days_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              BandiCallsView           *self)
+{
+  BandiCall *call = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  BandiDeadline *next = bandi_call_get_next_deadline (call, self->now);
+  g_autofree char *text = bandi_format_days_left (next, self->now_dt);
+  g_autofree char *when = next ? bandi_format_deadline (next) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, when);
+  set_classes (label, "days-left", bandi_format_urgency_class (next, self->now_dt));
+}
+
+static void
+bind_programme_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   BandiCallsView           *self)
+{
+  BandiCall *call = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *programme = bandi_call_get_programme (call);
+
+  gtk_label_set_text (GTK_LABEL (label), programme ? programme : "");
+  gtk_widget_set_tooltip_text (label, programme);
+  set_classes (label, "programme-tag", programme ? bandi_format_programme_class (programme) : NULL);
+}
+
+static void
+bind_id_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            BandiCallsView           *self)
+{
+  BandiCall *call = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), bandi_call_get_external_id (call));
+  gtk_widget_set_tooltip_text (label, bandi_call_get_external_id (call));
+}
+
+static void
+bind_title_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               BandiCallsView           *self)
+{
+  BandiCall *call = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *title = bandi_call_get_title (call);
+
+  gtk_label_set_text (GTK_LABEL (label), title ? title : bandi_call_get_external_id (call));
+  gtk_widget_set_tooltip_text (label, title);
+}
+
+static void
+bind_status_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                BandiCallsView           *self)
+{
+  BandiCall *call = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      bandi_format_call_status (bandi_call_get_status (call)));
+}
+
+static void
+bind_relevance_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   BandiCallsView           *self)
+{
+  BandiCall *call = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  guint score;
+
+  if (self->cluster == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (label), "");
+      gtk_widget_set_tooltip_text (label, NULL);
+      return;
+    }
+  score = relevance_of (self, call);
+  if (score >= BANDI_RELEVANCE_SUGGESTED)
+    {
+      /* Translators: a relevance score out of 100, marked as suggested */
+      text = g_strdup_printf (_("%u ★"), score);
+      /* Translators: %s is a cluster acronym */
+      tooltip = g_strdup_printf (_("Suggested for %s"), bandi_cluster_get_acronym (self->cluster));
+    }
+  else
+    text = g_strdup_printf ("%u", score);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, tooltip);
+}
+
+static void
+star_toggled_cb (GtkToggleButton *button,
+                 BandiCallsView  *self)
+{
+  BandiCall *call = g_object_get_data (G_OBJECT (button), "call");
+  gboolean active = gtk_toggle_button_get_active (button);
+  g_autoptr(GError) error = NULL;
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), active ? "starred-symbolic" : "non-starred-symbolic");
+  if (call == NULL || self->store == NULL || bandi_call_get_starred (call) == active)
+    return;
+  if (!bandi_store_set_starred (self->store, call, active, &error))
+    {
+      g_warning ("Cannot star %s: %s", bandi_call_get_external_id (call), error->message);
+      gtk_toggle_button_set_active (button, !active);
+    }
+}
+
+static void
+setup_star_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               BandiCallsView           *self)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Star"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Star"), -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  g_signal_connect (button, "toggled", G_CALLBACK (star_toggled_cb), self);
+  gtk_list_item_set_child (item, button);
+}
+
+static void
+bind_star_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              BandiCallsView           *self)
+{
+  BandiCall *call = gtk_list_item_get_item (item);
+  GtkWidget *button = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (button), "call", NULL);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), bandi_call_get_starred (call));
+  g_object_set_data (G_OBJECT (button), "call", call);
+}
+
+static void
+unbind_star_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                BandiCallsView           *self)
+{
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "call", NULL);
+}
+
+static GtkColumnViewColumn *
+add_column (BandiCallsView *self,
+            const char     *title,
+            GCallback       setup,
+            gpointer        setup_data,
+            GCallback       bind,
+            gboolean        expand,
+            int             fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", setup, setup_data);
+  g_signal_connect (factory, "bind", bind, self);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+  return column;
+}
+
+static void
+build_columns (BandiCallsView *self)
+{
+  GtkColumnViewColumn *star;
+
+  self->columns[COL_DAYS] = add_column (self, _("Days Left"), G_CALLBACK (setup_label_cb),
+                                        GINT_TO_POINTER (FALSE), G_CALLBACK (bind_days_cb), FALSE, 110);
+  self->columns[COL_PROGRAMME] = add_column (self, _("Programme"), G_CALLBACK (setup_label_cb),
+                                             GINT_TO_POINTER (FALSE), G_CALLBACK (bind_programme_cb), FALSE, 150);
+  self->columns[COL_ID] = add_column (self, _("Identifier"), G_CALLBACK (setup_label_cb),
+                                      GINT_TO_POINTER (FALSE), G_CALLBACK (bind_id_cb), FALSE, 230);
+  self->columns[COL_TITLE] = add_column (self, _("Title"), G_CALLBACK (setup_label_cb),
+                                         GINT_TO_POINTER (TRUE), G_CALLBACK (bind_title_cb), TRUE, -1);
+  self->columns[COL_STATUS] = add_column (self, _("Status"), G_CALLBACK (setup_label_cb),
+                                          GINT_TO_POINTER (FALSE), G_CALLBACK (bind_status_cb), FALSE, 100);
+  self->columns[COL_RELEVANCE] = add_column (self, _("Relevance"), G_CALLBACK (setup_label_cb),
+                                             GINT_TO_POINTER (FALSE), G_CALLBACK (bind_relevance_cb), FALSE, 90);
+  star = add_column (self, _("Star"), G_CALLBACK (setup_star_cb), self, G_CALLBACK (bind_star_cb), FALSE, 60);
+  g_signal_connect (gtk_column_view_column_get_factory (star), "unbind", G_CALLBACK (unbind_star_cb), self);
+  self->columns[COL_STAR] = star;
+}
+
+static void
+row_activated_cb (BandiCallsView *self,
+                  guint           position)
+{
+  g_autoptr(BandiCall) call = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (call != NULL)
+    g_signal_emit (self, signals[CALL_ACTIVATED], 0, call);
+}
+
+/* Dropdowns */
+
+static void
+fill_string_dropdown (GtkDropDown *dropdown,
+                      const char  *any,
+                      GPtrArray   *values)
+{
+  const char *selected = selected_string (dropdown);
+  g_autofree char *keep = g_strdup (selected);
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint position = 0;
+
+  gtk_string_list_append (list, any);
+  for (guint i = 0; i < values->len; i++)
+    {
+      gtk_string_list_append (list, g_ptr_array_index (values, i));
+      if (g_strcmp0 (keep, g_ptr_array_index (values, i)) == 0)
+        position = i + 1;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+static GPtrArray *
+distinct_values (GListModel  *calls,
+                 const char *(*get) (BandiCall *))
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *values = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (calls);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BandiCall) call = g_list_model_get_item (calls, i);
+      const char *value = get (call);
+
+      /* The calls own the strings and outlive this array. */
+      if (value != NULL && *value != '\0' && g_hash_table_add (seen, (gpointer) value))
+        g_ptr_array_add (values, (gpointer) value);
+    }
+  return values;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+static void
+refill_dropdowns (BandiCallsView *self)
+{
+  g_autoptr(GPtrArray) sources = distinct_values (self->calls, bandi_call_get_source_id);
+  g_autoptr(GPtrArray) programmes = distinct_values (self->calls, bandi_call_get_programme);
+
+  g_ptr_array_sort (sources, compare_strings);
+  g_ptr_array_sort (programmes, compare_strings);
+  self->updating_dropdowns = TRUE;
+  fill_string_dropdown (self->source_dropdown, _("Any source"), sources);
+  fill_string_dropdown (self->programme_dropdown, _("Any programme"), programmes);
+  self->updating_dropdowns = FALSE;
+}
+
+static void
+refill_cluster_dropdown (BandiCallsView *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint n = self->clusters ? g_list_model_get_n_items (self->clusters) : 0;
+  guint position = 0;
+
+  gtk_string_list_append (list, _("No cluster"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
+
+      gtk_string_list_append (list, bandi_cluster_get_acronym (cluster));
+      if (g_strcmp0 (bandi_cluster_get_acronym (cluster), self->relevance_cluster) == 0)
+        position = i + 1;
+    }
+  self->updating_dropdowns = TRUE;
+  gtk_drop_down_set_model (self->cluster_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->cluster_dropdown, position);
+  self->updating_dropdowns = FALSE;
+}
+
+static void
+cluster_selected_cb (BandiCallsView *self)
+{
+  if (self->updating_dropdowns)
+    return;
+  bandi_calls_view_set_relevance_cluster (self, selected_string (self->cluster_dropdown));
+}
+
+/* Resolves relevance_cluster (or the fixed one) to a cluster object. */
+static void
+update_cluster (BandiCallsView *self)
+{
+  const char *acronym = self->fixed_cluster ? self->fixed_cluster : self->relevance_cluster;
+  guint n = self->clusters ? g_list_model_get_n_items (self->clusters) : 0;
+
+  g_clear_object (&self->cluster);
+  g_hash_table_remove_all (self->relevance);
+  for (guint i = 0; acronym != NULL && *acronym != '\0' && i < n; i++)
+    {
+      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
+
+      if (g_strcmp0 (bandi_cluster_get_acronym (cluster), acronym) == 0)
+        self->cluster = g_steal_pointer (&cluster);
+    }
+  gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE], self->cluster != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->suggested_button), self->cluster != NULL);
+}
+
+/* Public API */
+
+BandiCallsView *
+bandi_calls_view_new (BandiCallsKind kind)
+{
+  BandiCallsView *self = g_object_new (BANDI_TYPE_CALLS_VIEW, NULL);
+
+  self->kind = kind;
+  return self;
+}
+
+void
+bandi_calls_view_set_store (BandiCallsView *self,
+                            BandiStore     *store)
+{
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+  g_set_object (&self->store, store);
+}
+
+void
+bandi_calls_view_set_calls (BandiCallsView *self,
+                            GListModel     *calls)
+{
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+
+  g_set_object (&self->calls, calls);
+  reset_clock (self);
+  rebuild_next_deadlines (self);
+  g_hash_table_remove_all (self->relevance);
+  refill_dropdowns (self);
+  gtk_filter_list_model_set_model (self->filtered, calls);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+bandi_calls_view_set_clusters (BandiCallsView *self,
+                               GListModel     *clusters)
+{
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+
+  g_set_object (&self->clusters, clusters);
+  refill_cluster_dropdown (self);
+  update_cluster (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+bandi_calls_view_set_fixed_cluster (BandiCallsView *self,
+                                    const char     *acronym)
+{
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+
+  g_free (self->fixed_cluster);
+  self->fixed_cluster = g_strdup (acronym);
+  gtk_widget_set_visible (GTK_WIDGET (self->cluster_dropdown), acronym == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggested_button), acronym == NULL);
+  update_cluster (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+const char *
+bandi_calls_view_get_relevance_cluster (BandiCallsView *self)
+{
+  g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), NULL);
+  return self->relevance_cluster ? self->relevance_cluster : "";
+}
+
+void
+bandi_calls_view_set_relevance_cluster (BandiCallsView *self,
+                                        const char     *acronym)
+{
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+
+  if (acronym != NULL && *acronym == '\0')
+    acronym = NULL;
+  if (g_strcmp0 (self->relevance_cluster, acronym) == 0)
+    return;
+  g_free (self->relevance_cluster);
+  self->relevance_cluster = g_strdup (acronym);
+  refill_cluster_dropdown (self);
+  update_cluster (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELEVANCE_CLUSTER]);
+}
+
+void
+bandi_calls_view_set_search_text (BandiCallsView *self,
+                                  const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  if (*stripped != '\0' && self->store != NULL)
+    {
+      self->search_ids = bandi_store_search_call_ids (self->store, stripped, &error);
+      if (self->search_ids == NULL)
+        g_warning ("Cannot search calls: %s", error->message);
+    }
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+bandi_calls_view_set_compact (BandiCallsView *self,
+                              gboolean        compact)
+{
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+
+  gtk_column_view_column_set_visible (self->columns[COL_PROGRAMME], !compact);
+  gtk_column_view_column_set_visible (self->columns[COL_ID], !compact);
+  gtk_column_view_column_set_visible (self->columns[COL_STATUS], !compact);
+  gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE], !compact && self->cluster != NULL);
+  gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 90 : 110);
+}
+
+GListModel *
+bandi_calls_view_get_shown (BandiCallsView *self)
+{
+  g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+gboolean
+bandi_calls_view_activate_first (BandiCallsView *self)
+{
+  g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), FALSE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    return FALSE;
+  row_activated_cb (self, 0);
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+bandi_calls_view_dispose (GObject *object)
+{
+  BandiCallsView *self = BANDI_CALLS_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_CALLS_VIEW);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->store);
+  g_clear_object (&self->calls);
+  g_clear_object (&self->clusters);
+  g_clear_object (&self->cluster);
+
+  G_OBJECT_CLASS (bandi_calls_view_parent_class)->dispose (object);
+}
+
+static void
+bandi_calls_view_finalize (GObject *object)
+{
+  BandiCallsView *self = BANDI_CALLS_VIEW (object);
+
+  g_clear_pointer (&self->next_deadline, g_hash_table_unref);
+  g_clear_pointer (&self->relevance, g_hash_table_unref);
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  g_clear_pointer (&self->now_dt, g_date_time_unref);
+  g_free (self->relevance_cluster);
+  g_free (self->fixed_cluster);
+
+  G_OBJECT_CLASS (bandi_calls_view_parent_class)->finalize (object);
+}
+
+static void
+bandi_calls_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BandiCallsView *self = BANDI_CALLS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RELEVANCE_CLUSTER:
+      g_value_set_string (value, bandi_calls_view_get_relevance_cluster (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bandi_calls_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BandiCallsView *self = BANDI_CALLS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RELEVANCE_CLUSTER:
+      bandi_calls_view_set_relevance_cluster (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bandi_calls_view_class_init (BandiCallsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bandi_calls_view_dispose;
+  object_class->finalize = bandi_calls_view_finalize;
+  object_class->get_property = bandi_calls_view_get_property;
+  object_class->set_property = bandi_calls_view_set_property;
+
+  properties[PROP_RELEVANCE_CLUSTER] =
+    g_param_spec_string ("relevance-cluster", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CALL_ACTIVATED] =
+    g_signal_new ("call-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BANDI_TYPE_CALL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-calls-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, filter_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, programme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, window_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, cluster_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, suggested_button);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, sync_button);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cluster_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+bandi_calls_view_init (BandiCallsView *self)
+{
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  self->next_deadline = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->relevance = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  reset_clock (self);
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty_state), self);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  build_columns (self);
+  update_cluster (self);
+  update_empty_state (self);
+}

@@ -1,0 +1,54 @@
+/* bandi-calls-view.h — the list of calls with search and filters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bandi-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BANDI_CALLS_KIND_UPCOMING,  /* a deadline still ahead */
+  BANDI_CALLS_KIND_ALL,
+  BANDI_CALLS_KIND_STARRED,
+} BandiCallsKind;
+
+#define BANDI_TYPE_CALLS_VIEW (bandi_calls_view_get_type ())
+G_DECLARE_FINAL_TYPE (BandiCallsView, bandi_calls_view, BANDI, CALLS_VIEW, GtkWidget)
+
+BandiCallsView *bandi_calls_view_new            (BandiCallsKind  kind);
+void            bandi_calls_view_set_store      (BandiCallsView *self,
+                                                 BandiStore     *store);
+/* @calls: every stored call, in the order to show (by next deadline). */
+void            bandi_calls_view_set_calls      (BandiCallsView *self,
+                                                 GListModel     *calls);
+void            bandi_calls_view_set_clusters   (BandiCallsView *self,
+                                                 GListModel     *clusters);
+/* A fixed cluster: its suggested calls only, no cluster choice. */
+void            bandi_calls_view_set_fixed_cluster (BandiCallsView *self,
+                                                    const char     *acronym);
+/* The cluster whose relevance is shown ("" for none); a property. */
+const char     *bandi_calls_view_get_relevance_cluster (BandiCallsView *self);
+void            bandi_calls_view_set_relevance_cluster (BandiCallsView *self,
+                                                        const char     *acronym);
+/* Applies a search at once (the caller debounces typing). */
+void            bandi_calls_view_set_search_text (BandiCallsView *self,
+                                                  const char     *text);
+void            bandi_calls_view_refilter       (BandiCallsView *self);
+void            bandi_calls_view_set_compact    (BandiCallsView *self,
+                                                 gboolean        compact);
+/* The calls shown, after filters and sorting. */
+GListModel     *bandi_calls_view_get_shown      (BandiCallsView *self);
+/* Opens the first call shown; FALSE when none. */
+gboolean        bandi_calls_view_activate_first (BandiCallsView *self);
+
+/* A new list of @calls ordered by next deadline at @now_unix: calls with a
+ * deadline ahead first (soonest first), then closed calls (latest deadline
+ * first), then calls without a deadline. */
+GListModel     *bandi_calls_sort_by_deadline    (GListModel     *calls,
+                                                 gint64          now_unix);
+
+G_END_DECLS

@@ -1,0 +1,632 @@
+/* bandi-dashboard-view.c
+ *
+ * The figures a cluster reports to Regione Lombardia, from its proposals:
+ * how many in each status; per programme and year, how many were
+ * submitted (they reached "submitted" or a later outcome) and funded, the
+ * success rate (funded out of those with an outcome), the budget and EU
+ * contribution requested by the submitted ones and the contribution won by
+ * the funded ones; and the milestones ahead. A proposal's year is that of
+ * its deadline (manual, else the target call's last), else the year it was
+ * created; its programme is its own, else the target call's.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bandi-dashboard-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bandi-countdown.h"
+#include "bandi-dashboard-view.h"
+#include "bandi-format.h"
+
+#define N_STATUSES (BANDI_PROPOSAL_STATUS_LAST + 1)
+#define MAX_MILESTONES 10
+
+typedef struct {
+  char   *programme;   /* "" when unknown */
+  int     year;        /* 0 in the totals */
+  guint   by_status[N_STATUSES];
+  double  requested;
+  double  contribution;
+  double  won;
+} Line;
+
+typedef struct {
+  BandiMilestone *milestone;
+  BandiProposal  *proposal;
+} Upcoming;
+
+struct _BandiDashboardView
+{
+  GtkWidget   parent_instance;
+
+  BandiStore *store;
+  char       *cluster;
+  Line        totals;
+  GPtrArray  *lines;      /* of Line, by programme then year */
+  GArray     *upcoming;   /* of Upcoming, soonest first */
+  GPtrArray  *rows;       /* rows added to the groups */
+
+  AdwToastOverlay      *toast_overlay;
+  GtkLabel             *scope_label;
+  GtkFlowBox           *figures_box;
+  AdwPreferencesGroup  *status_group;
+  AdwPreferencesGroup  *programme_group;
+  AdwPreferencesGroup  *milestones_group;
+};
+
+G_DEFINE_FINAL_TYPE (BandiDashboardView, bandi_dashboard_view, GTK_TYPE_WIDGET)
+
+static void
+line_free (Line *line)
+{
+  g_free (line->programme);
+  g_free (line);
+}
+
+static void
+upcoming_clear (Upcoming *upcoming)
+{
+  g_clear_object (&upcoming->milestone);
+  g_clear_object (&upcoming->proposal);
+}
+
+static guint
+n_submitted (const Line *line)
+{
+  return line->by_status[BANDI_PROPOSAL_STATUS_SUBMITTED] +
+         line->by_status[BANDI_PROPOSAL_STATUS_UNDER_EVALUATION] +
+         line->by_status[BANDI_PROPOSAL_STATUS_FUNDED] +
+         line->by_status[BANDI_PROPOSAL_STATUS_REJECTED];
+}
+
+/* Funded out of those with an outcome; FALSE when none has one yet. */
+static gboolean
+success_rate (const Line *line,
+              double     *out_rate)
+{
+  guint funded = line->by_status[BANDI_PROPOSAL_STATUS_FUNDED];
+  guint decided = funded + line->by_status[BANDI_PROPOSAL_STATUS_REJECTED];
+
+  if (decided == 0)
+    return FALSE;
+  *out_rate = (double) funded / decided;
+  return TRUE;
+}
+
+static void
+line_add (Line          *line,
+          BandiProposal *proposal)
+{
+  BandiProposalStatus status = bandi_proposal_get_status (proposal);
+  double requested = bandi_proposal_get_requested_budget (proposal);
+  double contribution = bandi_proposal_get_eu_contribution (proposal);
+
+  line->by_status[status]++;
+  if (status == BANDI_PROPOSAL_STATUS_SUBMITTED || status == BANDI_PROPOSAL_STATUS_UNDER_EVALUATION ||
+      status == BANDI_PROPOSAL_STATUS_FUNDED || status == BANDI_PROPOSAL_STATUS_REJECTED)
+    {
+      if (requested > 0)
+        line->requested += requested;
+      if (contribution > 0)
+        line->contribution += contribution;
+    }
+  if (status == BANDI_PROPOSAL_STATUS_FUNDED && contribution > 0)
+    line->won += contribution;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  const Line *la = *(const Line **) a;
+  const Line *lb = *(const Line **) b;
+  int cmp = g_utf8_collate (la->programme, lb->programme);
+
+  return cmp != 0 ? cmp : la->year - lb->year;
+}
+
+static int
+compare_upcoming (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 ka = bandi_deadline_sort_key (bandi_milestone_get_due (((const Upcoming *) a)->milestone));
+  gint64 kb = bandi_deadline_sort_key (bandi_milestone_get_due (((const Upcoming *) b)->milestone));
+
+  return (ka > kb) - (ka < kb);
+}
+
+/* The programme and year a proposal counts under. */
+static void
+classify (BandiDashboardView *self,
+          BandiProposal      *proposal,
+          const char        **out_programme,
+          int                *out_year)
+{
+  const char *source = bandi_proposal_get_call_source (proposal);
+  const char *external_id = bandi_proposal_get_call_external_id (proposal);
+  BandiDeadline *deadline = bandi_proposal_get_manual_deadline (proposal);
+  const char *programme = bandi_proposal_get_programme (proposal);
+  g_autoptr(BandiCall) call = NULL;
+  int year = 0;
+
+  if (source != NULL && external_id != NULL)
+    call = bandi_store_find_call (self->store, source, external_id, NULL);
+  if (call != NULL)
+    {
+      if (programme == NULL || *programme == '\0')
+        programme = bandi_call_get_programme (call);
+      if (deadline == NULL)
+        deadline = bandi_call_get_last_deadline (call);
+    }
+
+  if (deadline != NULL)
+    bandi_deadline_get_date (deadline, &year, NULL, NULL);
+  else
+    {
+      g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (bandi_proposal_get_created (proposal));
+
+      year = g_date_time_get_year (created);
+    }
+
+  /* The programme's text outlives @call: it is interned. */
+  *out_programme = g_intern_string (programme ? programme : "");
+  *out_year = year;
+}
+
+static void
+compute (BandiDashboardView *self,
+         GListModel         *proposals)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 now_unix = g_date_time_to_unix (now);
+
+  for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
+    {
+      g_autoptr(BandiProposal) proposal = g_list_model_get_item (proposals, i);
+      GPtrArray *milestones = bandi_proposal_get_milestones (proposal);
+      const char *programme;
+      g_autofree char *key = NULL;
+      Line *line;
+      int year;
+
+      if (bandi_proposal_get_status (proposal) > BANDI_PROPOSAL_STATUS_LAST)
+        continue;
+
+      classify (self, proposal, &programme, &year);
+      key = g_strdup_printf ("%s\t%d", programme, year);
+      line = g_hash_table_lookup (by_key, key);
+      if (line == NULL)
+        {
+          line = g_new0 (Line, 1);
+          line->programme = g_strdup (programme);
+          line->year = year;
+          g_hash_table_insert (by_key, g_steal_pointer (&key), line);
+          g_ptr_array_add (self->lines, line);
+        }
+      line_add (line, proposal);
+      line_add (&self->totals, proposal);
+
+      for (guint j = 0; j < milestones->len; j++)
+        {
+          BandiMilestone *milestone = g_ptr_array_index (milestones, j);
+          BandiDeadline *due = bandi_milestone_get_due (milestone);
+          Upcoming upcoming;
+
+          if (bandi_milestone_get_done (milestone) || due == NULL || bandi_deadline_is_past (due, now_unix))
+            continue;
+          upcoming.milestone = g_object_ref (milestone);
+          upcoming.proposal = g_object_ref (proposal);
+          g_array_append_val (self->upcoming, upcoming);
+        }
+    }
+
+  g_ptr_array_sort (self->lines, compare_lines);
+  g_array_sort (self->upcoming, compare_upcoming);
+}
+
+/* Showing */
+
+static void
+add_row (BandiDashboardView  *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static void
+clear (BandiDashboardView *self)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box))) != NULL)
+    gtk_flow_box_remove (self->figures_box, child);
+
+  g_ptr_array_set_size (self->lines, 0);
+  g_array_set_size (self->upcoming, 0);
+  memset (self->totals.by_status, 0, sizeof self->totals.by_status);
+  self->totals.requested = self->totals.contribution = self->totals.won = 0;
+}
+
+static void
+add_figure (BandiDashboardView *self,
+            const char         *value,
+            const char         *caption)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *value_label = gtk_label_new (value);
+  GtkWidget *caption_label = gtk_label_new (caption);
+  g_autofree char *name = g_strdup_printf ("%s: %s", caption, value);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (value_label, "title-1");
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (caption_label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_top (value_label, 12);
+  gtk_widget_set_margin_bottom (caption_label, 12);
+  gtk_widget_set_margin_start (caption_label, 6);
+  gtk_widget_set_margin_end (caption_label, 6);
+  gtk_box_append (GTK_BOX (box), value_label);
+  gtk_box_append (GTK_BOX (box), caption_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_flow_box_append (self->figures_box, box);
+}
+
+static char *
+format_rate (const Line *line)
+{
+  double rate;
+
+  if (!success_rate (line, &rate))
+    return g_strdup ("—");
+  /* Translators: a percentage */
+  return g_strdup_printf (_("%.0f%%"), rate * 100);
+}
+
+static char *
+format_money_or_dash (double euros)
+{
+  return euros > 0 ? bandi_format_money (euros) : g_strdup ("—");
+}
+
+static void
+show (BandiDashboardView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint n_total = 0;
+  g_autofree char *count = NULL;
+  g_autofree char *submitted = NULL;
+  g_autofree char *funded = NULL;
+  g_autofree char *rate = format_rate (&self->totals);
+  g_autofree char *requested = format_money_or_dash (self->totals.contribution);
+  g_autofree char *won = format_money_or_dash (self->totals.won);
+
+  for (guint status = 0; status < N_STATUSES; status++)
+    n_total += self->totals.by_status[status];
+
+  gtk_label_set_text (self->scope_label,
+                      self->cluster ? self->cluster : _("All Clusters"));
+
+  count = bandi_format_count (n_total);
+  submitted = bandi_format_count (n_submitted (&self->totals));
+  funded = bandi_format_count (self->totals.by_status[BANDI_PROPOSAL_STATUS_FUNDED]);
+  add_figure (self, count, _("Proposals"));
+  add_figure (self, submitted, _("Submitted"));
+  add_figure (self, funded, _("Funded"));
+  add_figure (self, rate, _("Success rate"));
+  add_figure (self, requested, _("EU contribution requested"));
+  add_figure (self, won, _("EU contribution won"));
+
+  for (guint status = 0; status < N_STATUSES; status++)
+    {
+      g_autofree char *n = bandi_format_count (self->totals.by_status[status]);
+      GtkWidget *row = bandi_format_plain_row (bandi_format_proposal_status (status), NULL);
+      GtkWidget *label = gtk_label_new (n);
+
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      add_row (self, self->status_group, row);
+    }
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *line = g_ptr_array_index (self->lines, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *line_rate = format_rate (line);
+      g_autofree char *line_won = format_money_or_dash (line->won);
+      const char *programme = *line->programme ? line->programme : _("Programme not given");
+
+      if (n_submitted (line) == 0)
+        continue;
+      /* Translators: a programme, then a year */
+      title = g_strdup_printf (_("%s, %d"), programme, line->year);
+      /* Translators: counts of proposals, a success rate, an amount won */
+      subtitle = g_strdup_printf (_("%u submitted, %u funded · success rate %s · won %s"),
+                                  n_submitted (line), line->by_status[BANDI_PROPOSAL_STATUS_FUNDED],
+                                  line_rate, line_won);
+      add_row (self, self->programme_group, bandi_format_plain_row (title, subtitle));
+    }
+  if (n_submitted (&self->totals) == 0)
+    add_row (self, self->programme_group, bandi_format_plain_row (_("No proposal submitted yet"), NULL));
+
+  for (guint i = 0; i < self->upcoming->len && i < MAX_MILESTONES; i++)
+    {
+      Upcoming *upcoming = &g_array_index (self->upcoming, Upcoming, i);
+      BandiDeadline *due = bandi_milestone_get_due (upcoming->milestone);
+      const char *acronym = bandi_proposal_get_acronym (upcoming->proposal);
+      const char *title = bandi_milestone_get_title (upcoming->milestone);
+      g_autofree char *when = bandi_format_deadline (due);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", acronym && *acronym ? acronym : _("Untitled proposal"), when);
+      GtkWidget *row = bandi_format_plain_row (title && *title ? title : _("Untitled milestone"), subtitle);
+      GtkWidget *countdown = gtk_label_new (NULL);
+
+      bandi_countdown_update (GTK_LABEL (countdown), due, TRUE, FALSE, now);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), countdown);
+      add_row (self, self->milestones_group, row);
+    }
+  if (self->upcoming->len == 0)
+    add_row (self, self->milestones_group, bandi_format_plain_row (_("No milestone ahead"), NULL));
+}
+
+void
+bandi_dashboard_view_reload (BandiDashboardView *self)
+{
+  g_autoptr(GListModel) proposals = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BANDI_IS_DASHBOARD_VIEW (self));
+
+  clear (self);
+  if (self->store == NULL)
+    return;
+
+  proposals = bandi_store_list_proposals (self->store, self->cluster, &error);
+  if (proposals == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Cannot read the proposals: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+  compute (self, proposals);
+  show (self);
+}
+
+/* CSV (RFC 4180) */
+
+/* Appends @text and a comma; csv_line() ends the line in place of the
+ * last comma. */
+static void
+csv_field (GString    *csv,
+           const char *text)
+{
+  /* A spreadsheet would run text starting with these as a formula. */
+  if (text[0] != '\0' && strchr ("=+-@", text[0]) != NULL)
+    {
+      g_autofree char *quoted = g_strconcat ("'", text, NULL);
+
+      csv_field (csv, quoted);
+      return;
+    }
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (csv, text);
+      g_string_append_c (csv, ',');
+      return;
+    }
+  g_string_append_c (csv, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+  g_string_append (csv, "\",");
+}
+
+static void
+csv_number (GString *csv,
+            double   value,
+            int      decimals)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  csv_field (csv, g_ascii_formatd (buffer, sizeof buffer, decimals == 2 ? "%.2f" : "%.0f", value));
+}
+
+static void
+csv_line (GString    *csv,
+          const char *cluster,
+          const Line *line)
+{
+  g_autofree char *year = line->year ? g_strdup_printf ("%d", line->year) : g_strdup ("");
+  guint n = 0;
+  double rate;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint status = 0; status < N_STATUSES; status++)
+    n += line->by_status[status];
+
+  csv_field (csv, cluster);
+  csv_field (csv, line->programme);
+  csv_field (csv, year);
+  csv_number (csv, n, 0);
+  for (guint status = 0; status < N_STATUSES; status++)
+    csv_number (csv, line->by_status[status], 0);
+  csv_number (csv, n_submitted (line), 0);
+  csv_field (csv, success_rate (line, &rate) ? g_ascii_formatd (buffer, sizeof buffer, "%.4f", rate) : "");
+  csv_number (csv, line->requested, 2);
+  csv_number (csv, line->contribution, 2);
+  csv_number (csv, line->won, 2);
+  g_string_truncate (csv, csv->len - 1);
+  g_string_append (csv, "\r\n");
+}
+
+/* One line per programme and year, then a line of totals with empty
+ * programme and year. Column names and numbers are not localised. */
+char *
+bandi_dashboard_view_to_csv (BandiDashboardView *self)
+{
+  GString *csv;
+  const char *cluster;
+
+  g_return_val_if_fail (BANDI_IS_DASHBOARD_VIEW (self), NULL);
+
+  csv = g_string_new ("cluster,programme,year,proposals");
+  for (guint status = 0; status < N_STATUSES; status++)
+    g_string_append_printf (csv, ",%s", bandi_proposal_status_to_string (status));
+  g_string_append (csv, ",submitted_total,success_rate,requested_budget,"
+                        "eu_contribution_requested,eu_contribution_won\r\n");
+
+  cluster = self->cluster ? self->cluster : "";
+  for (guint i = 0; i < self->lines->len; i++)
+    csv_line (csv, cluster, g_ptr_array_index (self->lines, i));
+  csv_line (csv, cluster, &self->totals);
+
+  return g_string_free (csv, FALSE);
+}
+
+static void
+export_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    BandiDashboardView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      csv = bandi_dashboard_view_to_csv (self);
+      if (g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                   NULL, NULL, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          /* Translators: %s is a file name */
+          text = g_strdup_printf (_("Saved %s"), name);
+        }
+      else
+        text = g_strdup_printf (_("Cannot save the figures: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_clicked_cb (BandiDashboardView *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("bandi-%s-%s.csv", self->cluster ? self->cluster : "all", date);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export Figures"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV spreadsheets"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Public API */
+
+void
+bandi_dashboard_view_set_store (BandiDashboardView *self,
+                                BandiStore         *store)
+{
+  g_return_if_fail (BANDI_IS_DASHBOARD_VIEW (self));
+  g_return_if_fail (store == NULL || BANDI_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    bandi_dashboard_view_reload (self);
+}
+
+void
+bandi_dashboard_view_set_cluster (BandiDashboardView *self,
+                                  const char         *acronym)
+{
+  g_return_if_fail (BANDI_IS_DASHBOARD_VIEW (self));
+
+  if (acronym != NULL && *acronym == '\0')
+    acronym = NULL;
+  g_free (self->cluster);
+  self->cluster = g_strdup (acronym);
+  bandi_dashboard_view_reload (self);
+}
+
+BandiDashboardView *
+bandi_dashboard_view_new (void)
+{
+  return g_object_new (BANDI_TYPE_DASHBOARD_VIEW, NULL);
+}
+
+static void
+bandi_dashboard_view_dispose (GObject *object)
+{
+  BandiDashboardView *self = BANDI_DASHBOARD_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_DASHBOARD_VIEW);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->upcoming, g_array_unref);
+  g_clear_pointer (&self->cluster, g_free);
+  g_clear_pointer (&self->totals.programme, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bandi_dashboard_view_parent_class)->dispose (object);
+}
+
+static void
+bandi_dashboard_view_class_init (BandiDashboardViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bandi_dashboard_view_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-dashboard-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BandiDashboardView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BandiDashboardView, scope_label);
+  gtk_widget_class_bind_template_child (widget_class, BandiDashboardView, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, BandiDashboardView, status_group);
+  gtk_widget_class_bind_template_child (widget_class, BandiDashboardView, programme_group);
+  gtk_widget_class_bind_template_child (widget_class, BandiDashboardView, milestones_group);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+}
+
+static void
+bandi_dashboard_view_init (BandiDashboardView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  self->upcoming = g_array_new (FALSE, TRUE, sizeof (Upcoming));
+  g_array_set_clear_func (self->upcoming, (GDestroyNotify) upcoming_clear);
+  self->rows = g_ptr_array_new ();
+  self->totals.programme = g_strdup ("");
+}

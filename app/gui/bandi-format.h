@@ -1,0 +1,62 @@
+/* bandi-format.h — how the GUI shows dates, money and states
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bandi-call.h"
+#include "bandi-deadline.h"
+#include "bandi-enums.h"
+
+G_BEGIN_DECLS
+
+/* Whole days from today (in the user's zone) to the day of @deadline in the
+ * user's zone: 0 today, negative when past. */
+int          bandi_format_days_until          (BandiDeadline  *deadline,
+                                               GDateTime      *now);
+/* "Today", "Tomorrow", "5 days", "Closed 3 days ago". */
+char        *bandi_format_days_left           (BandiDeadline  *deadline,
+                                               GDateTime      *now);
+/* "urgent" (< 7 days), "soon" (< 30 days), "past" or NULL: a CSS class. */
+const char  *bandi_format_urgency_class       (BandiDeadline  *deadline,
+                                               GDateTime      *now);
+/* The deadline in the user's zone, per locale, with the original wall-clock
+ * time and zone appended when the zone differs from the user's. */
+char        *bandi_format_deadline            (BandiDeadline  *deadline);
+/* The deadline's day in the user's zone (the day it falls on locally). */
+GDateTime   *bandi_format_deadline_local_day  (BandiDeadline  *deadline);
+char        *bandi_format_date                (GDateTime      *datetime);
+char        *bandi_format_unix_time           (gint64          unix_time);
+char        *bandi_format_money               (double          euros);
+char        *bandi_format_count               (guint           count);
+const char  *bandi_format_call_status         (BandiCallStatus     status);
+const char  *bandi_format_proposal_status     (BandiProposalStatus status);
+const char  *bandi_format_proposal_role       (BandiProposalRole   role);
+/* One of a fixed set of "programme-N" CSS classes, stable per programme. */
+const char  *bandi_format_programme_class     (const char     *programme);
+/* A deadline's name: its label, else "Stage N". */
+char        *bandi_format_stage               (BandiDeadline  *deadline);
+
+/* Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" into a deadline in @zone.
+ * Returns NULL for text that is neither. */
+BandiDeadline *bandi_format_parse_deadline    (const char     *text,
+                                               guint           stage,
+                                               const char     *zone);
+/* The inverse of bandi_format_parse_deadline() for an entry. */
+char        *bandi_format_deadline_for_entry  (BandiDeadline  *deadline);
+/* Parses an amount typed by the user ("1.500.000", "1,500,000.50",
+ * "250000"); -1 for empty text; FALSE when it is not a number. */
+gboolean     bandi_format_parse_money         (const char     *text,
+                                               double         *out_euros);
+/* The zone of the user as an IANA name, falling back to Europe/Rome. */
+const char  *bandi_format_local_zone          (void);
+/* http and https only: TRUE when @uri may be opened in a browser. */
+gboolean     bandi_format_is_web_uri          (const char     *uri);
+
+/* An AdwActionRow whose title and subtitle are plain text (never markup). */
+GtkWidget   *bandi_format_plain_row           (const char     *title,
+                                               const char     *subtitle);
+
+G_END_DECLS

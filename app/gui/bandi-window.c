@@ -1,0 +1,908 @@
+/* bandi-window.c
+ *
+ * The sidebar (sections, then one row per cluster) and the content: a stack
+ * of views, with call details and the proposal editor pushed on top of the
+ * section they were opened from.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bandi-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bandi-calendar-view.h"
+#include "bandi-call-details.h"
+#include "bandi-calls-view.h"
+#include "bandi-dashboard-view.h"
+#include "bandi-format.h"
+#include "bandi-proposal-editor.h"
+#include "bandi-proposals-view.h"
+#include "bandi-sync-button.h"
+#include "bandi-window.h"
+
+struct _BandiWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  BandiApplication     *application;
+  BandiStore           *store;
+  GSettings            *settings;
+  GListModel           *calls;
+  GListModel           *clusters;
+  GQueue                history;      /* page names pushed over a section */
+  char                 *section;      /* "upcoming", "cluster:AFIL", … */
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkListBox           *sidebar;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *content_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  BandiSyncButton      *sync_button;
+  GtkStack             *stack;
+  AdwStatusPage        *error_page;
+
+  /* views */
+  BandiCallsView       *upcoming_view;
+  BandiCallsView       *all_view;
+  BandiCallsView       *starred_view;
+  BandiCalendarView    *calendar_view;
+  BandiProposalsView   *proposals_view;
+  BandiDashboardView   *dashboard_view;
+  AdwViewStack         *cluster_stack;
+  BandiCallsView       *cluster_calls_view;
+  BandiProposalsView   *cluster_proposals_view;
+  BandiDashboardView   *cluster_dashboard_view;
+  BandiCallDetails     *details;
+  BandiProposalEditor  *editor;
+};
+
+G_DEFINE_FINAL_TYPE (BandiWindow, bandi_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct {
+  const char *name;
+  const char *title;
+  const char *icon;
+} Section;
+
+static const Section sections[] = {
+  { "upcoming", N_("Upcoming"), "alarm-symbolic" },
+  { "all", N_("All Calls"), "view-list-symbolic" },
+  { "starred", N_("Starred"), "starred-symbolic" },
+  { "calendar", N_("Calendar"), "x-office-calendar-symbolic" },
+  { "proposals", N_("Proposals"), "document-edit-symbolic" },
+  { "dashboard", N_("Dashboard"), "utilities-system-monitor-symbolic" },
+};
+
+static BandiCallsView *
+current_calls_view (BandiWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+
+  if (BANDI_IS_CALLS_VIEW (child))
+    return BANDI_CALLS_VIEW (child);
+  if (child != NULL && child == gtk_widget_get_parent (GTK_WIDGET (self->cluster_stack)) &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->cluster_stack), "calls") == 0)
+    return self->cluster_calls_view;
+  return NULL;
+}
+
+static void
+update_header (BandiWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  const char *title = _("Bandi");
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (page, sections[i].name) == 0)
+      title = _(sections[i].title);
+
+  if (g_strcmp0 (page, "call") == 0 && bandi_call_details_get_call (self->details) != NULL)
+    title = bandi_call_get_external_id (bandi_call_details_get_call (self->details));
+  else if (g_strcmp0 (page, "proposal") == 0)
+    title = _("Proposal");
+  else if (g_strcmp0 (page, "cluster") == 0 && self->section != NULL)
+    title = self->section + strlen ("cluster:");
+
+  if (g_strcmp0 (page, "upcoming") == 0 || g_strcmp0 (page, "all") == 0 ||
+      g_strcmp0 (page, "starred") == 0)
+    {
+      GListModel *shown = bandi_calls_view_get_shown (BANDI_CALLS_VIEW (gtk_stack_get_visible_child (self->stack)));
+      guint n = g_list_model_get_n_items (shown);
+      g_autofree char *count = bandi_format_count (n);
+
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call", "%s calls", n), count);
+    }
+
+  adw_window_title_set_title (self->content_title, title);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+  gtk_widget_set_visible (self->back_button,
+                          !g_queue_is_empty (&self->history) || adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+stack_page_changed_cb (BandiWindow *self)
+{
+  update_header (self);
+}
+
+static void
+leaflet_folded_cb (BandiWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  bandi_calls_view_set_compact (self->upcoming_view, folded);
+  bandi_calls_view_set_compact (self->all_view, folded);
+  bandi_calls_view_set_compact (self->starred_view, folded);
+  bandi_calls_view_set_compact (self->cluster_calls_view, folded);
+  update_header (self);
+}
+
+static void
+leave_pushed_pages (BandiWindow *self)
+{
+  bandi_call_details_flush (self->details);
+  bandi_proposal_editor_flush (self->editor);
+}
+
+static void
+push_page (BandiWindow *self,
+           const char  *name)
+{
+  const char *current = gtk_stack_get_visible_child_name (self->stack);
+
+  leave_pushed_pages (self);
+  if (g_strcmp0 (current, name) != 0)
+    g_queue_push_tail (&self->history, g_strdup (current));
+  gtk_stack_set_visible_child_name (self->stack, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  update_header (self);
+}
+
+static void
+go_back (BandiWindow *self)
+{
+  g_autofree char *previous = g_queue_pop_tail (&self->history);
+
+  leave_pushed_pages (self);
+  if (previous != NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, previous);
+      /* What was edited may show in the page we return to. */
+      if (BANDI_IS_CALLS_VIEW (gtk_stack_get_visible_child (self->stack)))
+        bandi_calls_view_refilter (BANDI_CALLS_VIEW (gtk_stack_get_visible_child (self->stack)));
+      bandi_proposals_view_reload (self->proposals_view);
+      bandi_proposals_view_reload (self->cluster_proposals_view);
+      bandi_dashboard_view_reload (self->dashboard_view);
+      bandi_dashboard_view_reload (self->cluster_dashboard_view);
+    }
+  else if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  update_header (self);
+}
+
+void
+bandi_window_show_section (BandiWindow *self,
+                           const char  *section)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (BANDI_IS_WINDOW (self));
+
+  leave_pushed_pages (self);
+  g_queue_clear_full (&self->history, g_free);
+  g_free (self->section);
+  self->section = g_strdup (section);
+
+  if (g_str_has_prefix (section, "cluster:"))
+    {
+      const char *acronym = section + strlen ("cluster:");
+
+      bandi_calls_view_set_fixed_cluster (self->cluster_calls_view, acronym);
+      bandi_proposals_view_set_cluster (self->cluster_proposals_view, acronym);
+      bandi_dashboard_view_set_cluster (self->cluster_dashboard_view, acronym);
+      gtk_stack_set_visible_child_name (self->stack, "cluster");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, section);
+      if (g_str_equal (section, "proposals"))
+        bandi_proposals_view_reload (self->proposals_view);
+      else if (g_str_equal (section, "dashboard"))
+        bandi_dashboard_view_reload (self->dashboard_view);
+    }
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section"), section) == 0)
+      gtk_list_box_select_row (self->sidebar, row);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  update_header (self);
+}
+
+static void
+sidebar_row_activated_cb (BandiWindow   *self,
+                          GtkListBoxRow *row)
+{
+  const char *section = g_object_get_data (G_OBJECT (row), "section");
+
+  if (section != NULL)
+    bandi_window_show_section (self, section);
+}
+
+static GtkWidget *
+sidebar_row_new (const char *section,
+                 const char *title,
+                 const char *icon)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+
+  if (icon != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data_full (G_OBJECT (row), "section", g_strdup (section), g_free);
+  return row;
+}
+
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  const char *section = g_object_get_data (G_OBJECT (row), "section");
+  const char *before_section = before ? g_object_get_data (G_OBJECT (before), "section") : NULL;
+
+  if (g_str_has_prefix (section, "cluster:") &&
+      (before_section == NULL || !g_str_has_prefix (before_section, "cluster:")))
+    {
+      GtkWidget *label = gtk_label_new (_("Clusters"));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_row_set_header (row, label);
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
+}
+
+static void
+rebuild_sidebar (BandiWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gtk_list_box_append (self->sidebar,
+                         sidebar_row_new (sections[i].name, _(sections[i].title), sections[i].icon));
+
+  for (guint i = 0; self->clusters && i < g_list_model_get_n_items (self->clusters); i++)
+    {
+      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
+      g_autofree char *section = g_strconcat ("cluster:", bandi_cluster_get_acronym (cluster), NULL);
+      GtkWidget *row = sidebar_row_new (section, bandi_cluster_get_acronym (cluster), NULL);
+
+      gtk_widget_set_tooltip_text (row, bandi_cluster_get_name (cluster));
+      gtk_list_box_append (self->sidebar, row);
+    }
+}
+
+/* A toast whose text may come from a source or the system: a toast's
+ * title is markup in libadwaita 1.2, so the text is escaped. */
+static void
+add_plain_toast (BandiWindow *self,
+                 const char  *text,
+                 guint        timeout)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (BandiWindow  *self,
+            const char   *what,
+            const GError *error)
+{
+  /* Translators: what failed, then why */
+  g_autofree char *text = g_strdup_printf (_("%s: %s"), what, error->message);
+
+  add_plain_toast (self, text, 0);
+}
+
+void
+bandi_window_reload (BandiWindow *self)
+{
+  BandiCallQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) stored = NULL;
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(GListModel) clusters = NULL;
+  BandiCallsView *call_views[] = {
+    self->upcoming_view, self->all_view, self->starred_view, self->cluster_calls_view,
+  };
+
+  g_return_if_fail (BANDI_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  stored = bandi_store_list_calls (self->store, &query, &error);
+  if (stored == NULL)
+    {
+      show_error (self, _("Cannot read the calls"), error);
+      return;
+    }
+  calls = bandi_calls_sort_by_deadline (stored, g_get_real_time () / G_USEC_PER_SEC);
+  clusters = bandi_store_list_clusters (self->store, &error);
+  if (clusters == NULL)
+    {
+      show_error (self, _("Cannot read the clusters"), error);
+      return;
+    }
+
+  g_set_object (&self->calls, calls);
+  g_set_object (&self->clusters, clusters);
+
+  for (guint i = 0; i < G_N_ELEMENTS (call_views); i++)
+    {
+      bandi_calls_view_set_clusters (call_views[i], clusters);
+      bandi_calls_view_set_calls (call_views[i], calls);
+    }
+  bandi_calendar_view_set_calls (self->calendar_view, calls);
+  bandi_call_details_set_clusters (self->details, clusters);
+  bandi_proposal_editor_set_clusters (self->editor, clusters);
+  bandi_proposal_editor_set_calls (self->editor, calls);
+  bandi_proposals_view_reload (self->proposals_view);
+  bandi_proposals_view_reload (self->cluster_proposals_view);
+  bandi_dashboard_view_reload (self->dashboard_view);
+  bandi_dashboard_view_reload (self->cluster_dashboard_view);
+
+  rebuild_sidebar (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    bandi_window_show_section (self, "upcoming");
+  else if (self->section != NULL)
+    {
+      GtkListBoxRow *row;
+
+      for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+        if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section"), self->section) == 0)
+          gtk_list_box_select_row (self->sidebar, row);
+    }
+  update_header (self);
+}
+
+static void
+show_call (BandiWindow *self,
+           BandiCall   *call)
+{
+  bandi_call_details_set_call (self->details, call);
+  push_page (self, "call");
+}
+
+static void
+call_activated_cb (BandiWindow *self,
+                   BandiCall   *call)
+{
+  show_call (self, call);
+}
+
+void
+bandi_window_show_call_id (BandiWindow *self,
+                           gint64       call_id)
+{
+  g_autoptr(BandiCall) call = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BANDI_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  call = bandi_store_get_call (self->store, call_id, &error);
+  if (call == NULL)
+    show_error (self, _("Cannot open the call"), error);
+  else
+    show_call (self, call);
+}
+
+static void
+show_proposal (BandiWindow   *self,
+               BandiProposal *proposal)
+{
+  bandi_proposal_editor_flush (self->editor);
+  bandi_proposal_editor_set_proposal (self->editor, proposal);
+  push_page (self, "proposal");
+}
+
+void
+bandi_window_show_proposal_id (BandiWindow *self,
+                               gint64       proposal_id)
+{
+  g_autoptr(BandiProposal) proposal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BANDI_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  proposal = bandi_store_get_proposal (self->store, proposal_id, &error);
+  if (proposal == NULL)
+    show_error (self, _("Cannot open the proposal"), error);
+  else
+    show_proposal (self, proposal);
+}
+
+static void
+proposal_activated_cb (BandiWindow   *self,
+                       BandiProposal *proposal)
+{
+  show_proposal (self, proposal);
+}
+
+/* The cluster a new proposal belongs to: the one shown, else the one whose
+ * relevance is shown, else the first. */
+static BandiCluster *
+default_cluster (BandiWindow *self)
+{
+  g_autofree char *chosen = g_settings_get_string (self->settings, "selected-cluster");
+  const char *acronym = chosen;
+  BandiCluster *first = NULL;
+
+  if (self->section != NULL && g_str_has_prefix (self->section, "cluster:"))
+    acronym = self->section + strlen ("cluster:");
+
+  for (guint i = 0; self->clusters && i < g_list_model_get_n_items (self->clusters); i++)
+    {
+      BandiCluster *cluster = g_list_model_get_item (self->clusters, i);
+
+      if (g_strcmp0 (bandi_cluster_get_acronym (cluster), acronym) == 0)
+        {
+          g_clear_object (&first);
+          return cluster;
+        }
+      if (first == NULL)
+        first = g_steal_pointer (&cluster);
+      g_clear_object (&cluster);
+    }
+  return first;
+}
+
+static void
+new_proposal (BandiWindow *self,
+              BandiCall   *call)
+{
+  g_autoptr(BandiProposal) proposal = bandi_proposal_new ();
+  g_autoptr(BandiCluster) cluster = default_cluster (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (cluster == NULL)
+    {
+      add_plain_toast (self, _("Add a cluster in Preferences first"), 5);
+      return;
+    }
+
+  bandi_proposal_set_cluster_id (proposal, bandi_cluster_get_id (cluster));
+  bandi_proposal_set_cluster_acronym (proposal, bandi_cluster_get_acronym (cluster));
+  bandi_proposal_set_status (proposal, BANDI_PROPOSAL_STATUS_IDEA);
+  bandi_proposal_set_role (proposal, BANDI_PROPOSAL_ROLE_PARTNER);
+  bandi_proposal_set_requested_budget (proposal, -1);
+  bandi_proposal_set_eu_contribution (proposal, -1);
+  if (call != NULL)
+    {
+      bandi_proposal_set_call_source (proposal, bandi_call_get_source_id (call));
+      bandi_proposal_set_call_external_id (proposal, bandi_call_get_external_id (call));
+      bandi_proposal_set_programme (proposal, bandi_call_get_programme (call));
+      bandi_proposal_set_title (proposal, bandi_call_get_title (call));
+    }
+
+  if (!bandi_store_save_proposal (self->store, proposal, &error))
+    {
+      show_error (self, _("Cannot create the proposal"), error);
+      return;
+    }
+  show_proposal (self, proposal);
+}
+
+static void
+prepare_proposal_cb (BandiWindow *self,
+                     BandiCall   *call)
+{
+  new_proposal (self, call);
+}
+
+static void
+starred_changed_cb (BandiWindow *self)
+{
+  bandi_calls_view_refilter (self->starred_view);
+}
+
+static void
+new_proposal_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  new_proposal (BANDI_WINDOW (widget), NULL);
+}
+
+static void
+go_back_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  go_back (BANDI_WINDOW (widget));
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BandiWindow *self = BANDI_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_section_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  bandi_window_show_section (BANDI_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_changed_cb (BandiWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  BandiCallsView *view = current_calls_view (self);
+
+  if (view == NULL && *text != '\0')
+    {
+      bandi_window_show_section (self, "all");
+      view = self->all_view;
+    }
+  bandi_calls_view_set_search_text (self->upcoming_view, text);
+  bandi_calls_view_set_search_text (self->all_view, text);
+  bandi_calls_view_set_search_text (self->starred_view, text);
+  bandi_calls_view_set_search_text (self->cluster_calls_view, text);
+  update_header (self);
+}
+
+static void
+search_activate_cb (BandiWindow *self)
+{
+  BandiCallsView *view = current_calls_view (self);
+
+  if (view != NULL)
+    bandi_calls_view_activate_first (view);
+}
+
+/* Sync */
+
+static void
+sync_finished_cb (BandiWindow *self)
+{
+  bandi_window_reload (self);
+}
+
+static void
+source_finished_cb (BandiWindow             *self,
+                    BandiSource             *source,
+                    const BandiSourceStatus *status)
+{
+  g_autofree char *text = NULL;
+
+  if (status == NULL || status->last_error == NULL)
+    return;
+
+  /* Translators: a source's name, then why its sync failed */
+  text = g_strdup_printf (_("%s could not be synced: %s"),
+                          bandi_source_get_name (source), status->last_error);
+  add_plain_toast (self, text, 0);
+}
+
+static gboolean
+bandi_window_close_request (GtkWindow *window)
+{
+  BandiWindow *self = BANDI_WINDOW (window);
+  int width, height;
+
+  leave_pushed_pages (self);
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (bandi_window_parent_class)->close_request (window);
+}
+
+static gboolean
+initial_load_cb (gpointer user_data)
+{
+  BandiWindow *self = user_data;
+
+  bandi_window_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                BandiWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  /* Above the frame clock's priority: an animation would starve an idle. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, initial_load_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+window_mapped_cb (BandiWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, window_mapped_cb, NULL);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
+}
+
+static void
+bandi_window_constructed (GObject *object)
+{
+  BandiWindow *self = BANDI_WINDOW (object);
+  BandiSync *sync;
+  const GError *store_error;
+
+  G_OBJECT_CLASS (bandi_window_parent_class)->constructed (object);
+
+  self->store = bandi_application_get_store (self->application);
+  if (self->store != NULL)
+    g_object_ref (self->store);
+  self->settings = g_object_ref (bandi_application_get_settings (self->application));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  bandi_calls_view_set_store (self->upcoming_view, self->store);
+  bandi_calls_view_set_store (self->all_view, self->store);
+  bandi_calls_view_set_store (self->starred_view, self->store);
+  bandi_calls_view_set_store (self->cluster_calls_view, self->store);
+  bandi_call_details_set_store (self->details, self->store);
+  bandi_proposals_view_set_store (self->proposals_view, self->store);
+  bandi_proposals_view_set_store (self->cluster_proposals_view, self->store);
+  bandi_dashboard_view_set_store (self->dashboard_view, self->store);
+  bandi_dashboard_view_set_store (self->cluster_dashboard_view, self->store);
+  bandi_proposal_editor_set_store (self->editor, self->store);
+
+  g_settings_bind (self->settings, "selected-cluster", self->upcoming_view, "relevance-cluster", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "selected-cluster", self->all_view, "relevance-cluster", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "selected-cluster", self->starred_view, "relevance-cluster", G_SETTINGS_BIND_DEFAULT);
+
+  store_error = bandi_application_get_store_error (self->application);
+  if (self->store == NULL)
+    {
+      adw_status_page_set_description (self->error_page, store_error ? store_error->message : NULL);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), FALSE);
+      return;
+    }
+
+  sync = bandi_application_get_sync (self->application);
+  bandi_sync_button_set_application (self->sync_button, self->application);
+  g_signal_connect_object (sync, "source-finished", G_CALLBACK (source_finished_cb), self, G_CONNECT_SWAPPED);
+
+  /* Show the window first, then read the store. */
+  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
+}
+
+static void
+bandi_window_dispose (GObject *object)
+{
+  BandiWindow *self = BANDI_WINDOW (object);
+
+  g_queue_clear_full (&self->history, g_free);
+  g_clear_pointer (&self->section, g_free);
+  g_clear_object (&self->calls);
+  g_clear_object (&self->clusters);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bandi_window_parent_class)->dispose (object);
+}
+
+enum {
+  PROP_0,
+  PROP_APPLICATION_OBJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+bandi_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BandiWindow *self = BANDI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION_OBJECT:
+      self->application = g_value_get_object (value);
+      gtk_window_set_application (GTK_WINDOW (self), GTK_APPLICATION (self->application));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bandi_window_class_init (BandiWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = bandi_window_constructed;
+  object_class->dispose = bandi_window_dispose;
+  object_class->set_property = bandi_window_set_property;
+  window_class->close_request = bandi_window_close_request;
+
+  properties[PROP_APPLICATION_OBJECT] =
+    g_param_spec_object ("bandi-application", NULL, NULL,
+                         BANDI_TYPE_APPLICATION,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BANDI_TYPE_SYNC_BUTTON);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sync_finished_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-proposal", NULL, new_proposal_activated);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-proposal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-section", "s", sections[i].name);
+}
+
+static void
+add_page (BandiWindow *self,
+          GtkWidget   *child,
+          const char  *name)
+{
+  gtk_stack_add_named (self->stack, child, name);
+}
+
+static GtkWidget *
+build_cluster_page (BandiWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *switcher = adw_view_switcher_new ();
+  GtkWidget *bar = gtk_center_box_new ();
+  AdwViewStackPage *page;
+
+  self->cluster_stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->cluster_stack), TRUE);
+  self->cluster_calls_view = bandi_calls_view_new (BANDI_CALLS_KIND_ALL);
+  self->cluster_proposals_view = bandi_proposals_view_new ();
+  self->cluster_dashboard_view = bandi_dashboard_view_new ();
+
+  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_calls_view), "calls", _("Suggested Calls"));
+  adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_proposals_view), "proposals", _("Proposals"));
+  adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
+  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_dashboard_view), "dashboard", _("Dashboard"));
+  adw_view_stack_page_set_icon_name (page, "utilities-system-monitor-symbolic");
+
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->cluster_stack);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), switcher);
+  gtk_widget_add_css_class (bar, "toolbar");
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cluster_stack));
+  return box;
+}
+
+static void
+bandi_window_init (BandiWindow *self)
+{
+  BandiCallsView **views[] = { &self->upcoming_view, &self->all_view, &self->starred_view };
+  const char *names[] = { "upcoming", "all", "starred" };
+  BandiCallsKind kinds[] = { BANDI_CALLS_KIND_UPCOMING, BANDI_CALLS_KIND_ALL, BANDI_CALLS_KIND_STARRED };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_queue_init (&self->history);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      *views[i] = bandi_calls_view_new (kinds[i]);
+      g_signal_connect_swapped (*views[i], "call-activated", G_CALLBACK (call_activated_cb), self);
+      add_page (self, GTK_WIDGET (*views[i]), names[i]);
+    }
+
+  self->calendar_view = bandi_calendar_view_new ();
+  g_signal_connect_swapped (self->calendar_view, "call-activated", G_CALLBACK (call_activated_cb), self);
+  add_page (self, GTK_WIDGET (self->calendar_view), "calendar");
+
+  self->proposals_view = bandi_proposals_view_new ();
+  g_signal_connect_swapped (self->proposals_view, "proposal-activated", G_CALLBACK (proposal_activated_cb), self);
+  add_page (self, GTK_WIDGET (self->proposals_view), "proposals");
+
+  self->dashboard_view = bandi_dashboard_view_new ();
+  add_page (self, GTK_WIDGET (self->dashboard_view), "dashboard");
+
+  add_page (self, build_cluster_page (self), "cluster");
+  g_signal_connect_swapped (self->cluster_calls_view, "call-activated", G_CALLBACK (call_activated_cb), self);
+  g_signal_connect_swapped (self->cluster_proposals_view, "proposal-activated", G_CALLBACK (proposal_activated_cb), self);
+  g_signal_connect_swapped (self->cluster_stack, "notify::visible-child", G_CALLBACK (update_header), self);
+
+  self->details = bandi_call_details_new ();
+  g_signal_connect_swapped (self->details, "prepare-proposal", G_CALLBACK (prepare_proposal_cb), self);
+  g_signal_connect_swapped (self->details, "starred-changed", G_CALLBACK (starred_changed_cb), self);
+  add_page (self, GTK_WIDGET (self->details), "call");
+
+  self->editor = bandi_proposal_editor_new ();
+  g_signal_connect_swapped (self->editor, "show-call", G_CALLBACK (call_activated_cb), self);
+  g_signal_connect_swapped (self->editor, "deleted", G_CALLBACK (go_back), self);
+  add_page (self, GTK_WIDGET (self->editor), "proposal");
+
+  gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  rebuild_sidebar (self);
+}
+
+BandiWindow *
+bandi_window_new (BandiApplication *application)
+{
+  return g_object_new (BANDI_TYPE_WINDOW,
+                       "bandi-application", application,
+                       NULL);
+}

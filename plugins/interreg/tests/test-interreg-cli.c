@@ -1,0 +1,400 @@
+/* test-interreg-cli.c — the interreg plugin end to end through bandi-cli
+ *
+ * Runs the built bandi-cli with the test's private XDG directories and
+ * settings saved to a key file, the plugin loaded by the core loader, and
+ * the programme sites stood in for by a SoupServer on 127.0.0.1.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "interreg-test-server.h"
+
+typedef struct {
+  ItServer *server;
+  char     *endpoint;   /* "interreg=URL" */
+  char     *out;
+  char     *err;
+} Fixture;
+
+typedef struct {
+  gboolean  done;
+  char     *out;
+  char     *err;
+  GError   *error;
+} Communicate;
+
+static void
+communicate_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Communicate *c = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result,
+                                        &c->out, &c->err, &c->error);
+  c->done = TRUE;
+}
+
+/* Runs bandi-cli with @args while the server keeps answering; its output
+ * lands in f->out and f->err. Returns the exit status. */
+static int
+run_cli (Fixture            *f,
+         const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Communicate c = { FALSE, NULL, NULL, NULL };
+  gint64 until = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  g_ptr_array_add (argv, (gpointer) BANDI_CLI_PATH);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* The test's private directories exist only in this process's GLib. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  /* Deadlines are shown in their own zone, whatever the machine's. */
+  g_subprocess_launcher_setenv (launcher, "TZ", "America/New_York", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, &c);
+  while (!c.done && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (c.done);
+  g_assert_no_error (c.error);
+
+  g_free (f->out);
+  g_free (f->err);
+  f->out = c.out;
+  f->err = c.err;
+
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("bandi-cli was killed by signal %d; it said:\n%s",
+             g_subprocess_get_term_sig (process), f->err);
+  return g_subprocess_get_exit_status (process);
+}
+
+#define RUN(f, ...) run_cli ((f), (const char *[]) { __VA_ARGS__, NULL })
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->server = it_server_new ();
+  f->endpoint = g_strdup_printf ("interreg=%s", f->server->base);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&f->server, it_server_free);
+  g_free (f->endpoint);
+  g_free (f->out);
+  g_free (f->err);
+}
+
+/* The calls `list --json --source interreg` prints, by id. */
+static GHashTable *
+listed_calls (Fixture   *f,
+              JsonNode **root)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTable *calls = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array;
+
+  g_assert_cmpint (RUN (f, "list", "--json", "--source", "interreg"), ==, 0);
+  *root = json_from_string (f->out, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (*root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *call = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (call, "source"), ==, "interreg");
+      g_hash_table_insert (calls, (gpointer) json_object_get_string_member (call, "id"), call);
+    }
+
+  return calls;
+}
+
+static void
+assert_listed_deadline (GHashTable *calls,
+                        const char *id,
+                        guint       index,
+                        const char *at,
+                        const char *zone)
+{
+  JsonObject *call = g_hash_table_lookup (calls, id);
+  JsonArray *deadlines;
+  JsonObject *deadline;
+
+  if (call == NULL)
+    g_error ("%s is not listed", id);
+  deadlines = json_object_get_array_member (call, "deadlines");
+  g_assert_cmpuint (index, <, json_array_get_length (deadlines));
+  deadline = json_array_get_object_element (deadlines, index);
+  g_assert_cmpint (json_object_get_int_member (deadline, "stage"), ==, index + 1);
+  g_assert_cmpstr (json_object_get_string_member (deadline, "at"), ==, at);
+  g_assert_cmpstr (json_object_get_string_member (deadline, "zone"), ==, zone);
+}
+
+#define SMALL_PROJECTS "italia-svizzera:interreg-italiasvizzera.eu/wps/portal/site/" \
+                       "interreg-italia-svizzera/avvisi/aperti/avviso-piccoli-progetti"
+
+/* `sync interreg` stores the five presets' calls; `list --json` gives
+ * their deadlines at the right instant; a second sync changes nothing. */
+static void
+test_sync_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GHashTable) calls = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *call;
+
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "interreg: new 12, changed 0, withdrawn 0, deadlines moved 0\n");
+  g_assert_cmpstr (f->err, ==, "");
+
+  calls = listed_calls (f, &root);
+  g_assert_cmpuint (g_hash_table_size (calls), ==, 12);
+
+  /* Italia–Svizzera: Rome's clock */
+  call = g_hash_table_lookup (calls, SMALL_PROJECTS);
+  g_assert_nonnull (call);
+  g_assert_cmpstr (json_object_get_string_member (call, "programme"), ==, "Interreg VI-A Italia-Svizzera");
+  assert_listed_deadline (calls, SMALL_PROJECTS, 0, "2027-04-16T12:00:00+02:00", "Europe/Rome");
+  /* CET/CEST: Brussels' clock, in winter and in summer */
+  assert_listed_deadline (calls, "alpine-space:alpine-space.eu/news/the-4th-call-for-classic-projects-is-open",
+                          0, "2027-03-04T13:00:00+01:00", "Europe/Brussels");
+  assert_listed_deadline (calls, "alpine-space:alpine-space.eu/news/the-4th-call-for-classic-projects-is-open",
+                          1, "2027-10-14T13:00:00+02:00", "Europe/Brussels");
+  assert_listed_deadline (calls, "central-europe:interreg-central.eu/calls-for-proposals/fourth-call",
+                          0, "2027-05-26T14:00:00+02:00", "Europe/Brussels");
+  assert_listed_deadline (calls, "euro-med:call-4", 0, "2027-03-31T13:00:00+02:00", "Europe/Brussels");
+  call = g_hash_table_lookup (calls, "euro-med:call-4");
+  g_assert_cmpstr (json_object_get_string_member (call, "call_id"), ==, "Call 4");
+  g_assert_cmpstr (json_object_get_string_member (call, "programme"), ==, "Interreg Euro-MED");
+  assert_listed_deadline (calls, "interreg-europe:fifth-call", 0, "2027-06-01T12:00:00+02:00", "Europe/Paris");
+
+  /* Stable ids: the same pages update, never duplicate. */
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "interreg: new 0, changed 0, withdrawn 0, deadlines moved 0\n");
+}
+
+static gboolean
+programme_is (JsonArray  *catalogue,
+              const char *id,
+              const char *member,
+              gboolean    value)
+{
+  for (guint i = 0; i < json_array_get_length (catalogue); i++)
+    {
+      JsonObject *programme = json_array_get_object_element (catalogue, i);
+
+      if (g_strcmp0 (json_object_get_string_member (programme, "id"), id) == 0)
+        return json_object_get_boolean_member (programme, member) == value;
+    }
+
+  g_error ("No programme %s", id);
+}
+
+/* `interreg disable|add` change the saved settings, and sync follows them. */
+static void
+test_programmes (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *ics = g_strdup_printf ("%s/custom/calls.ics", f->server->base);
+  g_autofree char *keyfile = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings",
+                                               "keyfile", NULL);
+  g_autofree char *saved = NULL;
+  g_autoptr(GHashTable) calls = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) catalogue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  it_server_route (f->server, "/custom/calls.ics", "custom-calendar.ics");
+
+  g_assert_cmpint (RUN (f, "interreg", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "[x] italia-svizzera — Interreg VI-A Italia-Svizzera (html, Europe/Rome)\n"));
+
+  g_assert_cmpint (RUN (f, "interreg", "disable", "italia-svizzera"), ==, 0);
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Interreg NEXT MED", "--url", ics,
+                        "--adapter", "ical"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "interreg-next-med\n");
+
+  g_assert_cmpint (RUN (f, "interreg", "list", "--json"), ==, 0);
+  catalogue = json_from_string (f->out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 6);
+  g_assert_true (programme_is (json_node_get_array (catalogue), "italia-svizzera", "followed", FALSE));
+  g_assert_true (programme_is (json_node_get_array (catalogue), "alpine-space", "followed", TRUE));
+  g_assert_true (programme_is (json_node_get_array (catalogue), "interreg-next-med", "followed", TRUE));
+  g_assert_true (programme_is (json_node_get_array (catalogue), "interreg-next-med", "custom", TRUE));
+
+  g_file_get_contents (keyfile, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, "[io/github/bandi/Bandi/interreg]"));
+  g_assert_nonnull (strstr (saved, "\"id\":\"interreg-next-med\""));
+
+  /* The custom programme is fetched at its own address. */
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "interreg: new 11, changed 0, withdrawn 0, deadlines moved 0\n");
+  g_assert_cmpuint (it_server_hits (f->server, PATH_ITALIA_SVIZZERA), ==, 0);
+  g_assert_cmpuint (it_server_hits (f->server, "/custom/calls.ics"), ==, 1);
+
+  calls = listed_calls (f, &root);
+  g_assert_false (g_hash_table_contains (calls, SMALL_PROJECTS));
+  assert_listed_deadline (calls, "interreg-next-med:call-2-deadline@interregnextmed.eu", 0,
+                          "2027-04-15T14:00:00+02:00", "Europe/Rome");
+
+  /* enable and disable are idempotent; ids are checked */
+  g_assert_cmpint (RUN (f, "interreg", "disable", "italia-svizzera"), ==, 0);
+  g_assert_cmpint (RUN (f, "interreg", "enable", "italia-svizzera"), ==, 0);
+  g_assert_cmpint (RUN (f, "interreg", "enable", "italia-svizzera"), ==, 0);
+  g_assert_cmpint (RUN (f, "interreg", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "[x] italia-svizzera "));
+  g_assert_cmpint (RUN (f, "interreg", "enable", "nosuch"), ==, 1);
+  g_assert_cmpstr (f->err, ==, "bandi-cli: interreg: there is no programme “nosuch” "
+                               "(see “bandi-cli interreg list”)\n");
+
+  /* What the source refuses (an id taken, not an id, not a web address)
+   * is reported in its words and changes nothing. */
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Interreg NEXT MED", "--url", ics,
+                        "--adapter", "ical"), ==, 1);
+  g_assert_cmpstr (f->err, ==, "bandi-cli: interreg add: Custom programme “interreg-next-med” is given twice\n");
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Alpine space", "--url", ics,
+                        "--adapter", "ical", "--id", "alpine-space"), ==, 1);
+  g_assert_cmpstr (f->err, ==, "bandi-cli: interreg add: Custom programme “alpine-space” has the id of a preset\n");
+  g_assert_cmpint (RUN (f, "interreg", "add", "--id", "Not_An_Id", "--name", "X", "--url", ics,
+                        "--adapter", "ical"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "no valid id (lower-case letters, digits and dashes): “Not_An_Id”"));
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "X", "--url", "ftp://example.org/",
+                        "--adapter", "rss"), ==, 1);
+  g_assert_cmpstr (f->err, ==, "bandi-cli: interreg add: Programme “x” has no web address (http or https): "
+                               "“ftp://example.org/”\n");
+  g_assert_cmpint (RUN (f, "interreg", "list", "--json"), ==, 0);
+  g_clear_pointer (&catalogue, json_node_unref);
+  catalogue = json_from_string (f->out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 6);
+}
+
+/* A saved setting that cannot be read is reported and left as it is. */
+static void
+test_bad_setting (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *keyfile = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings",
+                                               "keyfile", NULL);
+  g_autofree char *dir = g_path_get_dirname (keyfile);
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *broken = "[io/github/bandi/Bandi/interreg]\n"
+                       "programmes=['euro-med', 'mine']\n"
+                       "custom-programmes='[{\"id\": \"mine\",'\n";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (keyfile, broken, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Other", "--url", "https://example.org/feed/",
+                        "--adapter", "rss"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "the saved custom programmes are not a JSON array, left as they are"));
+  g_assert_cmpint (RUN (f, "interreg", "list"), ==, 0);
+  g_assert_nonnull (strstr (f->err, "bandi-cli: interreg: warning: The custom Interreg programmes are not valid JSON"));
+  g_file_get_contents (keyfile, &saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved, ==, broken);
+
+  /* Sync still reads the presets followed, and says what is wrong. */
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "interreg: new 2, changed 0, withdrawn 0, deadlines moved 0\n");
+  g_assert_nonnull (strstr (f->err, "The custom Interreg programmes are not valid JSON"));
+  g_assert_nonnull (strstr (f->err, "The followed programme “mine” is neither a preset nor a custom programme"));
+}
+
+/* A changed page is reported as such, naming the programme: an error
+ * when it is the only programme, a warning among others. */
+static void
+test_changed_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *others[] = { "italia-svizzera", "alpine-space", "interreg-europe" };
+
+  it_server_route (f->server, PATH_CENTRAL_EUROPE, "central-europe-changed.html");
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_cmpint (RUN (f, "interreg", "disable", others[i]), ==, 0);
+
+  /* central-europe and euro-med */
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "interreg: new 2, changed 0, withdrawn 0, deadlines moved 0\n");
+  g_assert_nonnull (strstr (f->err, "interreg: warning: Interreg CENTRAL EUROPE: no call found"));
+
+  g_assert_cmpint (RUN (f, "interreg", "disable", "euro-med"), ==, 0);
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 1);
+  g_assert_nonnull (strstr (f->err, "Interreg CENTRAL EUROPE: no call found with the preset’s rules"));
+  g_assert_nonnull (strstr (f->err, "has the page changed?"));
+  /* nothing stored was lost */
+  g_assert_cmpint (RUN (f, "list", "--json", "--source", "interreg"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "euro-med:call-4"));
+}
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  const char * const *cases[] = {
+    (const char *[]) { "interreg", NULL },
+    (const char *[]) { "interreg", "frobnicate", NULL },
+    (const char *[]) { "interreg", "list", "extra", NULL },
+    (const char *[]) { "interreg", "enable", NULL },
+    (const char *[]) { "interreg", "add", "--name", "X", NULL },
+    (const char *[]) { "interreg", "add", "--name", "X", "--url", "https://example.org/", "--adapter", "csv", NULL },
+    (const char *[]) { "interreg", "enable", "euro-med", "--json", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u", i);
+      g_assert_cmpint (run_cli (f, cases[i]), ==, 2);
+      g_assert_cmpstr (f->out, ==, "");
+      g_assert_true (g_str_has_prefix (f->err, "bandi-cli: interreg"));
+    }
+
+  g_assert_cmpint (RUN (f, "--help"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "\n  interreg "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add ("/interreg/cli/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("sync-list", test_sync_list);
+  ADD ("programmes", test_programmes);
+  ADD ("bad-setting", test_bad_setting);
+  ADD ("changed-page", test_changed_page);
+  ADD ("usage", test_usage);
+#undef ADD
+
+  return g_test_run ();
+}
