@@ -12,7 +12,8 @@
 #  - desktop file, metainfo, icons, settings schema, and a catalogue per
 #    language of po/LINGUAS;
 #  - `bandi-cli --version` prints the project's version and
-#    `bandi-cli sources` loads every plugin of plugins/ from the install.
+#    `bandi-cli sources` loads every plugin of plugins/ from the install;
+#    `bandi --version` too, when bandi is built.
 #
 # A DESTDIR install is not at its prefix, so there the run needs
 # LD_LIBRARY_PATH, BANDI_PLUGIN_PATH and a schema directory pointing into
@@ -208,6 +209,13 @@ def check_tree(root, tmp, installed, srcroot, builddir, options, version,
         if version not in out:
             errors.append(f'bandi-cli --version printed {out.strip()!r}, without {version}')
         out = run([cli, 'sources'], env=env, cwd=tmp)
+        gui = under(root, os.path.join(bindir, 'bandi'))
+        if 'bandi' in binaries and os.path.isfile(gui):
+            # The installed app starts (library, resources) without a display.
+            gui_env = {k: v for k, v in env.items() if k not in ('DISPLAY', 'WAYLAND_DISPLAY')}
+            gui_out = run([gui, '--version'], env=gui_env, cwd=tmp)
+            if version not in gui_out:
+                errors.append(f'bandi --version printed {gui_out.strip()!r}, without {version}')
     except CheckFailed as e:
         return errors + [str(e)]
     loaded = loaded_plugins(out)

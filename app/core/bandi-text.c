@@ -196,9 +196,14 @@ bandi_text_html_to_plain (const char *html)
 {
   g_autoptr(GString) raw = NULL;
   g_autofree char *decoded = NULL;
+  g_autofree char *valid = NULL;
 
   if (html == NULL)
     return NULL;
+
+  /* What comes out is valid UTF-8, whatever came in. */
+  if (!g_utf8_validate (html, -1, NULL))
+    html = valid = g_utf8_make_valid (html, -1);
 
   raw = g_string_sized_new (strlen (html));
 
@@ -329,11 +334,16 @@ squeeze_append (GString    *out,
 char *
 bandi_text_squeeze (const char *text)
 {
+  g_autofree char *valid = NULL;
   GString *out;
   gsize len;
 
   if (text == NULL)
     return NULL;
+
+  /* What comes out is valid UTF-8, whatever came in. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   len = strlen (text);
   out = g_string_sized_new (len);

@@ -16,7 +16,9 @@ char *bandi_text_decode_entities (const char *text);
  * list items become "• item" lines, runs of blanks collapsed. */
 char *bandi_text_html_to_plain   (const char *html);
 
-/* Collapses whitespace runs to one space and trims; NULL stays NULL. */
+/* Collapses whitespace runs to one space and trims; NULL stays NULL.
+ * Invalid UTF-8 comes out repaired (U+FFFD), here and in
+ * bandi_text_html_to_plain(). */
 char *bandi_text_squeeze         (const char *text);
 
 /* At most @max_chars characters of valid UTF-8, control characters shown as

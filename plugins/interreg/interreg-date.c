@@ -613,7 +613,6 @@ resolve_zone (Parse       *parse,
               GError     **error)
 {
   const char *named = parts->city;
-  g_autoptr(GDateTime) utc = NULL;
 
   *use_offset = FALSE;
 

@@ -255,9 +255,15 @@ interreg_feed_read (InterregProgramme *programme,
       if (local_error != NULL && local_error->domain == BANDI_SOURCE_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
-                     _("the feed is not valid XML: %s"),
-                     local_error ? local_error->message : _("it is empty"));
+        {
+          /* GMarkup quotes the bytes it could not read, valid UTF-8 or not. */
+          g_autofree char *reason =
+            local_error ? bandi_text_preview (local_error->message, strlen (local_error->message), 200) : NULL;
+
+          g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
+                       _("the feed is not valid XML: %s"),
+                       reason ? reason : _("it is empty"));
+        }
       return NULL;
     }
 

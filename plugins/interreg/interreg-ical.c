@@ -125,6 +125,14 @@ interreg_ical_read (InterregProgramme *programme,
   icalcomponent *calendar;
 
   text = g_strndup (data ? data : "", len);
+  /* iCalendar is UTF-8 (RFC 5545, 3.1.4) and libical passes any bytes on. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, -1);
+
+      g_free (text);
+      text = valid;
+    }
   if (!g_str_has_prefix (g_strchug (text), "BEGIN:VCALENDAR"))
     {
       g_set_error_literal (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
