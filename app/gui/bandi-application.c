@@ -165,6 +165,8 @@ preferences_activated (GSimpleAction *action,
   if (self->store == NULL)
     return;
   prefs = bandi_preferences_window_new (self->store, self->loader, self->settings);
+  if (BANDI_IS_WINDOW (parent))
+    g_signal_connect_object (prefs, "clusters-changed", G_CALLBACK (bandi_window_reload), parent, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
 }

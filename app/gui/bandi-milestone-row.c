@@ -70,6 +70,16 @@ title_changed_cb (BandiMilestoneRow *self)
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
+/* A time typed is in the milestone's zone: say which. */
+static void
+set_zone_tooltip (BandiMilestoneRow *self)
+{
+  /* Translators: %s is a time zone such as Europe/Rome */
+  g_autofree char *text = g_strdup_printf (_("Times are in the %s time zone"), self->zone);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry), text);
+}
+
 static BandiDeadline *
 parse_due (BandiMilestoneRow *self,
            gboolean          *out_valid)
@@ -96,8 +106,11 @@ due_changed_cb (BandiMilestoneRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->due_entry), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->due_entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry),
-                               valid ? NULL : _("Type the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM"));
+  if (valid)
+    set_zone_tooltip (self);
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_entry),
+                                 _("Type the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM"));
   now = g_date_time_new_now_local ();
   bandi_countdown_update (self->countdown_label, due, TRUE,
                           bandi_milestone_get_done (self->milestone), now);
@@ -190,6 +203,7 @@ bandi_milestone_row_new (BandiMilestone *milestone)
                          bandi_milestone_get_title (milestone) ? bandi_milestone_get_title (milestone) : "");
   gtk_editable_set_text (GTK_EDITABLE (self->due_entry), due);
   self->loading = FALSE;
+  set_zone_tooltip (self);
   update_countdown (self);
 
   return GTK_WIDGET (self);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bandi-call-chooser.h"
 #include "bandi-countdown.h"
 #include "bandi-format.h"
 #include "bandi-milestone-row.h"
@@ -30,9 +31,6 @@ struct _BandiProposalEditor
   GListModel     *calls;
   BandiProposal  *proposal;
   BandiCall      *call;          /* the stored call targeted, if any */
-  GHashTable     *search_ids;    /* call ids matching the search; NULL: all */
-  GtkCustomFilter *call_filter;
-  GtkFilterListModel *filtered_calls;
   guint           save_timeout;
   gboolean        dirty;
   gboolean        loading;
@@ -57,9 +55,7 @@ struct _BandiProposalEditor
   GtkLabel       *call_countdown;
   GtkWidget      *open_call_button;
   GtkWidget      *clear_call_button;
-  GtkPopover     *choose_popover;
-  GtkSearchEntry *call_search_entry;
-  GtkListView    *call_list;
+  BandiCallChooser *call_chooser;
   AdwEntryRow    *manual_call_row;
   AdwEntryRow    *manual_deadline_row;
   GtkLabel       *manual_countdown;
@@ -259,95 +255,6 @@ clear_call_clicked_cb (BandiProposalEditor *self)
   g_clear_object (&self->call);
   update_call_row (self);
   changed (self);
-}
-
-static gboolean
-call_filter_func (gpointer item,
-                  gpointer user_data)
-{
-  BandiProposalEditor *self = user_data;
-  gint64 id = bandi_call_get_id (item);
-
-  return self->search_ids == NULL || g_hash_table_contains (self->search_ids, &id);
-}
-
-static void
-call_search_changed_cb (BandiProposalEditor *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->call_search_entry));
-
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
-  if (self->store != NULL && *text != '\0')
-    self->search_ids = bandi_store_search_call_ids (self->store, text, NULL);
-  gtk_filter_changed (GTK_FILTER (self->call_filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-call_search_activate_cb (BandiProposalEditor *self)
-{
-  g_autoptr(BandiCall) call = NULL;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered_calls)) == 0)
-    return;
-  call = g_list_model_get_item (G_LIST_MODEL (self->filtered_calls), 0);
-  choose_call (self, call);
-  gtk_popover_popdown (self->choose_popover);
-}
-
-static void
-call_list_activate_cb (BandiProposalEditor *self,
-                       guint                position)
-{
-  g_autoptr(BandiCall) call = g_list_model_get_item (G_LIST_MODEL (self->filtered_calls), position);
-
-  if (call != NULL)
-    choose_call (self, call);
-  gtk_popover_popdown (self->choose_popover);
-}
-
-static void
-choose_popover_show_cb (BandiProposalEditor *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self->call_search_entry));
-}
-
-static void
-call_item_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *id_label = gtk_label_new (NULL);
-  GtkWidget *title_label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (id_label), 0);
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (id_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (id_label, "heading");
-  gtk_widget_add_css_class (title_label, "dim-label");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), id_label);
-  gtk_box_append (GTK_BOX (box), title_label);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-call_item_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item)
-{
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *id_label = gtk_widget_get_first_child (box);
-  GtkWidget *title_label = gtk_widget_get_next_sibling (id_label);
-  const char *title = bandi_call_get_title (call);
-
-  /* Plain text: titles come from the sources. */
-  gtk_label_set_text (GTK_LABEL (id_label), bandi_call_get_external_id (call));
-  gtk_label_set_text (GTK_LABEL (title_label), title ? title : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, bandi_call_get_external_id (call),
-                                  -1);
 }
 
 /* The fields */
@@ -713,6 +620,7 @@ bandi_proposal_editor_set_store (BandiProposalEditor *self,
 
   save_now (self);
   g_set_object (&self->store, store);
+  bandi_call_chooser_set_store (self->call_chooser, store);
 }
 
 void
@@ -737,7 +645,7 @@ bandi_proposal_editor_set_calls (BandiProposalEditor *self,
 
   if (!g_set_object (&self->calls, calls))
     return;
-  gtk_filter_list_model_set_model (self->filtered_calls, calls);
+  bandi_call_chooser_set_calls (self->call_chooser, calls);
 }
 
 void
@@ -786,9 +694,7 @@ bandi_proposal_editor_dispose (GObject *object)
   save_now (self);
   g_clear_handle_id (&self->save_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_PROPOSAL_EDITOR);
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
   g_clear_pointer (&self->deadline_zone, g_free);
-  g_clear_object (&self->filtered_calls);
   g_clear_object (&self->call);
   g_clear_object (&self->proposal);
   g_clear_object (&self->calls);
@@ -816,6 +722,7 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (BANDI_TYPE_CALL_CHOOSER);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-proposal-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, toast_overlay);
@@ -830,9 +737,7 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, call_countdown);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, open_call_button);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, clear_call_button);
-  gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, choose_popover);
-  gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, call_search_entry);
-  gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, call_list);
+  gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, call_chooser);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_call_row);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_deadline_row);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_countdown);
@@ -847,10 +752,7 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cluster_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_call_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_call_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, call_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, call_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, call_list_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, choose_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_call);
   gtk_widget_class_bind_template_callback (widget_class, add_milestone_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 }
@@ -860,8 +762,6 @@ bandi_proposal_editor_init (BandiProposalEditor *self)
 {
   g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) role_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -874,13 +774,6 @@ bandi_proposal_editor_init (BandiProposalEditor *self)
   adw_combo_row_set_expression (self->cluster_row,
                                 gtk_property_expression_new (BANDI_TYPE_CLUSTER, NULL, "acronym"));
 
-  self->call_filter = gtk_custom_filter_new (call_filter_func, self, NULL);
-  self->filtered_calls = gtk_filter_list_model_new (NULL, GTK_FILTER (self->call_filter));
-  g_signal_connect (factory, "setup", G_CALLBACK (call_item_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (call_item_bind_cb), NULL);
-  gtk_list_view_set_factory (self->call_list, factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered_calls)));
-  gtk_list_view_set_model (self->call_list, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);

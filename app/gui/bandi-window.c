@@ -16,6 +16,7 @@
 #include "bandi-call-details.h"
 #include "bandi-calls-view.h"
 #include "bandi-dashboard-view.h"
+#include "bandi-export-dialog.h"
 #include "bandi-format.h"
 #include "bandi-proposal-editor.h"
 #include "bandi-proposals-view.h"
@@ -546,6 +547,58 @@ new_proposal_activated (GtkWidget  *widget,
 }
 
 static void
+export_finished_cb (BandiWindow  *self,
+                    GFile        *file,
+                    guint         n_events,
+                    const GError *error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (error != NULL)
+    text = g_strdup_printf (_("Cannot export the deadlines: %s"), error->message);
+  else if (file != NULL)
+    {
+      name = g_file_get_basename (file);
+      /* Translators: a number of calendar events, then a file name */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u event to %s",
+                                           "Exported %u events to %s", n_events), n_events, name);
+    }
+  if (text != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* The export proposes, in turn, the call open, the cluster shown, the
+ * calls listed. */
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BandiWindow *self = BANDI_WINDOW (widget);
+  BandiCallsView *view = current_calls_view (self);
+  BandiCall *call = bandi_call_details_get_call (self->details);
+  BandiExportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = bandi_export_dialog_new (GTK_WINDOW (self), self->store, self->settings);
+  if (self->section != NULL && g_str_has_prefix (self->section, "cluster:"))
+    bandi_export_dialog_set_cluster (dialog, self->section + strlen ("cluster:"));
+  if (view != NULL)
+    bandi_export_dialog_set_shown_calls (dialog, bandi_calls_view_get_shown (view));
+  if (call != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "call") == 0)
+    {
+      g_autoptr(GListStore) selected = g_list_store_new (BANDI_TYPE_CALL);
+
+      g_list_store_append (selected, call);
+      bandi_export_dialog_set_selected_calls (dialog, G_LIST_MODEL (selected));
+    }
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (export_finished_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 go_back_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -800,12 +853,14 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sync_finished_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-proposal", NULL, new_proposal_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-proposal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)

@@ -10,6 +10,16 @@ void
 gui_test_init (int    *argc,
                char ***argv)
 {
+  const char * const *data_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  /* The isolated XDG dirs hide shared-mime-info, without which the SVG
+   * icons of libadwaita are not recognised: keep the system's. */
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (data_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* The C locale and a fixed zone: dates and amounts are compared as text. */
   g_setenv ("TZ", "Europe/Rome", TRUE);

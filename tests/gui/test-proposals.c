@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "bandi-call-chooser.h"
 #include "bandi-format.h"
 #include "bandi-milestone-row.h"
 #include "bandi-proposal-editor.h"
@@ -309,7 +310,8 @@ test_editor_choose_call (Fixture       *fixture,
 {
   BandiProposalEditor *editor = editor_for (fixture, "SMARTFAB");
   BandiProposal *proposal = bandi_proposal_editor_get_proposal (editor);
-  GtkWidget *entry = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "call_search_entry");
+  gpointer chooser = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "call_chooser");
+  GtkWidget *entry = gui_test_child (chooser, BANDI_TYPE_CALL_CHOOSER, "search_entry");
   AdwActionRow *call_row = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "call_row");
   g_autoptr(BandiProposal) stored = NULL;
 
