@@ -20,7 +20,7 @@
 #include "bandi-window-private.h"
 
 /* A toast of @text whose button runs @action. */
-static void
+static AdwToast *
 add_button_toast (BandiWindow *self,
                   const char  *text,
                   guint        timeout,
@@ -31,6 +31,7 @@ add_button_toast (BandiWindow *self,
 
   adw_toast_set_button_label (toast, button);
   adw_toast_set_action_name (toast, action);
+  return toast;
 }
 
 /* Exporting */
@@ -72,6 +73,16 @@ bandi_window_stop_publishing (BandiWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", TRUE);
 }
 
+/* The toast of the publication: shown at once, over other toasts, and
+ * replaced by the next publication's. */
+static void
+set_publish_toast (BandiWindow *self,
+                   AdwToast    *toast)
+{
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  self->publish_toast = g_object_ref (toast);
+}
+
 static void
 publish_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -93,20 +104,20 @@ publish_done_cb (GObject      *object,
       text = g_strdup_printf (_("Cannot publish to the calendar: %s"), error->message);
       if (g_error_matches (error, BANDI_CALDAV_ERROR, BANDI_CALDAV_ERROR_UNREACHABLE) ||
           g_error_matches (error, BANDI_CALDAV_ERROR, BANDI_CALDAV_ERROR_FAILED))
-        bandi_window_add_plain_toast (self, text, 0);
+        set_publish_toast (self, bandi_window_add_plain_toast (self, text, 0));
       else
-        add_button_toast (self, text, 0, _("_Preferences"), "app.preferences");
+        set_publish_toast (self, add_button_toast (self, text, 0, _("_Preferences"), "app.preferences"));
       return;
     }
 
   text = bandi_publish_describe (report);
   if (report->failures->len == 0)
     {
-      bandi_window_add_plain_toast (self, text, 5);
+      set_publish_toast (self, bandi_window_add_plain_toast (self, text, 5));
       return;
     }
   self->publish_report = g_steal_pointer (&report);
-  add_button_toast (self, text, 0, _("_Details"), "win.publish-failures");
+  set_publish_toast (self, add_button_toast (self, text, 0, _("_Details"), "win.publish-failures"));
 }
 
 static void
@@ -126,10 +137,7 @@ publish_cb (BandiWindow     *self,
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Publishing %u event to the calendar…",
                                        "Publishing %u events to the calendar…", n), n);
-  self->publish_toast = g_object_ref (bandi_window_add_plain_toast (self, text, 0));
-  adw_toast_set_priority (self->publish_toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_button_label (self->publish_toast, _("_Cancel"));
-  adw_toast_set_action_name (self->publish_toast, "win.cancel-publishing");
+  set_publish_toast (self, add_button_toast (self, text, 0, _("_Cancel"), "win.cancel-publishing"));
 
   bandi_publish_async (self->store, self->settings, export, self->publishing,
                        publish_done_cb, g_object_ref (self));
@@ -145,7 +153,7 @@ cancel_publishing_activated (GtkWidget  *widget,
   if (self->publishing == NULL)
     return;
   bandi_window_stop_publishing (self);
-  bandi_window_add_plain_toast (self, _("Publication cancelled"), 5);
+  set_publish_toast (self, bandi_window_add_plain_toast (self, _("Publication cancelled"), 5));
 }
 
 static void
@@ -180,7 +188,7 @@ publish_activated (GtkWidget  *widget,
   BandiWindow *self = BANDI_WINDOW (widget);
   BandiExportDialog *dialog;
 
-  if (self->store == NULL)
+  if (self->store == NULL || self->publishing != NULL)
     return;
   if (!bandi_publish_is_set_up (self->settings))
     {
