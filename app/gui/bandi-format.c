@@ -182,6 +182,61 @@ bandi_format_deadline (BandiDeadline *deadline)
 }
 
 char *
+bandi_format_deadline_long (BandiDeadline  *deadline,
+                            char          **out_own_zone)
+{
+  g_autoptr(GDateTime) own = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  /* Translators: a long date for strftime(), e.g. "Thursday 18 April 2024";
+   * order it as your language does */
+  const char *long_date = C_("long date", "%A %-d %B %Y");
+  const char *zone;
+
+  g_return_val_if_fail (BANDI_IS_DEADLINE (deadline), NULL);
+
+  if (out_own_zone != NULL)
+    *out_own_zone = NULL;
+
+  if (!bandi_deadline_has_time (deadline))
+    {
+      g_autoptr(GDateTime) day = bandi_format_deadline_local_day (deadline);
+
+      return day ? g_date_time_format (day, long_date) : g_strdup ("?");
+    }
+
+  own = bandi_deadline_dup_local (deadline);
+  if (own == NULL)
+    return g_strdup ("?");
+  local = g_date_time_to_local (own);
+  date = g_date_time_format (local, long_date);
+  time = g_date_time_format (local, "%H:%M");
+  zone = bandi_deadline_get_zone (deadline);
+
+  if (out_own_zone != NULL && g_strcmp0 (zone, bandi_format_local_zone ()) != 0)
+    {
+      g_autofree char *own_time = g_date_time_format (own, "%H:%M");
+
+      if (g_date_time_get_day_of_year (own) == g_date_time_get_day_of_year (local) &&
+          g_date_time_get_year (own) == g_date_time_get_year (local))
+        /* Translators: the deadline's time in its own zone, e.g.
+         * "17:00 in Europe/Brussels" */
+        *out_own_zone = g_strdup_printf (_("%s in %s"), own_time, zone);
+      else
+        {
+          g_autofree char *own_date = g_date_time_format (own, long_date);
+
+          /* Translators: the deadline's date and time in its own zone */
+          *out_own_zone = g_strdup_printf (_("%s, %s in %s"), own_date, own_time, zone);
+        }
+    }
+
+  /* Translators: a date, then a time */
+  return g_strdup_printf (_("%s, %s"), date, time);
+}
+
+char *
 bandi_format_money (double euros)
 {
   if (euros < 0)
