@@ -305,10 +305,26 @@ bandi_format_programme_class (const char *programme)
     "programme-0", "programme-1", "programme-2", "programme-3",
     "programme-4", "programme-5", "programme-6", "programme-7",
   };
+  /* The programmes officers see most get colours of their own, so that
+   * they never share one; others (and no programme) share the rest. */
+  static const struct {
+    const char *prefix;
+    guint       colour;
+  } known[] = {
+    { "Horizon", 0 },            /* Horizon Europe, Horizon 2020: blue */
+    { "Interreg", 1 },           /* every Interreg programme: green */
+    { "LIFE", 2 },               /* yellow */
+    { "Regione Lombardia", 3 },  /* orange */
+    { "Digital Europe", 5 },     /* purple */
+  };
+  static const guint others[] = { 4, 6, 7 };
 
   if (programme == NULL)
-    return classes[0];
-  return classes[g_str_hash (programme) % N_PROGRAMME_CLASSES];
+    return classes[7];
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_has_prefix (programme, known[i].prefix))
+      return classes[known[i].colour];
+  return classes[others[g_str_hash (programme) % G_N_ELEMENTS (others)]];
 }
 
 char *

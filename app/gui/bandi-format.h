@@ -40,7 +40,9 @@ char        *bandi_format_count               (guint           count);
 const char  *bandi_format_call_status         (BandiCallStatus     status);
 const char  *bandi_format_proposal_status     (BandiProposalStatus status);
 const char  *bandi_format_proposal_role       (BandiProposalRole   role);
-/* One of a fixed set of "programme-N" CSS classes, stable per programme. */
+/* One of a fixed set of "programme-N" CSS classes, stable per programme:
+ * Horizon, Interreg, LIFE, Regione Lombardia and Digital Europe each have
+ * their own; other programmes share the rest. */
 const char  *bandi_format_programme_class     (const char     *programme);
 /* A deadline's name: its label, else "Stage N". */
 char        *bandi_format_stage               (BandiDeadline  *deadline);
