@@ -42,6 +42,7 @@ struct _BandiExportDialog
   GtkDropDown      *cluster_dropdown;
   GtkCheckButton   *everything_check;
   GtkCheckButton   *proposals_check;
+  GtkWidget        *publish_note;
 };
 
 G_DEFINE_FINAL_TYPE (BandiExportDialog, bandi_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -66,6 +67,7 @@ update_choices (BandiExportDialog *self)
   g_autofree char *selected = NULL;
   g_autofree char *shown = NULL;
   BandiExportScope scope = bandi_export_dialog_get_scope (self);
+  gboolean publishable;
 
   selected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The _selected call", "The %u _selected calls",
                                            n_calls (self->selected)), n_calls (self->selected));
@@ -75,10 +77,11 @@ update_choices (BandiExportDialog *self)
   gtk_check_button_set_label (self->shown_check, shown);
   gtk_widget_set_visible (GTK_WIDGET (self->selected_check), !self->publishing && n_calls (self->selected) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->shown_check), !self->publishing && n_calls (self->shown) > 0);
+  publishable = scope == BANDI_EXPORT_SCOPE_CLUSTER || scope == BANDI_EXPORT_SCOPE_EVERYTHING;
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "publish",
-                                           bandi_publish_is_set_up (self->settings) &&
-                                           (scope == BANDI_EXPORT_SCOPE_CLUSTER ||
-                                            scope == BANDI_EXPORT_SCOPE_EVERYTHING));
+                                           bandi_publish_is_set_up (self->settings) && publishable);
+  /* Says why publishing is greyed out. */
+  gtk_widget_set_visible (self->publish_note, bandi_publish_is_set_up (self->settings) && !publishable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cluster_dropdown), scope == BANDI_EXPORT_SCOPE_CLUSTER);
   /* A list of calls has no proposals of its own. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->proposals_check),
@@ -441,6 +444,7 @@ bandi_export_dialog_class_init (BandiExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, cluster_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, everything_check);
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, proposals_check);
+  gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, publish_note);
   gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
 }
 

@@ -201,12 +201,14 @@ test_publish (Fixture       *fixture,
   bandi_export_dialog_set_selected_calls (fixture->dialog, selected);
   g_assert_cmpint (bandi_export_dialog_get_scope (fixture->dialog), ==, BANDI_EXPORT_SCOPE_SELECTED);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "publish"));
+  g_assert_true (gtk_widget_get_visible (gui_test_child (fixture->dialog, BANDI_TYPE_EXPORT_DIALOG, "publish_note")));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "export");
 
   bandi_export_dialog_set_publishing (fixture->dialog, TRUE);
   g_assert_cmpint (bandi_export_dialog_get_scope (fixture->dialog), ==, BANDI_EXPORT_SCOPE_EVERYTHING);
   g_assert_false (gtk_widget_get_visible (gui_test_child (fixture->dialog, BANDI_TYPE_EXPORT_DIALOG, "selected_check")));
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "publish"));
+  g_assert_false (gtk_widget_get_visible (gui_test_child (fixture->dialog, BANDI_TYPE_EXPORT_DIALOG, "publish_note")));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "publish");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publish to Calendar");
 
