@@ -198,7 +198,9 @@ setup_star_cb (GtkSignalListItemFactory *factory,
   GtkWidget *button = gtk_toggle_button_new ();
 
   gtk_button_set_icon_name (GTK_BUTTON (button), "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Star"));
+  set_cell_tooltip (button, _("Star"));
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Star"), -1);
   gtk_widget_add_css_class (button, "flat");

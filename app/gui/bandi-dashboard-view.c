@@ -49,6 +49,7 @@ struct _BandiDashboardView
   GPtrArray  *lines;      /* of Line, by programme then year */
   GArray     *upcoming;   /* of Upcoming, soonest first */
   GPtrArray  *rows;       /* rows added to the groups */
+  gboolean    stale;      /* to reload when next mapped */
 
   AdwToastOverlay      *toast_overlay;
   GtkLabel             *scope_label;
@@ -384,14 +385,13 @@ show (BandiDashboardView *self)
     add_row (self, self->milestones_group, bandi_format_plain_row (_("No milestone ahead"), NULL));
 }
 
-void
-bandi_dashboard_view_reload (BandiDashboardView *self)
+static void
+reload_now (BandiDashboardView *self)
 {
   g_autoptr(GListModel) proposals = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_return_if_fail (BANDI_IS_DASHBOARD_VIEW (self));
-
+  self->stale = FALSE;
   clear (self);
   if (self->store == NULL)
     return;
@@ -406,6 +406,24 @@ bandi_dashboard_view_reload (BandiDashboardView *self)
     }
   compute (self, proposals);
   show (self);
+}
+
+static void
+ensure_loaded (BandiDashboardView *self)
+{
+  if (self->stale)
+    reload_now (self);
+}
+
+/* A view not on screen reloads when it is next mapped. */
+void
+bandi_dashboard_view_reload (BandiDashboardView *self)
+{
+  g_return_if_fail (BANDI_IS_DASHBOARD_VIEW (self));
+
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_now (self);
 }
 
 /* CSV (RFC 4180) */
@@ -488,6 +506,7 @@ bandi_dashboard_view_to_csv (BandiDashboardView *self)
 
   g_return_val_if_fail (BANDI_IS_DASHBOARD_VIEW (self), NULL);
 
+  ensure_loaded (self);
   csv = g_string_new ("cluster,programme,year,proposals");
   for (guint status = 0; status < N_STATUSES; status++)
     g_string_append_printf (csv, ",%s", bandi_proposal_status_to_string (status));
@@ -602,12 +621,20 @@ bandi_dashboard_view_dispose (GObject *object)
 }
 
 static void
+bandi_dashboard_view_map (GtkWidget *widget)
+{
+  ensure_loaded (BANDI_DASHBOARD_VIEW (widget));
+  GTK_WIDGET_CLASS (bandi_dashboard_view_parent_class)->map (widget);
+}
+
+static void
 bandi_dashboard_view_class_init (BandiDashboardViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bandi_dashboard_view_dispose;
+  widget_class->map = bandi_dashboard_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-dashboard-view.ui");

@@ -24,6 +24,7 @@ struct _BandiProposalsView
   char       *cluster;
   guint       n_proposals;
   GPtrArray  *groups;      /* the AdwPreferencesGroups added by reload */
+  gboolean    stale;       /* to reload when next mapped */
 
   GtkStack      *stack;
   AdwStatusPage *empty_page;
@@ -134,8 +135,8 @@ show_error (BandiProposalsView *self,
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-void
-bandi_proposals_view_reload (BandiProposalsView *self)
+static void
+reload_now (BandiProposalsView *self)
 {
   g_autoptr(GListModel) proposals = NULL;
   g_autoptr(GError) error = NULL;
@@ -143,8 +144,7 @@ bandi_proposals_view_reload (BandiProposalsView *self)
   GtkWidget *groups[BANDI_PROPOSAL_STATUS_LAST + 1] = { NULL };
   guint counts[BANDI_PROPOSAL_STATUS_LAST + 1] = { 0 };
 
-  g_return_if_fail (BANDI_IS_PROPOSALS_VIEW (self));
-
+  self->stale = FALSE;
   clear_groups (self);
   self->n_proposals = 0;
   if (self->store == NULL)
@@ -201,6 +201,25 @@ bandi_proposals_view_reload (BandiProposalsView *self)
   gtk_stack_set_visible_child_name (self->stack, self->n_proposals > 0 ? "list" : "empty");
 }
 
+static void
+ensure_loaded (BandiProposalsView *self)
+{
+  if (self->stale)
+    reload_now (self);
+}
+
+/* A row per proposal takes a while to build for hundreds of them: a view
+ * not on screen reloads when it is next mapped. */
+void
+bandi_proposals_view_reload (BandiProposalsView *self)
+{
+  g_return_if_fail (BANDI_IS_PROPOSALS_VIEW (self));
+
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_now (self);
+}
+
 void
 bandi_proposals_view_set_store (BandiProposalsView *self,
                                 BandiStore         *store)
@@ -238,6 +257,7 @@ bandi_proposals_view_get_n_proposals (BandiProposalsView *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSALS_VIEW (self), 0);
 
+  ensure_loaded (self);
   return self->n_proposals;
 }
 
@@ -261,12 +281,20 @@ bandi_proposals_view_dispose (GObject *object)
 }
 
 static void
+bandi_proposals_view_map (GtkWidget *widget)
+{
+  ensure_loaded (BANDI_PROPOSALS_VIEW (widget));
+  GTK_WIDGET_CLASS (bandi_proposals_view_parent_class)->map (widget);
+}
+
+static void
 bandi_proposals_view_class_init (BandiProposalsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bandi_proposals_view_dispose;
+  widget_class->map = bandi_proposals_view_map;
 
   signals[SIGNAL_PROPOSAL_ACTIVATED] =
     g_signal_new ("proposal-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -146,11 +146,12 @@ bandi_window_show_section (BandiWindow *self,
     }
   else
     {
-      gtk_stack_set_visible_child_name (self->stack, section);
+      /* Before showing them: a view not on screen reloads when mapped. */
       if (g_str_equal (section, "proposals"))
         bandi_proposals_view_reload (self->proposals_view);
       else if (g_str_equal (section, "dashboard"))
         bandi_dashboard_view_reload (self->dashboard_view);
+      gtk_stack_set_visible_child_name (self->stack, section);
     }
 
   bandi_window_select_section_row (self, section);
