@@ -30,6 +30,8 @@ struct _BandiCallsView
   gint64              now;
   GDateTime          *now_dt;
   gboolean            updating_dropdowns;
+  gboolean            calls_stale;    /* calls to apply when next mapped */
+  gboolean            filter_stale;   /* filters to apply when next mapped */
   struct {
     const char       *source;     /* NULL: any */
     const char       *programme;  /* NULL: any */

@@ -308,12 +308,26 @@ read_filter_state (BandiCallsView *self)
 }
 
 static void
-refilter_with (BandiCallsView   *self,
-               GtkFilterChange   change)
+filter_now (BandiCallsView  *self,
+            GtkFilterChange  change)
 {
+  self->filter_stale = FALSE;
   read_filter_state (self);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_empty_state (self);
+}
+
+/* A view not on screen applies new calls and filters when it is next
+ * mapped: the window's four calls views would otherwise each index the
+ * calls at start-up and refilter them at every keystroke. */
+static void
+refilter_with (BandiCallsView   *self,
+               GtkFilterChange   change)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->filter_stale = TRUE;
+  else
+    filter_now (self, change);
 }
 
 static void
@@ -335,9 +349,14 @@ bandi_calls_view_refilter (BandiCallsView *self)
 {
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->calls_stale = TRUE;
+      return;
+    }
   reset_clock (self);
   rebuild_next_deadlines (self);
-  refilter_now (self);
+  filter_now (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -469,6 +488,27 @@ update_cluster (BandiCallsView *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->suggested_button), self->cluster != NULL);
 }
 
+static void
+apply_calls (BandiCallsView *self)
+{
+  self->calls_stale = FALSE;
+  reset_clock (self);
+  rebuild_next_deadlines (self);
+  g_hash_table_remove_all (self->relevance);
+  refill_dropdowns (self);
+  gtk_filter_list_model_set_model (self->filtered, self->calls);
+  filter_now (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+ensure_current (BandiCallsView *self)
+{
+  if (self->calls_stale)
+    apply_calls (self);
+  else if (self->filter_stale)
+    filter_now (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 /* Public API */
 
 BandiCallsView *
@@ -495,12 +535,10 @@ bandi_calls_view_set_calls (BandiCallsView *self,
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
   g_set_object (&self->calls, calls);
-  reset_clock (self);
-  rebuild_next_deadlines (self);
-  g_hash_table_remove_all (self->relevance);
-  refill_dropdowns (self);
-  gtk_filter_list_model_set_model (self->filtered, calls);
-  refilter_now (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    apply_calls (self);
+  else
+    self->calls_stale = TRUE;
 }
 
 void
@@ -630,6 +668,8 @@ GListModel *
 bandi_calls_view_get_shown (BandiCallsView *self)
 {
   g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), NULL);
+
+  ensure_current (self);
   return G_LIST_MODEL (self->filtered);
 }
 
@@ -638,6 +678,7 @@ bandi_calls_view_activate_first (BandiCallsView *self)
 {
   g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), FALSE);
 
+  ensure_current (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
     return FALSE;
   row_activated_cb (self, 0);
@@ -716,6 +757,13 @@ bandi_calls_view_set_property (GObject      *object,
 }
 
 static void
+bandi_calls_view_map (GtkWidget *widget)
+{
+  ensure_current (BANDI_CALLS_VIEW (widget));
+  GTK_WIDGET_CLASS (bandi_calls_view_parent_class)->map (widget);
+}
+
+static void
 bandi_calls_view_class_init (BandiCallsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -725,6 +773,7 @@ bandi_calls_view_class_init (BandiCallsViewClass *klass)
   object_class->finalize = bandi_calls_view_finalize;
   object_class->get_property = bandi_calls_view_get_property;
   object_class->set_property = bandi_calls_view_set_property;
+  widget_class->map = bandi_calls_view_map;
 
   properties[PROP_RELEVANCE_CLUSTER] =
     g_param_spec_string ("relevance-cluster", NULL, NULL, "",
