@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bandi-call-row.h"
 #include "bandi-calls-view-private.h"
 #include "bandi-format.h"
 #include "bandi-relevance.h"
@@ -76,12 +77,11 @@ set_classes (GtkWidget   *widget,
 }
 
 static void
-bind_days_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              BandiCallsView           *self)
+bind_days (BandiCallsView *self,
+           GtkWidget      *child,
+           BandiCall      *call)
 {
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *label = child;
   BandiDeadline *next = bandi_call_get_next_deadline (call, self->now);
   g_autofree char *text = bandi_format_days_left (next, self->now_dt);
   g_autofree char *when = next ? bandi_format_deadline (next) : NULL;
@@ -92,12 +92,11 @@ bind_days_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_programme_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   BandiCallsView           *self)
+bind_programme (BandiCallsView *self,
+                GtkWidget      *child,
+                BandiCall      *call)
 {
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *label = child;
   const char *programme = bandi_call_get_programme (call);
 
   gtk_label_set_text (GTK_LABEL (label), programme ? programme : "");
@@ -106,24 +105,22 @@ bind_programme_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_id_cb (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            BandiCallsView           *self)
+bind_id (BandiCallsView *self,
+         GtkWidget      *child,
+         BandiCall      *call)
 {
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *label = child;
 
   gtk_label_set_text (GTK_LABEL (label), bandi_call_get_external_id (call));
   set_cell_tooltip (label, bandi_call_get_external_id (call));
 }
 
 static void
-bind_title_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               BandiCallsView           *self)
+bind_title (BandiCallsView *self,
+            GtkWidget      *child,
+            BandiCall      *call)
 {
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *label = child;
   const char *title = bandi_call_get_title (call);
 
   gtk_label_set_text (GTK_LABEL (label), title ? title : bandi_call_get_external_id (call));
@@ -131,23 +128,21 @@ bind_title_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_status_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                BandiCallsView           *self)
+bind_status (BandiCallsView *self,
+             GtkWidget      *child,
+             BandiCall      *call)
 {
-  BandiCall *call = gtk_list_item_get_item (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+  gtk_label_set_text (GTK_LABEL (child),
                       bandi_format_call_status (bandi_call_get_status (call)));
 }
 
 static void
-bind_relevance_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   BandiCallsView           *self)
+bind_relevance (BandiCallsView *self,
+                GtkWidget      *child,
+                BandiCall      *call)
 {
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *label = child;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
   guint score;
@@ -210,12 +205,11 @@ setup_star_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_star_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              BandiCallsView           *self)
+bind_star (BandiCallsView *self,
+           GtkWidget      *child,
+           BandiCall      *call)
 {
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *button = gtk_list_item_get_child (item);
+  GtkWidget *button = child;
 
   g_object_set_data (G_OBJECT (button), "call", NULL);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), bandi_call_get_starred (call));
@@ -223,11 +217,55 @@ bind_star_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-unbind_star_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                BandiCallsView           *self)
+unbind_star (GtkWidget *child)
 {
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "call", NULL);
+  g_object_set_data (G_OBJECT (child), "call", NULL);
+}
+
+/* Each factory's cells show a BandiCallRow's call, and bind again when the
+ * row's call changes (bandi-call-rows.c). */
+typedef struct {
+  BandiCallsView *self;
+  void          (*bind)   (BandiCallsView *self,
+                           GtkWidget      *child,
+                           BandiCall      *call);
+  void          (*unbind) (GtkWidget      *child);
+} Column;
+
+static void
+bind_cell (GtkListItem *item,
+           Column      *column)
+{
+  BandiCallRow *row = gtk_list_item_get_item (item);
+
+  column->bind (column->self, gtk_list_item_get_child (item), bandi_call_row_get_call (row));
+}
+
+static void
+row_call_changed_cb (GtkListItem *item)
+{
+  bind_cell (item, g_object_get_data (G_OBJECT (item), "bandi-column"));
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         Column                   *column)
+{
+  g_object_set_data (G_OBJECT (item), "bandi-column", column);
+  bind_cell (item, column);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::call",
+                            G_CALLBACK (row_call_changed_cb), item);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           Column                   *column)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_call_changed_cb, item);
+  if (column->unbind != NULL)
+    column->unbind (gtk_list_item_get_child (item));
 }
 
 static GtkColumnViewColumn *
@@ -235,15 +273,22 @@ add_column (BandiCallsView *self,
             const char     *title,
             GCallback       setup,
             gpointer        setup_data,
-            GCallback       bind,
+            void          (*bind) (BandiCallsView *, GtkWidget *, BandiCall *),
+            void          (*unbind) (GtkWidget *),
             gboolean        expand,
             int             fixed_width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
+  Column *data = g_new0 (Column, 1);
 
+  data->self = self;
+  data->bind = bind;
+  data->unbind = unbind;
+  g_object_set_data_full (G_OBJECT (factory), "bandi-column", data, g_free);
   g_signal_connect (factory, "setup", setup, setup_data);
-  g_signal_connect (factory, "bind", bind, self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -257,21 +302,18 @@ add_column (BandiCallsView *self,
 void
 bandi_calls_view_build_columns (BandiCallsView *self)
 {
-  GtkColumnViewColumn *star;
-
   self->columns[COL_DAYS] = add_column (self, _("Days Left"), G_CALLBACK (setup_label_cb),
-                                        GINT_TO_POINTER (FALSE), G_CALLBACK (bind_days_cb), FALSE, 120);
+                                        GINT_TO_POINTER (FALSE), bind_days, NULL, FALSE, 120);
   self->columns[COL_PROGRAMME] = add_column (self, _("Programme"), G_CALLBACK (setup_label_cb),
-                                             GINT_TO_POINTER (FALSE), G_CALLBACK (bind_programme_cb), FALSE, 130);
+                                             GINT_TO_POINTER (FALSE), bind_programme, NULL, FALSE, 130);
   self->columns[COL_ID] = add_column (self, _("Identifier"), G_CALLBACK (setup_label_cb),
-                                      GINT_TO_POINTER (FALSE), G_CALLBACK (bind_id_cb), FALSE, 200);
+                                      GINT_TO_POINTER (FALSE), bind_id, NULL, FALSE, 200);
   self->columns[COL_TITLE] = add_column (self, _("Title"), G_CALLBACK (setup_label_cb),
-                                         GINT_TO_POINTER (TRUE), G_CALLBACK (bind_title_cb), TRUE, 200);
+                                         GINT_TO_POINTER (TRUE), bind_title, NULL, TRUE, 200);
   self->columns[COL_STATUS] = add_column (self, _("Status"), G_CALLBACK (setup_label_cb),
-                                          GINT_TO_POINTER (FALSE), G_CALLBACK (bind_status_cb), FALSE, 100);
+                                          GINT_TO_POINTER (FALSE), bind_status, NULL, FALSE, 100);
   self->columns[COL_RELEVANCE] = add_column (self, _("Relevance"), G_CALLBACK (setup_label_cb),
-                                             GINT_TO_POINTER (FALSE), G_CALLBACK (bind_relevance_cb), FALSE, 90);
-  star = add_column (self, _("Star"), G_CALLBACK (setup_star_cb), self, G_CALLBACK (bind_star_cb), FALSE, 76);
-  g_signal_connect (gtk_column_view_column_get_factory (star), "unbind", G_CALLBACK (unbind_star_cb), self);
-  self->columns[COL_STAR] = star;
+                                             GINT_TO_POINTER (FALSE), bind_relevance, NULL, FALSE, 90);
+  self->columns[COL_STAR] = add_column (self, _("Star"), G_CALLBACK (setup_star_cb), self,
+                                        bind_star, unbind_star, FALSE, 76);
 }

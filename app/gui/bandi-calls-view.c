@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bandi-call-rows.h"
 #include "bandi-calls-view-private.h"
 #include "bandi-format.h"
 #include "bandi-relevance.h"
@@ -194,16 +195,16 @@ filter_func (gpointer item,
   if (self->kind == BANDI_CALLS_KIND_STARRED && !bandi_call_get_starred (call))
     return FALSE;
 
-  has_next = lookup_next (self, call, &next);
-  if (self->kind == BANDI_CALLS_KIND_UPCOMING && (!has_next || next < self->now))
-    return FALSE;
-
   if (self->search_ids != NULL)
     {
       key = call_key (call);
       if (!g_hash_table_contains (self->search_ids, &key))
         return FALSE;
     }
+
+  has_next = lookup_next (self, call, &next);
+  if (self->kind == BANDI_CALLS_KIND_UPCOMING && (!has_next || next < self->now))
+    return FALSE;
   if (source != NULL && g_strcmp0 (source, bandi_call_get_source_id (call)) != 0)
     return FALSE;
   if (programme != NULL && g_strcmp0 (programme, bandi_call_get_programme (call)) != 0)
@@ -612,25 +613,35 @@ bandi_calls_view_set_search_text (BandiCallsView *self,
 }
 
 /* Typing one more letter narrows the matches: only the calls shown need
- * to be checked again. */
-static GtkFilterChange
-search_change (GHashTable *old_ids,
-               GHashTable *new_ids)
+ * to be checked again, and none when the same calls match. Returns FALSE
+ * when nothing changes. */
+static gboolean
+search_change (GHashTable      *old_ids,
+               GHashTable      *new_ids,
+               GtkFilterChange *change)
 {
   GHashTableIter iter;
   gpointer key;
 
+  *change = GTK_FILTER_CHANGE_DIFFERENT;
   if (new_ids == NULL)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
+    {
+      *change = GTK_FILTER_CHANGE_LESS_STRICT;
+      return TRUE;
+    }
   if (old_ids == NULL)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
+    {
+      *change = GTK_FILTER_CHANGE_MORE_STRICT;
+      return TRUE;
+    }
   if (g_hash_table_size (new_ids) > g_hash_table_size (old_ids))
-    return GTK_FILTER_CHANGE_DIFFERENT;
+    return TRUE;
   g_hash_table_iter_init (&iter, new_ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (old_ids, key))
-      return GTK_FILTER_CHANGE_DIFFERENT;
-  return GTK_FILTER_CHANGE_MORE_STRICT;
+      return TRUE;
+  *change = GTK_FILTER_CHANGE_MORE_STRICT;
+  return g_hash_table_size (new_ids) != g_hash_table_size (old_ids);
 }
 
 void
@@ -638,15 +649,17 @@ bandi_calls_view_set_search_ids (BandiCallsView *self,
                                  GHashTable     *ids)
 {
   GtkFilterChange change;
+  gboolean changed;
 
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
   if (ids == NULL && self->search_ids == NULL)
     return;
-  change = search_change (self->search_ids, ids);
+  changed = search_change (self->search_ids, ids, &change);
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
   self->search_ids = ids ? g_hash_table_ref (ids) : NULL;
-  refilter_with (self, change);
+  if (changed)
+    refilter_with (self, change);
 }
 
 void
@@ -815,7 +828,7 @@ bandi_calls_view_init (BandiCallsView *self)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered))));
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bandi_call_rows_new (G_LIST_MODEL (self->filtered)))));
   gtk_column_view_set_model (self->column_view, self->selection);
 
   bandi_calls_view_build_columns (self);
