@@ -135,8 +135,8 @@ publish_cb (BandiWindow     *self,
   self->publishing = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", FALSE);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Publishing %u event to the calendar…",
-                                       "Publishing %u events to the calendar…", n), n);
+  /* Short: the toast also holds Cancel. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Publishing %u event…", "Publishing %u events…", n), n);
   set_publish_toast (self, add_button_toast (self, text, 0, _("_Cancel"), "win.cancel-publishing"));
 
   bandi_publish_async (self->store, self->settings, export, self->publishing,
