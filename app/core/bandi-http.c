@@ -58,7 +58,11 @@ bandi_http_session_set_limits (SoupSession           *session,
 
   g_object_set_data_full (G_OBJECT (session), LIMITS_KEY,
                           g_memdup2 (limits, sizeof *limits), g_free);
-  soup_session_set_timeout (session, limits->io_timeout_s);
+  /* Each request's own timer ends a silent connection after io_timeout_s
+   * (see io_timer_start()); libsoup's, twice as long, is only a backstop:
+   * when it ends a connection attempt, GLib 2.74's GSocketClient leaks the
+   * attempt. */
+  soup_session_set_timeout (session, 2 * limits->io_timeout_s);
 }
 
 void
@@ -116,6 +120,9 @@ typedef struct {
   SoupSession  *session;
   SoupMessage  *msg;
   GCancellable *cancellable;     /* ours, cancelled by the caller's or by a limit */
+  GCancellable *attempt_cancellable;  /* this attempt's, cancelled with ours or by its I/O timer */
+  GSource      *io_timer;
+  gboolean      attempt_timed_out;
   gulong        caller_cancel_id;
   GCancellable *caller_cancellable;
   GByteArray   *body;
@@ -131,8 +138,29 @@ typedef struct {
 } SendData;
 
 static void
+io_timer_stop (SendData *data)
+{
+  if (data->io_timer != NULL)
+    {
+      g_source_destroy (data->io_timer);
+      g_clear_pointer (&data->io_timer, g_source_unref);
+    }
+}
+
+/* Ends the whole exchange: no more attempts. */
+static void
+cancel_exchange (SendData *data)
+{
+  g_cancellable_cancel (data->cancellable);
+  if (data->attempt_cancellable != NULL)
+    g_cancellable_cancel (data->attempt_cancellable);
+}
+
+static void
 send_data_free (SendData *data)
 {
+  io_timer_stop (data);
+  g_clear_object (&data->attempt_cancellable);
   if (data->deadline != NULL)
     {
       g_source_destroy (data->deadline);
@@ -155,6 +183,34 @@ send_data_free (SendData *data)
   g_clear_object (&data->msg);
   g_clear_object (&data->session);
   g_free (data);
+}
+
+static gboolean
+io_timer_cb (gpointer user_data)
+{
+  SendData *data = user_data;
+
+  data->attempt_timed_out = TRUE;
+  g_clear_pointer (&data->io_timer, g_source_unref);
+  g_cancellable_cancel (data->attempt_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Connecting, waiting for the answer, and each read of the body must each
+ * end within io_timeout_s; a silent server fails this attempt only. */
+static void
+io_timer_start (GTask *task)
+{
+  SendData *data = g_task_get_task_data (task);
+
+  io_timer_stop (data);
+  if (data->limits.io_timeout_s == 0)
+    return;
+
+  data->io_timer = g_timeout_source_new (data->limits.io_timeout_s * 1000);
+  g_source_set_callback (data->io_timer, io_timer_cb, data, NULL);
+  g_source_attach (data->io_timer, g_task_get_context (task));
 }
 
 static const char *
@@ -305,6 +361,13 @@ handle_failure (GTask  *task,
 {
   SendData *data = g_task_get_task_data (task);
 
+  io_timer_stop (data);
+  if (data->attempt_timed_out && !g_cancellable_is_cancelled (data->cancellable))
+    {
+      g_clear_error (&error);
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "timed out");
+    }
+
   if (!g_cancellable_is_cancelled (data->cancellable) &&
       error_is_transient (error) &&
       maybe_retry (task, 0))
@@ -331,8 +394,9 @@ read_next (GTask *task)
 {
   SendData *data = g_task_get_task_data (task);
 
+  io_timer_start (task);
   g_input_stream_read_bytes_async (data->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   data->cancellable, read_cb, task);
+                                   data->attempt_cancellable, read_cb, task);
 }
 
 /* libsoup 3.2 ends a body at the connection's end without an error, even
@@ -361,6 +425,7 @@ read_cb (GObject      *object,
   g_autoptr(GBytes) chunk = NULL;
   GError *error = NULL;
 
+  io_timer_stop (data);
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (chunk == NULL)
     {
@@ -390,7 +455,7 @@ read_cb (GObject      *object,
 
   if (data->body->len + g_bytes_get_size (chunk) > data->limits.max_body_size)
     {
-      g_cancellable_cancel (data->cancellable);
+      cancel_exchange (data);
       g_task_return_new_error (task, BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_TOO_LARGE,
                                _("The answer from %s is larger than %lu MB"),
                                msg_host (data->msg), (gulong) (data->limits.max_body_size / (1024 * 1024)));
@@ -413,6 +478,7 @@ send_cb (GObject      *object,
   guint status;
   goffset length;
 
+  io_timer_stop (data);
   data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (data->stream == NULL)
     {
@@ -465,6 +531,13 @@ bandi_http_message_set_body (SoupMessage *msg,
 }
 
 static void
+caller_cancelled_cb (GCancellable *caller,
+                     SendData     *data)
+{
+  cancel_exchange (data);
+}
+
+static void
 start_attempt (GTask *task)
 {
   SendData *data = g_task_get_task_data (task);
@@ -476,8 +549,16 @@ start_attempt (GTask *task)
                                               g_object_get_data (G_OBJECT (data->msg), BODY_TYPE_KEY),
                                               body);
 
+  g_clear_object (&data->attempt_cancellable);
+  data->attempt_cancellable = g_cancellable_new ();
+  data->attempt_timed_out = FALSE;
+  /* Cancelled while waiting to retry. */
+  if (g_cancellable_is_cancelled (data->cancellable))
+    g_cancellable_cancel (data->attempt_cancellable);
+
+  io_timer_start (task);
   soup_session_send_async (data->session, data->msg, G_PRIORITY_DEFAULT,
-                           data->cancellable, send_cb, task);
+                           data->attempt_cancellable, send_cb, task);
 }
 
 static gboolean
@@ -486,7 +567,7 @@ deadline_cb (gpointer user_data)
   SendData *data = user_data;
 
   data->timed_out = TRUE;
-  g_cancellable_cancel (data->cancellable);
+  cancel_exchange (data);
 
   g_clear_pointer (&data->deadline, g_source_unref);
   return G_SOURCE_REMOVE;
@@ -511,15 +592,8 @@ restarted_cb (SoupMessage *msg,
     {
       g_clear_error (&data->redirect_error);
       data->redirect_error = error;
-      g_cancellable_cancel (data->cancellable);
+      cancel_exchange (data);
     }
-}
-
-static void
-caller_cancelled_cb (GCancellable *caller,
-                     GCancellable *ours)
-{
-  g_cancellable_cancel (ours);
 }
 
 void
@@ -560,7 +634,7 @@ bandi_http_send_async (SoupSession         *session,
     {
       data->caller_cancellable = g_object_ref (cancellable);
       data->caller_cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
-                                                      data->cancellable, NULL);
+                                                      data, NULL);
     }
 
   data->restarted_id = g_signal_connect (msg, "restarted", G_CALLBACK (restarted_cb), data);
