@@ -122,6 +122,7 @@ typedef struct {
   GCancellable *cancellable;     /* ours, cancelled by the caller's or by a limit */
   GCancellable *attempt_cancellable;  /* this attempt's, cancelled with ours or by its I/O timer */
   GSource      *io_timer;
+  GMainContext *context;         /* the task's, for the I/O timer */
   gboolean      attempt_timed_out;
   gulong        caller_cancel_id;
   GCancellable *caller_cancellable;
@@ -135,6 +136,9 @@ typedef struct {
   gboolean      timed_out;
   GError       *redirect_error;
   gulong        restarted_id;
+  gulong        network_event_id;
+  gulong        starting_id;
+  gulong        wrote_body_id;
 } SendData;
 
 static void
@@ -176,6 +180,12 @@ send_data_free (SendData *data)
   g_clear_object (&data->caller_cancellable);
   if (data->restarted_id != 0)
     g_signal_handler_disconnect (data->msg, data->restarted_id);
+  if (data->network_event_id != 0)
+    g_signal_handler_disconnect (data->msg, data->network_event_id);
+  if (data->starting_id != 0)
+    g_signal_handler_disconnect (data->msg, data->starting_id);
+  if (data->wrote_body_id != 0)
+    g_signal_handler_disconnect (data->msg, data->wrote_body_id);
   g_clear_object (&data->stream);
   g_clear_pointer (&data->body, g_byte_array_unref);
   g_clear_error (&data->redirect_error);
@@ -197,20 +207,37 @@ io_timer_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Connecting, waiting for the answer, and each read of the body must each
- * end within io_timeout_s; a silent server fails this attempt only. */
+/* Each step of an attempt — each step of connecting, the answer once the
+ * request is sent, each read of the body — must end within io_timeout_s;
+ * a silent server fails this attempt only. Waiting for a free connection
+ * is not counted (the deadline of the whole exchange is). */
 static void
-io_timer_start (GTask *task)
+io_timer_start (SendData *data)
 {
-  SendData *data = g_task_get_task_data (task);
-
   io_timer_stop (data);
   if (data->limits.io_timeout_s == 0)
     return;
 
   data->io_timer = g_timeout_source_new (data->limits.io_timeout_s * 1000);
   g_source_set_callback (data->io_timer, io_timer_cb, data, NULL);
-  g_source_attach (data->io_timer, g_task_get_context (task));
+  g_source_attach (data->io_timer, data->context);
+}
+
+static void
+network_event_cb (SoupMessage        *msg,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  SendData           *data)
+{
+  io_timer_start (data);
+}
+
+/* The request is about to be sent, or was sent in full. */
+static void
+request_progress_cb (SoupMessage *msg,
+                     SendData    *data)
+{
+  io_timer_start (data);
 }
 
 static const char *
@@ -394,7 +421,7 @@ read_next (GTask *task)
 {
   SendData *data = g_task_get_task_data (task);
 
-  io_timer_start (task);
+  io_timer_start (data);
   g_input_stream_read_bytes_async (data->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
                                    data->attempt_cancellable, read_cb, task);
 }
@@ -556,7 +583,6 @@ start_attempt (GTask *task)
   if (g_cancellable_is_cancelled (data->cancellable))
     g_cancellable_cancel (data->attempt_cancellable);
 
-  io_timer_start (task);
   soup_session_send_async (data->session, data->msg, G_PRIORITY_DEFAULT,
                            data->attempt_cancellable, send_cb, task);
 }
@@ -579,6 +605,9 @@ restarted_cb (SoupMessage *msg,
 {
   GBytes *body = g_object_get_data (G_OBJECT (msg), BODY_KEY);
   GError *error = NULL;
+
+  /* Back in the queue: its time there is not counted. */
+  io_timer_stop (data);
 
   /* Sent again (after a 401 or a redirect keeping the method): the body
    * stream was spent by the first send. */
@@ -627,6 +656,7 @@ bandi_http_send_async (SoupSession         *session,
   data->cancellable = g_cancellable_new ();
   data->body = g_byte_array_new ();
   data->started = g_get_monotonic_time ();
+  data->context = g_task_get_context (task);
   bandi_http_session_get_limits (session, &data->limits);
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 
@@ -638,6 +668,9 @@ bandi_http_send_async (SoupSession         *session,
     }
 
   data->restarted_id = g_signal_connect (msg, "restarted", G_CALLBACK (restarted_cb), data);
+  data->network_event_id = g_signal_connect (msg, "network-event", G_CALLBACK (network_event_cb), data);
+  data->starting_id = g_signal_connect (msg, "starting", G_CALLBACK (request_progress_cb), data);
+  data->wrote_body_id = g_signal_connect (msg, "wrote-body", G_CALLBACK (request_progress_cb), data);
 
   if (data->limits.total_timeout_ms > 0)
     {
