@@ -186,8 +186,29 @@ def find_window(env, timeout=30):
     raise SystemExit('bandi showed no window')
 
 
+def screen(env):
+    """The screen's pixels, as a binary PPM."""
+    return subprocess.run(['import', '-window', 'root', 'ppm:-'], env=env, check=True,
+                          stdout=subprocess.PIPE).stdout
+
+
+def settle(env, timeout=60):
+    """Waits until the screen shows something and stays the same for a
+    second: the app is slow to draw on a loaded machine."""
+    deadline = time.monotonic() + timeout
+    last = screen(env)
+    while time.monotonic() < deadline:
+        time.sleep(1)
+        now = screen(env)
+        # A screen not drawn yet is of one colour: few distinct bytes.
+        if now == last and len(set(now[::997])) > 16:
+            return
+        last = now
+    raise SystemExit('the screen did not settle')
+
+
 def shoot(env, window, path):
-    time.sleep(2)  # let the view settle: animations, lazy loading
+    settle(env)
     geometry = dict(line.split('=', 1) for line in
                     xdotool(env, 'getwindowgeometry', '--shell', window).split())
     full = path + '.full.png'
@@ -244,6 +265,7 @@ def main():
         app = subprocess.Popen([bandi], env=env)
         try:
             window = find_window(env)
+            settle(env)
             # Clicks go to the window under the pointer; between shots the
             # pointer rests on the sidebar's empty end, where no tooltip shows.
             rest = ('mousemove', '--window', window, 100, HEIGHT - 40)
@@ -256,14 +278,14 @@ def main():
             xdotool(env, 'mousemove', '--window', window, 800, 181, 'click', 1)
             # The details open with their title focused and all selected: a
             # click after the title's last letter leaves it unselected.
-            time.sleep(1)
+            settle(env)
             xdotool(env, 'mousemove', '--window', window, 1040, 79, 'click', 1)
             xdotool(env, *rest)
             shoot(env, window, os.path.join(outdir, 'details.png'))
             # The calendar, three months on: the month with most deadlines.
             xdotool(env, 'key', '--clearmodifiers', 'alt+4')
             for _ in range(3):
-                time.sleep(0.5)
+                settle(env)
                 xdotool(env, 'mousemove', '--window', window, 369, 74, 'click', 1)
             xdotool(env, *rest)
             shoot(env, window, os.path.join(outdir, 'calendar.png'))

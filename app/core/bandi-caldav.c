@@ -23,7 +23,7 @@
 #include "bandi-http.h"
 
 #define STATE_PREFIX "caldav:"
-#define MAX_IN_FLIGHT 4
+#define MAX_IN_FLIGHT 2
 #define PROPFIND_BODY \
   "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" \
   "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:resourcetype/><d:getetag/></d:prop></d:propfind>\n"

@@ -9,8 +9,8 @@
  * that publishing again with nothing changed writes nothing.
  *
  * Requests go through bandi_http_send_async(): HTTPS outside loopback,
- * timeouts, retries. The password is given by the caller (the keyring is
- * the GUI's and the CLI's business) and is never logged.
+ * timeouts, retries. The password is given by the caller, who reads it
+ * from the keyring with bandi-caldav-secret.h; it is never logged.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

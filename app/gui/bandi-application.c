@@ -300,6 +300,15 @@ bandi_application_startup (GApplication *app)
                             G_CALLBACK (schedule_periodic_sync), self);
 }
 
+static gboolean
+check_notices_cb (gpointer user_data)
+{
+  BandiApplication *self = user_data;
+
+  bandi_notices_check (self->notices);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bandi_application_activate (GApplication *app)
 {
@@ -316,7 +325,8 @@ bandi_application_activate (GApplication *app)
       schedule_periodic_sync (self);
       if (!self->no_sync && g_settings_get_boolean (self->settings, "sync-on-startup"))
         g_action_group_activate_action (G_ACTION_GROUP (self), "sync", NULL);
-      bandi_notices_check (self->notices);
+      /* After the window is drawn and filled. */
+      g_idle_add_full (G_PRIORITY_LOW, check_notices_cb, g_object_ref (self), g_object_unref);
     }
 }
 

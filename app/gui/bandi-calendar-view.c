@@ -439,6 +439,8 @@ bandi_calendar_view_dispose (GObject *object)
   BandiCalendarView *self = BANDI_CALENDAR_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_CALENDAR_VIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_hash_table_remove_all (self->days);
   g_clear_object (&self->calls);
 

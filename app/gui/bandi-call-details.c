@@ -160,23 +160,6 @@ fill_deadlines (BandiCallDetails *self)
     }
 }
 
-/* A history value: bandi_deadline_to_storage() text, then " zone" if timed. */
-static char *
-format_history_value (const char *value,
-                      guint       stage)
-{
-  g_autoptr(BandiDeadline) deadline = NULL;
-  g_autofree char *stored = NULL;
-  const char *space;
-
-  if (value == NULL)
-    return g_strdup (_("none"));
-  space = strchr (value, ' ');
-  stored = space ? g_strndup (value, space - value) : g_strdup (value);
-  deadline = bandi_deadline_new_from_storage (stage, NULL, stored, space ? space + 1 : NULL, NULL);
-  return deadline ? bandi_format_deadline (deadline) : g_strdup (value);
-}
-
 static void
 fill_history (BandiCallDetails *self)
 {
@@ -198,8 +181,8 @@ fill_history (BandiCallDetails *self)
   for (guint i = 0; changes != NULL && i < changes->len; i++)
     {
       BandiDeadlineChange *change = g_ptr_array_index (changes, i);
-      g_autofree char *old_text = format_history_value (change->old_value, change->stage);
-      g_autofree char *new_text = format_history_value (change->new_value, change->stage);
+      g_autofree char *old_text = bandi_format_history_value (change->old_value, change->stage);
+      g_autofree char *new_text = bandi_format_history_value (change->new_value, change->stage);
       g_autofree char *when = bandi_format_unix_time (change->changed_at);
       /* Translators: a stage number, then when the change was seen */
       g_autofree char *title = g_strdup_printf (_("Stage %u, changed %s"), change->stage, when);
@@ -423,6 +406,8 @@ bandi_call_details_dispose (GObject *object)
 
   save_note (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_CALL_DETAILS);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->call);
   g_clear_object (&self->clusters);
   g_clear_object (&self->store);

@@ -14,50 +14,12 @@
 
 #include <glib/gi18n.h>
 
-#include "bandi-calls-view.h"
+#include "bandi-calls-view-private.h"
 #include "bandi-format.h"
 #include "bandi-relevance.h"
 
 enum { WINDOW_ANY, WINDOW_7, WINDOW_30, WINDOW_90, WINDOW_CLOSED };
 enum { STATUS_ANY, STATUS_OPEN, STATUS_FORTHCOMING, STATUS_CLOSED, STATUS_UNKNOWN };
-
-struct _BandiCallsView
-{
-  GtkWidget           parent_instance;
-
-  BandiCallsKind      kind;
-  BandiStore         *store;
-  GListModel         *calls;
-  GListModel         *clusters;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
-  GHashTable         *next_deadline;  /* call id → gint64 unix, absent: none */
-  GHashTable         *relevance;      /* call id → score + 1 for relevance_cluster */
-  GHashTable         *search_ids;     /* NULL: no search */
-  BandiCluster       *cluster;        /* the relevance cluster, if any */
-  char               *relevance_cluster;
-  char               *fixed_cluster;
-  gint64              now;
-  GDateTime          *now_dt;
-  gboolean            updating_dropdowns;
-
-  /* template children */
-  GtkWidget          *filter_scroller;
-  GtkDropDown        *source_dropdown;
-  GtkDropDown        *programme_dropdown;
-  GtkDropDown        *status_dropdown;
-  GtkDropDown        *window_dropdown;
-  GtkDropDown        *cluster_dropdown;
-  GtkToggleButton    *suggested_button;
-  GtkStack           *stack;
-  GtkColumnView      *column_view;
-  AdwStatusPage      *empty_page;
-  GtkWidget          *sync_button;
-
-  GtkColumnViewColumn *columns[7];
-};
-
-enum { COL_DAYS, COL_PROGRAMME, COL_ID, COL_TITLE, COL_STATUS, COL_RELEVANCE, COL_STAR };
 
 G_DEFINE_FINAL_TYPE (BandiCallsView, bandi_calls_view, GTK_TYPE_WIDGET)
 
@@ -182,9 +144,9 @@ lookup_next (BandiCallsView *self,
   return TRUE;
 }
 
-static guint
-relevance_of (BandiCallsView *self,
-              BandiCall      *call)
+guint
+bandi_calls_view_relevance_of (BandiCallsView *self,
+                               BandiCall      *call)
 {
   gint64 key = call_key (call);
   gpointer value;
@@ -219,10 +181,10 @@ filter_func (gpointer item,
 {
   BandiCallsView *self = user_data;
   BandiCall *call = item;
-  const char *source = selected_string (self->source_dropdown);
-  const char *programme = selected_string (self->programme_dropdown);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  guint window = gtk_drop_down_get_selected (self->window_dropdown);
+  const char *source = self->state.source;
+  const char *programme = self->state.programme;
+  guint status = self->state.status;
+  guint window = self->state.window;
   gboolean has_next;
   gint64 next = 0;
   gint64 key;
@@ -289,8 +251,8 @@ filter_func (gpointer item,
       break;
     }
 
-  if ((self->fixed_cluster != NULL || gtk_toggle_button_get_active (self->suggested_button)) &&
-      relevance_of (self, call) < BANDI_RELEVANCE_SUGGESTED)
+  if (self->state.suggested_only &&
+      bandi_calls_view_relevance_of (self, call) < BANDI_RELEVANCE_SUGGESTED)
     return FALSE;
 
   return TRUE;
@@ -333,12 +295,39 @@ update_empty_state (BandiCallsView *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* Reads the filter widgets once, not for each of 20,000 calls. */
+static void
+read_filter_state (BandiCallsView *self)
+{
+  self->state.source = selected_string (self->source_dropdown);
+  self->state.programme = selected_string (self->programme_dropdown);
+  self->state.status = gtk_drop_down_get_selected (self->status_dropdown);
+  self->state.window = gtk_drop_down_get_selected (self->window_dropdown);
+  self->state.suggested_only = self->fixed_cluster != NULL ||
+                               gtk_toggle_button_get_active (self->suggested_button);
+}
+
+static void
+refilter_with (BandiCallsView   *self,
+               GtkFilterChange   change)
+{
+  read_filter_state (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_empty_state (self);
+}
+
+static void
+refilter_now (BandiCallsView *self)
+{
+  refilter_with (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 filter_changed_cb (BandiCallsView *self)
 {
   if (self->updating_dropdowns)
     return;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
 }
 
 void
@@ -348,238 +337,7 @@ bandi_calls_view_refilter (BandiCallsView *self)
 
   reset_clock (self);
   rebuild_next_deadlines (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-/* Rows */
-
-static GtkWidget *
-make_label (gboolean expand)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, expand);
-  return label;
-}
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, make_label (GPOINTER_TO_INT (user_data)));
-}
-
-static void
-set_classes (GtkWidget   *widget,
-             const char  *base,
-             const char  *extra)
-{
-  const char *classes[] = { base, extra, NULL };
-
-  gtk_widget_set_css_classes (widget, base ? classes : classes + 1);
-}
-
-static void
-bind_days_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              BandiCallsView           *self)
-{
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  BandiDeadline *next = bandi_call_get_next_deadline (call, self->now);
-  g_autofree char *text = bandi_format_days_left (next, self->now_dt);
-  g_autofree char *when = next ? bandi_format_deadline (next) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, when);
-  set_classes (label, "days-left", bandi_format_urgency_class (next, self->now_dt));
-}
-
-static void
-bind_programme_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   BandiCallsView           *self)
-{
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *programme = bandi_call_get_programme (call);
-
-  gtk_label_set_text (GTK_LABEL (label), programme ? programme : "");
-  gtk_widget_set_tooltip_text (label, programme);
-  set_classes (label, "programme-tag", programme ? bandi_format_programme_class (programme) : NULL);
-}
-
-static void
-bind_id_cb (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            BandiCallsView           *self)
-{
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_text (GTK_LABEL (label), bandi_call_get_external_id (call));
-  gtk_widget_set_tooltip_text (label, bandi_call_get_external_id (call));
-}
-
-static void
-bind_title_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               BandiCallsView           *self)
-{
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *title = bandi_call_get_title (call);
-
-  gtk_label_set_text (GTK_LABEL (label), title ? title : bandi_call_get_external_id (call));
-  gtk_widget_set_tooltip_text (label, title);
-}
-
-static void
-bind_status_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                BandiCallsView           *self)
-{
-  BandiCall *call = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      bandi_format_call_status (bandi_call_get_status (call)));
-}
-
-static void
-bind_relevance_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   BandiCallsView           *self)
-{
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  guint score;
-
-  if (self->cluster == NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (label), "");
-      gtk_widget_set_tooltip_text (label, NULL);
-      return;
-    }
-  score = relevance_of (self, call);
-  if (score >= BANDI_RELEVANCE_SUGGESTED)
-    {
-      /* Translators: a relevance score out of 100, marked as suggested */
-      text = g_strdup_printf (_("%u ★"), score);
-      /* Translators: %s is a cluster acronym */
-      tooltip = g_strdup_printf (_("Suggested for %s"), bandi_cluster_get_acronym (self->cluster));
-    }
-  else
-    text = g_strdup_printf ("%u", score);
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
-}
-
-static void
-star_toggled_cb (GtkToggleButton *button,
-                 BandiCallsView  *self)
-{
-  BandiCall *call = g_object_get_data (G_OBJECT (button), "call");
-  gboolean active = gtk_toggle_button_get_active (button);
-  g_autoptr(GError) error = NULL;
-
-  gtk_button_set_icon_name (GTK_BUTTON (button), active ? "starred-symbolic" : "non-starred-symbolic");
-  if (call == NULL || self->store == NULL || bandi_call_get_starred (call) == active)
-    return;
-  if (!bandi_store_set_starred (self->store, call, active, &error))
-    {
-      g_warning ("Cannot star %s: %s", bandi_call_get_external_id (call), error->message);
-      gtk_toggle_button_set_active (button, !active);
-    }
-}
-
-static void
-setup_star_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               BandiCallsView           *self)
-{
-  GtkWidget *button = gtk_toggle_button_new ();
-
-  gtk_button_set_icon_name (GTK_BUTTON (button), "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Star"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Star"), -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  g_signal_connect (button, "toggled", G_CALLBACK (star_toggled_cb), self);
-  gtk_list_item_set_child (item, button);
-}
-
-static void
-bind_star_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              BandiCallsView           *self)
-{
-  BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *button = gtk_list_item_get_child (item);
-
-  g_object_set_data (G_OBJECT (button), "call", NULL);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), bandi_call_get_starred (call));
-  g_object_set_data (G_OBJECT (button), "call", call);
-}
-
-static void
-unbind_star_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                BandiCallsView           *self)
-{
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "call", NULL);
-}
-
-static GtkColumnViewColumn *
-add_column (BandiCallsView *self,
-            const char     *title,
-            GCallback       setup,
-            gpointer        setup_data,
-            GCallback       bind,
-            gboolean        expand,
-            int             fixed_width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", setup, setup_data);
-  g_signal_connect (factory, "bind", bind, self);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-  return column;
-}
-
-static void
-build_columns (BandiCallsView *self)
-{
-  GtkColumnViewColumn *star;
-
-  self->columns[COL_DAYS] = add_column (self, _("Days Left"), G_CALLBACK (setup_label_cb),
-                                        GINT_TO_POINTER (FALSE), G_CALLBACK (bind_days_cb), FALSE, 110);
-  self->columns[COL_PROGRAMME] = add_column (self, _("Programme"), G_CALLBACK (setup_label_cb),
-                                             GINT_TO_POINTER (FALSE), G_CALLBACK (bind_programme_cb), FALSE, 150);
-  self->columns[COL_ID] = add_column (self, _("Identifier"), G_CALLBACK (setup_label_cb),
-                                      GINT_TO_POINTER (FALSE), G_CALLBACK (bind_id_cb), FALSE, 230);
-  self->columns[COL_TITLE] = add_column (self, _("Title"), G_CALLBACK (setup_label_cb),
-                                         GINT_TO_POINTER (TRUE), G_CALLBACK (bind_title_cb), TRUE, -1);
-  self->columns[COL_STATUS] = add_column (self, _("Status"), G_CALLBACK (setup_label_cb),
-                                          GINT_TO_POINTER (FALSE), G_CALLBACK (bind_status_cb), FALSE, 100);
-  self->columns[COL_RELEVANCE] = add_column (self, _("Relevance"), G_CALLBACK (setup_label_cb),
-                                             GINT_TO_POINTER (FALSE), G_CALLBACK (bind_relevance_cb), FALSE, 90);
-  star = add_column (self, _("Star"), G_CALLBACK (setup_star_cb), self, G_CALLBACK (bind_star_cb), FALSE, 60);
-  g_signal_connect (gtk_column_view_column_get_factory (star), "unbind", G_CALLBACK (unbind_star_cb), self);
-  self->columns[COL_STAR] = star;
+  refilter_now (self);
 }
 
 static void
@@ -654,6 +412,8 @@ refill_dropdowns (BandiCallsView *self)
   fill_string_dropdown (self->source_dropdown, _("Any source"), sources);
   fill_string_dropdown (self->programme_dropdown, _("Any programme"), programmes);
   self->updating_dropdowns = FALSE;
+  /* The old lists, which the filter state points into, are gone. */
+  read_filter_state (self);
 }
 
 static void
@@ -737,7 +497,7 @@ bandi_calls_view_set_calls (BandiCallsView *self,
   g_hash_table_remove_all (self->relevance);
   refill_dropdowns (self);
   gtk_filter_list_model_set_model (self->filtered, calls);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
 }
 
 void
@@ -749,7 +509,7 @@ bandi_calls_view_set_clusters (BandiCallsView *self,
   g_set_object (&self->clusters, clusters);
   refill_cluster_dropdown (self);
   update_cluster (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
 }
 
 void
@@ -763,7 +523,7 @@ bandi_calls_view_set_fixed_cluster (BandiCallsView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->cluster_dropdown), acronym == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->suggested_button), acronym == NULL);
   update_cluster (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
 }
 
 const char *
@@ -787,7 +547,7 @@ bandi_calls_view_set_relevance_cluster (BandiCallsView *self,
   self->relevance_cluster = g_strdup (acronym);
   refill_cluster_dropdown (self);
   update_cluster (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELEVANCE_CLUSTER]);
 }
 
@@ -795,19 +555,57 @@ void
 bandi_calls_view_set_search_text (BandiCallsView *self,
                                   const char     *text)
 {
+  g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
 
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
   if (*stripped != '\0' && self->store != NULL)
     {
-      self->search_ids = bandi_store_search_call_ids (self->store, stripped, &error);
-      if (self->search_ids == NULL)
+      ids = bandi_store_search_call_ids (self->store, stripped, &error);
+      if (ids == NULL)
         g_warning ("Cannot search calls: %s", error->message);
     }
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  bandi_calls_view_set_search_ids (self, ids);
+}
+
+/* Typing one more letter narrows the matches: only the calls shown need
+ * to be checked again. */
+static GtkFilterChange
+search_change (GHashTable *old_ids,
+               GHashTable *new_ids)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (new_ids == NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  if (old_ids == NULL)
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (g_hash_table_size (new_ids) > g_hash_table_size (old_ids))
+    return GTK_FILTER_CHANGE_DIFFERENT;
+  g_hash_table_iter_init (&iter, new_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (old_ids, key))
+      return GTK_FILTER_CHANGE_DIFFERENT;
+  return GTK_FILTER_CHANGE_MORE_STRICT;
+}
+
+void
+bandi_calls_view_set_search_ids (BandiCallsView *self,
+                                 GHashTable     *ids)
+{
+  GtkFilterChange change;
+
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+
+  if (ids == NULL && self->search_ids == NULL)
+    return;
+  change = search_change (self->search_ids, ids);
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  self->search_ids = ids ? g_hash_table_ref (ids) : NULL;
+  refilter_with (self, change);
 }
 
 void
@@ -821,6 +619,8 @@ bandi_calls_view_set_compact (BandiCallsView *self,
   gtk_column_view_column_set_visible (self->columns[COL_STATUS], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE], !compact && self->cluster != NULL);
   gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 90 : 110);
+  /* Titles are long: a fixed width, and the room left over when wide. */
+  gtk_column_view_column_set_fixed_width (self->columns[COL_TITLE], compact ? 160 : 200);
 }
 
 GListModel *
@@ -849,6 +649,9 @@ bandi_calls_view_dispose (GObject *object)
   BandiCallsView *self = BANDI_CALLS_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_CALLS_VIEW);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->store);
   g_clear_object (&self->calls);
@@ -950,8 +753,6 @@ bandi_calls_view_class_init (BandiCallsViewClass *klass)
 static void
 bandi_calls_view_init (BandiCallsView *self)
 {
-  GtkNoSelection *selection;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -962,12 +763,10 @@ bandi_calls_view_init (BandiCallsView *self)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty_state), self);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered))));
+  gtk_column_view_set_model (self->column_view, self->selection);
 
-  build_columns (self);
+  bandi_calls_view_build_columns (self);
   update_cluster (self);
   update_empty_state (self);
 }

@@ -37,6 +37,10 @@ void            bandi_calls_view_set_relevance_cluster (BandiCallsView *self,
 /* Applies a search at once (the caller debounces typing). */
 void            bandi_calls_view_set_search_text (BandiCallsView *self,
                                                   const char     *text);
+/* The same with the ids bandi_store_search_call_ids() gave (NULL: no
+ * search), for several views sharing one query. */
+void            bandi_calls_view_set_search_ids (BandiCallsView *self,
+                                                 GHashTable     *ids);
 void            bandi_calls_view_refilter       (BandiCallsView *self);
 void            bandi_calls_view_set_compact    (BandiCallsView *self,
                                                  gboolean        compact);

@@ -1,10 +1,11 @@
 /* bandi-export-dialog.c
  *
- * A cluster's scope is the calls suggested for it and the starred ones;
- * with proposals, those of the cluster (every proposal for the whole
- * store) add their milestones, their manual deadlines and the deadlines of
- * the calls they target. Withdrawn calls are left out. SEQUENCE counts the
- * moves the store recorded, so calendars update their events.
+ * A cluster and everything are the scopes of bandi-ical-scope (the calls
+ * suggested for the cluster and the starred ones; with proposals, their
+ * milestones, manual deadlines and target calls); the selected calls and
+ * the calls shown are exported as given. Withdrawn calls are left out.
+ * SEQUENCE counts the moves the store recorded, so calendars update their
+ * events.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "bandi-export-dialog.h"
-#include "bandi-ical.h"
+#include "bandi-ical-scope.h"
 
 struct _BandiExportDialog
 {
@@ -89,74 +90,18 @@ store_sequence (BandiCall *call,
 }
 
 static void
-add_call (BandiIcalExport *export,
-          BandiCall       *call,
-          GHashTable      *added)
-{
-  gint64 id = bandi_call_get_id (call);
-
-  if (bandi_call_get_withdrawn (call) || g_hash_table_contains (added, &id))
-    return;
-  g_hash_table_add (added, g_memdup2 (&id, sizeof id));
-  bandi_ical_export_add_call (export, call);
-}
-
-static void
 add_calls (BandiIcalExport *export,
-           GListModel      *calls,
-           GHashTable      *added)
+           BandiStore      *store,
+           GListModel      *calls)
 {
+  bandi_ical_export_set_sequence_func (export, store_sequence, store);
   for (guint i = 0; i < n_calls (calls); i++)
     {
       g_autoptr(BandiCall) call = g_list_model_get_item (calls, i);
 
-      add_call (export, call, added);
+      if (!bandi_call_get_withdrawn (call))
+        bandi_ical_export_add_call (export, call);
     }
-}
-
-static gboolean
-add_store_calls (BandiIcalExport      *export,
-                 BandiStore           *store,
-                 const BandiCallQuery *query,
-                 GHashTable           *added,
-                 GError              **error)
-{
-  g_autoptr(GListModel) calls = bandi_store_list_calls (store, query, error);
-
-  if (calls == NULL)
-    return FALSE;
-  add_calls (export, calls, added);
-  return TRUE;
-}
-
-static gboolean
-add_proposals (BandiIcalExport *export,
-               BandiStore      *store,
-               const char      *cluster,
-               GHashTable      *added,
-               GError         **error)
-{
-  g_autoptr(GListModel) proposals = bandi_store_list_proposals (store, cluster, error);
-
-  if (proposals == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
-    {
-      g_autoptr(BandiProposal) proposal = g_list_model_get_item (proposals, i);
-      const char *source = bandi_proposal_get_call_source (proposal);
-      const char *external_id = bandi_proposal_get_call_external_id (proposal);
-
-      if (source != NULL && external_id != NULL)
-        {
-          g_autoptr(BandiCall) call = bandi_store_find_call (store, source, external_id, NULL);
-
-          if (call != NULL)
-            add_call (export, call, added);
-        }
-      bandi_ical_export_add_proposal (export, proposal);
-    }
-  return TRUE;
 }
 
 static char *
@@ -176,26 +121,24 @@ build_export (BandiExportDialog  *self,
               GError            **error)
 {
   g_autoptr(BandiIcalExport) export = bandi_ical_export_new ();
-  g_autoptr(GHashTable) added = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GVariant) days = g_settings_get_value (self->settings, "reminder-days");
-  gboolean with_proposals = gtk_check_button_get_active (self->proposals_check);
   g_autofree char *cluster = NULL;
-  BandiCallQuery query = { 0 };
+  BandiIcalScope scope = { 0 };
   gsize n_days;
   const gint32 *reminders = g_variant_get_fixed_array (days, &n_days, sizeof (gint32));
 
   bandi_ical_export_set_reminder_days (export, reminders, n_days);
   bandi_ical_export_set_milestones_as_events (export, g_settings_get_boolean (self->settings, "milestones-as-events"));
-  bandi_ical_export_set_sequence_func (export, store_sequence, self->store);
+  scope.with_proposals = gtk_check_button_get_active (self->proposals_check);
 
   switch (bandi_export_dialog_get_scope (self))
     {
     case BANDI_EXPORT_SCOPE_SELECTED:
-      add_calls (export, self->selected, added);
+      add_calls (export, self->store, self->selected);
       break;
 
     case BANDI_EXPORT_SCOPE_SHOWN:
-      add_calls (export, self->shown, added);
+      add_calls (export, self->store, self->shown);
       break;
 
     case BANDI_EXPORT_SCOPE_CLUSTER:
@@ -206,19 +149,13 @@ build_export (BandiExportDialog  *self,
           return NULL;
         }
       bandi_ical_export_set_category (export, cluster);
-      query.cluster_acronym = cluster;
-      if (!add_store_calls (export, self->store, &query, added, error))
-        return NULL;
-      query.cluster_acronym = NULL;
-      query.starred_only = TRUE;
-      if (!add_store_calls (export, self->store, &query, added, error) ||
-          (with_proposals && !add_proposals (export, self->store, cluster, added, error)))
+      scope.cluster_acronym = cluster;
+      if (!bandi_ical_scope_fill (export, self->store, &scope, error))
         return NULL;
       break;
 
     case BANDI_EXPORT_SCOPE_EVERYTHING:
-      if (!add_store_calls (export, self->store, &query, added, error) ||
-          (with_proposals && !add_proposals (export, self->store, NULL, added, error)))
+      if (!bandi_ical_scope_fill (export, self->store, &scope, error))
         return NULL;
       break;
 
@@ -464,8 +401,9 @@ bandi_export_dialog_class_init (BandiExportDialogClass *klass)
 static void
 bandi_export_dialog_init (BandiExportDialog *self)
 {
+  g_autoptr(GtkExpression) acronym = gtk_property_expression_new (BANDI_TYPE_CLUSTER, NULL, "acronym");
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drop_down_set_expression (self->cluster_dropdown,
-                                gtk_property_expression_new (BANDI_TYPE_CLUSTER, NULL, "acronym"));
+  gtk_drop_down_set_expression (self->cluster_dropdown, acronym);
   g_signal_connect (self, "response", G_CALLBACK (response_cb), NULL);
 }

@@ -377,6 +377,23 @@ bandi_format_is_web_uri (const char *uri)
          g_uri_is_valid (uri, G_URI_FLAGS_NONE, NULL);
 }
 
+/* A history value: bandi_deadline_to_storage() text, then " zone" if timed. */
+char *
+bandi_format_history_value (const char *value,
+                            guint       stage)
+{
+  g_autoptr(BandiDeadline) deadline = NULL;
+  g_autofree char *stored = NULL;
+  const char *space;
+
+  if (value == NULL)
+    return g_strdup (_("none"));
+  space = strchr (value, ' ');
+  stored = space ? g_strndup (value, space - value) : g_strdup (value);
+  deadline = bandi_deadline_new_from_storage (stage, NULL, stored, space ? space + 1 : NULL, NULL);
+  return deadline ? bandi_format_deadline (deadline) : g_strdup (value);
+}
+
 GtkWidget *
 bandi_format_plain_row (const char *title,
                         const char *subtitle)

@@ -55,6 +55,11 @@ const char  *bandi_format_local_zone          (void);
 /* http and https only: TRUE when @uri may be opened in a browser. */
 gboolean     bandi_format_is_web_uri          (const char     *uri);
 
+/* A value of the deadline history (BandiDeadlineChange) as
+ * bandi_format_deadline() shows it; "none" for NULL. */
+char        *bandi_format_history_value       (const char     *value,
+                                               guint           stage);
+
 /* An AdwActionRow whose title and subtitle are plain text (never markup). */
 GtkWidget   *bandi_format_plain_row           (const char     *title,
                                                const char     *subtitle);

@@ -151,6 +151,8 @@ check_call (BandiNotices *self,
       g_autofree char *key = NULL;
       g_autofree char *title = NULL;
       g_autofree char *body = NULL;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
 
       if (change->old_value == NULL || change->new_value == NULL ||
           change->changed_at < now_unix - MOVED_NEWS_DAYS * 24 * 3600)
@@ -160,7 +162,9 @@ check_call (BandiNotices *self,
       /* Translators: %s is a call identifier */
       title = g_strdup_printf (_("The deadline of %s moved"), ident);
       /* Translators: the old and the new deadline */
-      body = g_strdup_printf (_("From %s to %s"), change->old_value, change->new_value);
+      old_text = bandi_format_history_value (change->old_value, change->stage);
+      new_text = bandi_format_history_value (change->new_value, change->stage);
+      body = g_strdup_printf (_("From %s to %s"), old_text, new_text);
       if (notify_once (self, key, title, body, "app.show-call", change->call_id))
         sent++;
     }

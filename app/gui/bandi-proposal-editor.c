@@ -762,6 +762,7 @@ bandi_proposal_editor_init (BandiProposalEditor *self)
 {
   g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) role_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) acronym = gtk_property_expression_new (BANDI_TYPE_CLUSTER, NULL, "acronym");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -771,8 +772,7 @@ bandi_proposal_editor_init (BandiProposalEditor *self)
     gtk_string_list_append (role_names, bandi_format_proposal_role (roles[i]));
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_names));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (role_names));
-  adw_combo_row_set_expression (self->cluster_row,
-                                gtk_property_expression_new (BANDI_TYPE_CLUSTER, NULL, "acronym"));
+  adw_combo_row_set_expression (self->cluster_row, acronym);
 
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",

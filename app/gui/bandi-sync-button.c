@@ -157,6 +157,8 @@ bandi_sync_button_dispose (GObject *object)
 
   g_clear_handle_id (&self->progress_timer, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_SYNC_BUTTON);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->sync);
   self->application = NULL;
 

@@ -12,73 +12,11 @@
 
 #include <glib/gi18n.h>
 
-#include "bandi-calendar-view.h"
-#include "bandi-call-details.h"
-#include "bandi-calls-view.h"
-#include "bandi-dashboard-view.h"
 #include "bandi-export-dialog.h"
 #include "bandi-format.h"
-#include "bandi-proposal-editor.h"
-#include "bandi-proposals-view.h"
-#include "bandi-sync-button.h"
-#include "bandi-window.h"
-
-struct _BandiWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  BandiApplication     *application;
-  BandiStore           *store;
-  GSettings            *settings;
-  GListModel           *calls;
-  GListModel           *clusters;
-  GQueue                history;      /* page names pushed over a section */
-  char                 *section;      /* "upcoming", "cluster:AFIL", … */
-
-  /* template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content_box;
-  GtkListBox           *sidebar;
-  GtkWidget            *back_button;
-  AdwWindowTitle       *content_title;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  BandiSyncButton      *sync_button;
-  GtkStack             *stack;
-  AdwStatusPage        *error_page;
-
-  /* views */
-  BandiCallsView       *upcoming_view;
-  BandiCallsView       *all_view;
-  BandiCallsView       *starred_view;
-  BandiCalendarView    *calendar_view;
-  BandiProposalsView   *proposals_view;
-  BandiDashboardView   *dashboard_view;
-  AdwViewStack         *cluster_stack;
-  BandiCallsView       *cluster_calls_view;
-  BandiProposalsView   *cluster_proposals_view;
-  BandiDashboardView   *cluster_dashboard_view;
-  BandiCallDetails     *details;
-  BandiProposalEditor  *editor;
-};
+#include "bandi-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BandiWindow, bandi_window, ADW_TYPE_APPLICATION_WINDOW)
-
-typedef struct {
-  const char *name;
-  const char *title;
-  const char *icon;
-} Section;
-
-static const Section sections[] = {
-  { "upcoming", N_("Upcoming"), "alarm-symbolic" },
-  { "all", N_("All Calls"), "view-list-symbolic" },
-  { "starred", N_("Starred"), "starred-symbolic" },
-  { "calendar", N_("Calendar"), "x-office-calendar-symbolic" },
-  { "proposals", N_("Proposals"), "document-edit-symbolic" },
-  { "dashboard", N_("Dashboard"), "utilities-system-monitor-symbolic" },
-};
 
 static BandiCallsView *
 current_calls_view (BandiWindow *self)
@@ -100,9 +38,8 @@ update_header (BandiWindow *self)
   const char *title = _("Bandi");
   g_autofree char *subtitle = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (g_strcmp0 (page, sections[i].name) == 0)
-      title = _(sections[i].title);
+  if (bandi_window_section_title (page) != NULL)
+    title = bandi_window_section_title (page);
 
   if (g_strcmp0 (page, "call") == 0 && bandi_call_details_get_call (self->details) != NULL)
     title = bandi_call_get_external_id (bandi_call_details_get_call (self->details));
@@ -192,8 +129,6 @@ void
 bandi_window_show_section (BandiWindow *self,
                            const char  *section)
 {
-  GtkListBoxRow *row;
-
   g_return_if_fail (BANDI_IS_WINDOW (self));
 
   leave_pushed_pages (self);
@@ -219,9 +154,7 @@ bandi_window_show_section (BandiWindow *self,
         bandi_dashboard_view_reload (self->dashboard_view);
     }
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section"), section) == 0)
-      gtk_list_box_select_row (self->sidebar, row);
+  bandi_window_select_section_row (self, section);
 
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
   update_header (self);
@@ -235,74 +168,6 @@ sidebar_row_activated_cb (BandiWindow   *self,
 
   if (section != NULL)
     bandi_window_show_section (self, section);
-}
-
-static GtkWidget *
-sidebar_row_new (const char *section,
-                 const char *title,
-                 const char *icon)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (title);
-
-  if (icon != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_object_set_data_full (G_OBJECT (row), "section", g_strdup (section), g_free);
-  return row;
-}
-
-static void
-sidebar_header_func (GtkListBoxRow *row,
-                     GtkListBoxRow *before,
-                     gpointer       user_data)
-{
-  const char *section = g_object_get_data (G_OBJECT (row), "section");
-  const char *before_section = before ? g_object_get_data (G_OBJECT (before), "section") : NULL;
-
-  if (g_str_has_prefix (section, "cluster:") &&
-      (before_section == NULL || !g_str_has_prefix (before_section, "cluster:")))
-    {
-      GtkWidget *label = gtk_label_new (_("Clusters"));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_top (label, 12);
-      gtk_widget_set_margin_bottom (label, 6);
-      gtk_list_box_row_set_header (row, label);
-    }
-  else
-    gtk_list_box_row_set_header (row, NULL);
-}
-
-static void
-rebuild_sidebar (BandiWindow *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
-    gtk_list_box_remove (self->sidebar, child);
-
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gtk_list_box_append (self->sidebar,
-                         sidebar_row_new (sections[i].name, _(sections[i].title), sections[i].icon));
-
-  for (guint i = 0; self->clusters && i < g_list_model_get_n_items (self->clusters); i++)
-    {
-      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
-      g_autofree char *section = g_strconcat ("cluster:", bandi_cluster_get_acronym (cluster), NULL);
-      GtkWidget *row = sidebar_row_new (section, bandi_cluster_get_acronym (cluster), NULL);
-
-      gtk_widget_set_tooltip_text (row, bandi_cluster_get_name (cluster));
-      gtk_list_box_append (self->sidebar, row);
-    }
 }
 
 /* A toast whose text may come from a source or the system: a toast's
@@ -378,17 +243,11 @@ bandi_window_reload (BandiWindow *self)
   bandi_dashboard_view_reload (self->dashboard_view);
   bandi_dashboard_view_reload (self->cluster_dashboard_view);
 
-  rebuild_sidebar (self);
+  bandi_window_rebuild_sidebar (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
     bandi_window_show_section (self, "upcoming");
   else if (self->section != NULL)
-    {
-      GtkListBoxRow *row;
-
-      for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
-        if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section"), self->section) == 0)
-          gtk_list_box_select_row (self->sidebar, row);
-    }
+    bandi_window_select_section_row (self, self->section);
   update_header (self);
 }
 
@@ -565,7 +424,7 @@ export_finished_cb (BandiWindow  *self,
                                            "Exported %u events to %s", n_events), n_events, name);
     }
   if (text != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    add_plain_toast (self, text, 5);
 }
 
 /* The export proposes, in turn, the call open, the cluster shown, the
@@ -629,24 +488,42 @@ static void
 search_changed_cb (BandiWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  BandiCallsView *view = current_calls_view (self);
+  BandiCallsView *views[] = {
+    self->upcoming_view, self->all_view, self->starred_view, self->cluster_calls_view,
+  };
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
 
-  if (view == NULL && *text != '\0')
+  /* GtkSearchEntry repeats the last search on activation. */
+  if (g_strcmp0 (stripped, self->search_text) == 0)
+    return;
+  g_free (self->search_text);
+  self->search_text = g_steal_pointer (&stripped);
+
+  /* Typing elsewhere than in a list searches all calls. */
+  if (current_calls_view (self) == NULL && *self->search_text != '\0')
+    bandi_window_show_section (self, "all");
+
+  if (*self->search_text != '\0' && self->store != NULL)
     {
-      bandi_window_show_section (self, "all");
-      view = self->all_view;
+      ids = bandi_store_search_call_ids (self->store, self->search_text, &error);
+      if (ids == NULL)
+        show_error (self, _("Cannot search the calls"), error);
     }
-  bandi_calls_view_set_search_text (self->upcoming_view, text);
-  bandi_calls_view_set_search_text (self->all_view, text);
-  bandi_calls_view_set_search_text (self->starred_view, text);
-  bandi_calls_view_set_search_text (self->cluster_calls_view, text);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    bandi_calls_view_set_search_ids (views[i], ids);
   update_header (self);
 }
 
 static void
 search_activate_cb (BandiWindow *self)
 {
-  BandiCallsView *view = current_calls_view (self);
+  BandiCallsView *view;
+
+  /* Enter may come before the delayed ::search-changed. */
+  search_changed_cb (self);
+  view = current_calls_view (self);
 
   if (view != NULL)
     bandi_calls_view_activate_first (view);
@@ -777,7 +654,14 @@ bandi_window_constructed (GObject *object)
   store_error = bandi_application_get_store_error (self->application);
   if (self->store == NULL)
     {
-      adw_status_page_set_description (self->error_page, store_error ? store_error->message : NULL);
+      GtkWidget *page = adw_status_page_new ();
+      /* A status page's description is markup; a path is not. */
+      g_autofree char *reason = g_markup_escape_text (store_error ? store_error->message : "", -1);
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("The Database Cannot Be Opened"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page), reason);
+      gtk_stack_add_named (self->stack, page, "error");
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), FALSE);
       return;
@@ -798,6 +682,7 @@ bandi_window_dispose (GObject *object)
 
   g_queue_clear_full (&self->history, g_free);
   g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->search_text, g_free);
   g_clear_object (&self->calls);
   g_clear_object (&self->clusters);
   g_clear_object (&self->settings);
@@ -864,7 +749,6 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, BandiWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
@@ -883,9 +767,7 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.show-section", "s", sections[i].name);
+  bandi_window_add_section_bindings (widget_class);
 }
 
 static void
@@ -894,36 +776,6 @@ add_page (BandiWindow *self,
           const char  *name)
 {
   gtk_stack_add_named (self->stack, child, name);
-}
-
-static GtkWidget *
-build_cluster_page (BandiWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *switcher = adw_view_switcher_new ();
-  GtkWidget *bar = gtk_center_box_new ();
-  AdwViewStackPage *page;
-
-  self->cluster_stack = ADW_VIEW_STACK (adw_view_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->cluster_stack), TRUE);
-  self->cluster_calls_view = bandi_calls_view_new (BANDI_CALLS_KIND_ALL);
-  self->cluster_proposals_view = bandi_proposals_view_new ();
-  self->cluster_dashboard_view = bandi_dashboard_view_new ();
-
-  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_calls_view), "calls", _("Suggested Calls"));
-  adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
-  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_proposals_view), "proposals", _("Proposals"));
-  adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
-  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_dashboard_view), "dashboard", _("Dashboard"));
-  adw_view_stack_page_set_icon_name (page, "utilities-system-monitor-symbolic");
-
-  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->cluster_stack);
-  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), switcher);
-  gtk_widget_add_css_class (bar, "toolbar");
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cluster_stack));
-  return box;
 }
 
 static void
@@ -954,7 +806,7 @@ bandi_window_init (BandiWindow *self)
   self->dashboard_view = bandi_dashboard_view_new ();
   add_page (self, GTK_WIDGET (self->dashboard_view), "dashboard");
 
-  add_page (self, build_cluster_page (self), "cluster");
+  add_page (self, bandi_window_build_cluster_page (self), "cluster");
   g_signal_connect_swapped (self->cluster_calls_view, "call-activated", G_CALLBACK (call_activated_cb), self);
   g_signal_connect_swapped (self->cluster_proposals_view, "proposal-activated", G_CALLBACK (proposal_activated_cb), self);
   g_signal_connect_swapped (self->cluster_stack, "notify::visible-child", G_CALLBACK (update_header), self);
@@ -969,9 +821,9 @@ bandi_window_init (BandiWindow *self)
   g_signal_connect_swapped (self->editor, "deleted", G_CALLBACK (go_back), self);
   add_page (self, GTK_WIDGET (self->editor), "proposal");
 
-  gtk_list_box_set_header_func (self->sidebar, sidebar_header_func, NULL, NULL);
+  gtk_list_box_set_header_func (self->sidebar, bandi_window_sidebar_header_func, NULL, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  rebuild_sidebar (self);
+  bandi_window_rebuild_sidebar (self);
 }
 
 BandiWindow *

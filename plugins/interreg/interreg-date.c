@@ -162,7 +162,10 @@ iana_case (const char *lower)
 static char *
 normalise (const char *text)
 {
-  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  /* Pages in another encoding come as invalid UTF-8, which
+   * g_utf8_normalize() refuses. */
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
   g_autofree char *lower = g_utf8_strdown (nfc, -1);
   GString *out = g_string_new (NULL);
 

@@ -228,6 +228,15 @@ interreg_feed_read (InterregProgramme *programme,
   const char *data = g_bytes_get_data (body, &len);
   gboolean ok;
 
+  /* GMarkup reads UTF-8 only, and on some invalid bytes sets its error
+   * twice (a GLib warning): refuse them first. */
+  if (len > 0 && !g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error_literal (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
+                           _("the feed is not UTF-8 text"));
+      return NULL;
+    }
+
   parse.text = g_string_new (NULL);
   parse.title = g_string_new (NULL);
   parse.link = g_string_new (NULL);

@@ -47,6 +47,7 @@ deadline_of (icalcomponent      *event,
   icalparameter *param;
   struct icaltimetype t;
   g_autofree char *zone = NULL;
+  BandiDeadline *deadline = NULL;
 
   if (prop == NULL)
     {
@@ -56,37 +57,41 @@ deadline_of (icalcomponent      *event,
 
   t = icalproperty_get_dtstart (prop);
   if (icaltime_is_null_time (t) || !icaltime_is_valid_time (t))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the event’s start is not a date"));
-      return NULL;
-    }
+    goto invalid;
 
   if (icaltime_is_date (t))
-    return bandi_deadline_new_date (1, "Deadline", t.year, t.month, t.day);
-
-  if (icaltime_is_utc (t))
+    deadline = bandi_deadline_new_date (1, "Deadline", t.year, t.month, t.day);
+  else if (icaltime_is_utc (t))
     {
       g_autoptr(GDateTime) utc = g_date_time_new_utc (t.year, t.month, t.day, t.hour, t.minute, t.second);
 
-      return bandi_deadline_new_timed (1, "Deadline", utc, programme->zone);
+      if (utc != NULL)
+        deadline = bandi_deadline_new_timed (1, "Deadline", utc, programme->zone);
     }
-
-  param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
-  if (param == NULL)
+  else if ((param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER)) == NULL)
     /* Floating time: the programme's own clock. */
-    return bandi_deadline_new_local (1, "Deadline", t.year, t.month, t.day,
-                                     t.hour, t.minute, t.second, programme->zone);
-
-  zone = iana_zone (icalparameter_get_tzid (param));
-  if (zone == NULL)
+    deadline = bandi_deadline_new_local (1, "Deadline", t.year, t.month, t.day,
+                                         t.hour, t.minute, t.second, programme->zone);
+  else
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("the time zone “%s” is unknown"), icalparameter_get_tzid (param));
-      return NULL;
+      zone = iana_zone (icalparameter_get_tzid (param));
+      if (zone == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("the time zone “%s” is unknown"), icalparameter_get_tzid (param));
+          return NULL;
+        }
+      deadline = bandi_deadline_new_local (1, "Deadline", t.year, t.month, t.day,
+                                           t.hour, t.minute, t.second, zone);
     }
 
-  return bandi_deadline_new_local (1, "Deadline", t.year, t.month, t.day,
-                                   t.hour, t.minute, t.second, zone);
+  /* libical lets through what no calendar has (hour 24, second 60, …) */
+  if (deadline != NULL)
+    return deadline;
+
+invalid:
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the event’s start is not a date"));
+  return NULL;
 }
 
 /* The unescaped value of a TEXT or URI property, or NULL. */

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -50,11 +52,16 @@ interreg_wordpress_read (InterregProgramme *programme,
   JsonNode *root;
   JsonArray *posts;
 
-  if (len == 0 || !json_parser_load_from_data (parser, data, len, &local_error))
+  if (len == 0 || !json_parser_load_from_data (parser, data, len, &local_error) ||
+      json_parser_get_root (parser) == NULL /* only blanks */)
     {
+      /* json-glib quotes the bytes it could not read, valid UTF-8 or not. */
+      g_autofree char *reason =
+        local_error ? bandi_text_preview (local_error->message, strlen (local_error->message), 200) : NULL;
+
       g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
                    _("the WordPress answer is not valid JSON: %s"),
-                   local_error ? local_error->message : _("it is empty"));
+                   reason ? reason : _("it is empty"));
       return NULL;
     }
 

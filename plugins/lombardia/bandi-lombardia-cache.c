@@ -3,9 +3,12 @@
  * The file:
  *   { "version": 1,
  *     "pages": { "RLO12026055023": { "row": "<sha256 of the row>",
+ *                                    "read": 1795000000,
  *                                    "status": "open",
  *                                    "date": "2026-09-07", "time": "12:00" } } }
- * "date" and "time" are absent when the page gave none.
+ * "read" is when the page was read (Unix time); an entry without it, from
+ * an older version of the plugin, is stale. "date" and "time" are absent
+ * when the page gave none.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +26,7 @@
 
 typedef struct {
   char               *fingerprint;
+  gint64              read_unix;
   BandiLombardiaPage  page;
 } Entry;
 
@@ -42,11 +46,13 @@ entry_free (Entry *entry)
 
 static Entry *
 entry_new (const char               *fingerprint,
+           gint64                    read_unix,
            const BandiLombardiaPage *page)
 {
   Entry *entry = g_new0 (Entry, 1);
 
   entry->fingerprint = g_strdup (fingerprint);
+  entry->read_unix = read_unix;
   entry->page = *page;
 
   return entry;
@@ -127,17 +133,21 @@ load_file (BandiLombardiaCache *cache)
   for (const GList *l = codici; l != NULL; l = l->next)
     {
       JsonNode *value = json_object_get_member (pages, l->data);
+      JsonObject *object;
       const char *fingerprint;
+      gint64 read_unix;
       BandiLombardiaPage page;
 
       if (!JSON_NODE_HOLDS_OBJECT (value))
         continue;
-      fingerprint = json_object_get_string_member_with_default (json_node_get_object (value),
-                                                                "row", NULL);
-      if (fingerprint == NULL || !entry_from_json (json_node_get_object (value), &page))
+      object = json_node_get_object (value);
+      fingerprint = json_object_get_string_member_with_default (object, "row", NULL);
+      read_unix = json_object_get_int_member_with_default (object, "read", 0);
+      if (fingerprint == NULL || !entry_from_json (object, &page))
         continue;
 
-      g_hash_table_insert (cache->loaded, g_strdup (l->data), entry_new (fingerprint, &page));
+      g_hash_table_insert (cache->loaded, g_strdup (l->data),
+                           entry_new (fingerprint, read_unix, &page));
     }
 }
 
@@ -171,28 +181,34 @@ bandi_lombardia_cache_free (BandiLombardiaCache *cache)
   g_free (cache);
 }
 
-gboolean
+BandiLombardiaCacheHit
 bandi_lombardia_cache_lookup (BandiLombardiaCache *cache,
                               const char          *codice,
                               const char          *fingerprint,
+                              gint64               now_unix,
+                              guint                max_age_s,
                               BandiLombardiaPage  *page)
 {
   Entry *entry = g_hash_table_lookup (cache->loaded, codice);
 
   if (entry == NULL || g_strcmp0 (entry->fingerprint, fingerprint) != 0)
-    return FALSE;
+    return BANDI_LOMBARDIA_CACHE_MISS;
 
   *page = entry->page;
-  return TRUE;
+  if (entry->read_unix > now_unix || now_unix - entry->read_unix >= (gint64) max_age_s)
+    return BANDI_LOMBARDIA_CACHE_STALE;
+
+  return BANDI_LOMBARDIA_CACHE_FRESH;
 }
 
 void
 bandi_lombardia_cache_store (BandiLombardiaCache      *cache,
                              const char               *codice,
                              const char               *fingerprint,
+                             gint64                    read_unix,
                              const BandiLombardiaPage *page)
 {
-  g_hash_table_insert (cache->kept, g_strdup (codice), entry_new (fingerprint, page));
+  g_hash_table_insert (cache->kept, g_strdup (codice), entry_new (fingerprint, read_unix, page));
 }
 
 void
@@ -203,7 +219,7 @@ bandi_lombardia_cache_keep (BandiLombardiaCache *cache,
 
   if (entry != NULL && !g_hash_table_contains (cache->kept, codice))
     g_hash_table_insert (cache->kept, g_strdup (codice),
-                         entry_new (entry->fingerprint, &entry->page));
+                         entry_new (entry->fingerprint, entry->read_unix, &entry->page));
 }
 
 gboolean
@@ -234,6 +250,8 @@ bandi_lombardia_cache_save (BandiLombardiaCache  *cache,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "row");
       json_builder_add_string_value (builder, entry->fingerprint);
+      json_builder_set_member_name (builder, "read");
+      json_builder_add_int_value (builder, entry->read_unix);
       json_builder_set_member_name (builder, "status");
       json_builder_add_string_value (builder, bandi_call_status_to_string (entry->page.status));
       if (entry->page.has_date)

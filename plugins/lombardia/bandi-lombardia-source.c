@@ -4,9 +4,12 @@
  * bukx-h2uy through the SODA API, sequential pages of
  * BANDI_LOMBARDIA_PAGE_SIZE rows in a stable order until a short page;
  * then, for the calls kept, their pages on Bandi Online, at most
- * MAX_PAGE_READS at a time and only for calls that are new or whose row
- * changed since the last sync. A page that cannot be read leaves the
- * dataset's date-only deadline and a warning.
+ * MAX_PAGE_READS at a time and only for calls that are new, whose row
+ * changed since the last sync, or whose page was read longer ago than
+ * :page-max-age (an extension may show on the page while the row stays the
+ * same). A page that cannot be read leaves the dataset's date-only
+ * deadline and a warning; one that cannot be read again leaves what it
+ * said last time, and a warning.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +26,7 @@
 
 #define SETTINGS_SCHEMA "io.github.bandi.Bandi.Lombardia"
 #define MAX_PAGE_READS  4
+#define DEFAULT_PAGE_MAX_AGE (24 * 60 * 60)
 
 struct _BandiLombardiaSource
 {
@@ -30,6 +34,7 @@ struct _BandiLombardiaSource
 
   gboolean  research_only;
   char     *portal_base;
+  guint     page_max_age;
 };
 
 G_DEFINE_FINAL_TYPE (BandiLombardiaSource, bandi_lombardia_source, BANDI_TYPE_SOURCE)
@@ -38,6 +43,7 @@ enum {
   PROP_0,
   PROP_RESEARCH_ONLY,
   PROP_PORTAL_BASE,
+  PROP_PAGE_MAX_AGE,
   N_PROPS
 };
 
@@ -49,7 +55,8 @@ typedef struct {
   BandiCall         *call;
   char              *page_url;
   char              *fingerprint;
-  gboolean           read_page;  /* new or changed since the last sync */
+  gboolean           read_page;  /* new, changed or read too long ago */
+  gboolean           refresh;    /* the last: what it said then stands if reading fails */
 } Item;
 
 typedef struct {
@@ -57,6 +64,7 @@ typedef struct {
   char                *today;
   char                *portal_base;
   gboolean             research_only;
+  guint                page_max_age;
   gint64               now_unix;
   guint                offset;
   guint                dataset_page;
@@ -160,12 +168,21 @@ page_cb (GObject      *object,
 
       if (bandi_lombardia_parse_page (html, length, &page, &error))
         {
-          bandi_lombardia_cache_store (data->cache, item->row->codice, item->fingerprint, &page);
+          bandi_lombardia_cache_store (data->cache, item->row->codice, item->fingerprint,
+                                       data->now_unix, &page);
           bandi_lombardia_apply_dates (item->call, item->row, &page, data->now_unix);
         }
     }
 
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A page not read again keeps its cache entry as it was: it is tried
+   * again next time, and what it said last time stands meanwhile. */
+  if (error != NULL && item->refresh && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    bandi_source_add_warning (BANDI_SOURCE (self),
+                              /* Translators: "The page of call RLO1… (https://…) could not be read again: HTTP 503…" */
+                              _("The page of call %s (%s) could not be read again: %s; "
+                                "its deadline is the one the page gave when last read"),
+                              item->row->codice, item->page_url, error->message);
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     bandi_source_add_warning (BANDI_SOURCE (self),
                               /* Translators: "The page of call RLO1… (https://…) could not be read: HTTP 404…" */
                               _("The page of call %s (%s) could not be read: %s; "
@@ -228,7 +245,8 @@ read_more_pages (GTask *task)
 }
 
 /* Every call gets its dataset dates; the ones whose page is known from the
- * last sync get that too, the others are read. */
+ * last sync get that too. The pages not known, or known from too long ago,
+ * are read. */
 static void
 start_page_reads (GTask *task)
 {
@@ -239,16 +257,20 @@ start_page_reads (GTask *task)
     {
       Item *item = g_ptr_array_index (data->items, i);
       BandiLombardiaPage page;
-      gboolean known;
+      BandiLombardiaCacheHit hit;
 
-      known = bandi_lombardia_cache_lookup (data->cache, item->row->codice, item->fingerprint, &page);
-      if (known)
+      hit = bandi_lombardia_cache_lookup (data->cache, item->row->codice, item->fingerprint,
+                                          data->now_unix, data->page_max_age, &page);
+      if (hit != BANDI_LOMBARDIA_CACHE_MISS)
         bandi_lombardia_cache_keep (data->cache, item->row->codice);
-      else
-        data->to_read++;
 
-      item->read_page = !known;
-      bandi_lombardia_apply_dates (item->call, item->row, known ? &page : NULL, data->now_unix);
+      item->read_page = hit != BANDI_LOMBARDIA_CACHE_FRESH;
+      item->refresh = hit == BANDI_LOMBARDIA_CACHE_STALE;
+      if (item->read_page)
+        data->to_read++;
+      bandi_lombardia_apply_dates (item->call, item->row,
+                                   hit != BANDI_LOMBARDIA_CACHE_MISS ? &page : NULL,
+                                   data->now_unix);
     }
 
   if (data->to_read > 0)
@@ -401,6 +423,7 @@ bandi_lombardia_source_fetch_async (BandiSource         *source,
   data->today = bandi_lombardia_today ();
   data->portal_base = g_strdup (bandi_lombardia_source_get_portal_base (self));
   data->research_only = self->research_only;
+  data->page_max_age = self->page_max_age;
   data->now_unix = g_get_real_time () / G_USEC_PER_SEC;
   data->dataset_page = 1;
   data->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
@@ -469,6 +492,27 @@ bandi_lombardia_source_set_portal_base (BandiLombardiaSource *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTAL_BASE]);
 }
 
+guint
+bandi_lombardia_source_get_page_max_age (BandiLombardiaSource *self)
+{
+  g_return_val_if_fail (BANDI_IS_LOMBARDIA_SOURCE (self), 0);
+
+  return self->page_max_age;
+}
+
+void
+bandi_lombardia_source_set_page_max_age (BandiLombardiaSource *self,
+                                         guint                 page_max_age)
+{
+  g_return_if_fail (BANDI_IS_LOMBARDIA_SOURCE (self));
+
+  if (self->page_max_age == page_max_age)
+    return;
+
+  self->page_max_age = page_max_age;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE_MAX_AGE]);
+}
+
 static void
 bandi_lombardia_source_finalize (GObject *object)
 {
@@ -495,6 +539,9 @@ bandi_lombardia_source_get_property (GObject    *object,
     case PROP_PORTAL_BASE:
       g_value_set_string (value, self->portal_base != NULL ? self->portal_base : "");
       break;
+    case PROP_PAGE_MAX_AGE:
+      g_value_set_uint (value, self->page_max_age);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -515,6 +562,9 @@ bandi_lombardia_source_set_property (GObject      *object,
       break;
     case PROP_PORTAL_BASE:
       bandi_lombardia_source_set_portal_base (self, g_value_get_string (value));
+      break;
+    case PROP_PAGE_MAX_AGE:
+      bandi_lombardia_source_set_page_max_age (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -555,6 +605,17 @@ bandi_lombardia_source_class_init (BandiLombardiaSourceClass *klass)
     g_param_spec_string ("portal-base", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * BandiLombardiaSource:page-max-age:
+   *
+   * How old, in seconds, what a call's page said may be before the page is
+   * read again although the call's dataset row did not change: a proroga
+   * can show on the page alone. 0 reads every page at every sync.
+   */
+  properties[PROP_PAGE_MAX_AGE] =
+    g_param_spec_uint ("page-max-age", NULL, NULL, 0, G_MAXUINT, DEFAULT_PAGE_MAX_AGE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -572,6 +633,7 @@ bandi_lombardia_source_init (BandiLombardiaSource *self)
   bandi_source_set_settings_schema (BANDI_SOURCE (self), SETTINGS_SCHEMA);
 
   self->research_only = TRUE;
+  self->page_max_age = DEFAULT_PAGE_MAX_AGE;
 }
 
 BANDI_DEFINE_SOURCE_PLUGIN (bandi_lombardia_source_get_type)

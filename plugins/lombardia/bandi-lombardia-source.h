@@ -22,5 +22,10 @@ void        bandi_lombardia_source_set_research_only (BandiLombardiaSource *self
 const char *bandi_lombardia_source_get_portal_base   (BandiLombardiaSource *self);
 void        bandi_lombardia_source_set_portal_base   (BandiLombardiaSource *self,
                                                       const char           *portal_base);
+/* Seconds after which a call's page is read again even if its dataset row
+ * did not change. */
+guint       bandi_lombardia_source_get_page_max_age  (BandiLombardiaSource *self);
+void        bandi_lombardia_source_set_page_max_age  (BandiLombardiaSource *self,
+                                                      guint                 page_max_age);
 
 G_END_DECLS

@@ -6,12 +6,18 @@
 
 #include "store-fixtures.h"
 
+char *
+fixture_external_id (guint i)
+{
+  return g_strdup_printf ("HORIZON-CL5-2024-D3-01-%05u", i);
+}
+
 BandiCall *
 fixture_call (guint i,
               guint variant)
 {
   BandiCall *call = bandi_call_new ();
-  g_autofree char *external_id = g_strdup_printf ("HORIZON-CL5-2024-D3-01-%05u", i);
+  g_autofree char *external_id = fixture_external_id (i);
   g_autofree char *title = g_strdup_printf ("Next-generation batteries for storage, topic %u (v%u)",
                                             i, variant);
   g_autofree char *url = g_strdup_printf ("https://ec.europa.eu/topic-details/%s", external_id);

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * two stages at 17:00 Europe/Brussels (2024-04-18 and 2024-09-17),
  * opening 2024-01-10 (date only). @variant goes into the title, so that
  * calls of two variants differ. */
+/* The external id of fixture_call (@i, …) */
+char       *fixture_external_id (guint     i);
 BandiCall  *fixture_call      (guint       i,
                                guint       variant);
 /* (element-type BandiCall): fixture_call (0 … n - 1, variant) */

@@ -174,7 +174,6 @@ publish_full (Fixture     *fixture,
   publisher = bandi_caldav_publisher_new (fixture->store, url, fixture->user, password);
   bandi_http_session_get_limits (bandi_caldav_publisher_get_session (publisher), &limits);
   limits.max_retries = 0;
-  limits.total_timeout_ms = 10000;
   bandi_http_session_set_limits (bandi_caldav_publisher_get_session (publisher), &limits);
   g_signal_connect (bandi_caldav_publisher_get_session (publisher), "request-queued",
                     G_CALLBACK (request_queued_cb), fixture);

@@ -36,6 +36,7 @@ typedef enum {
 /* Every source plugin built in plugins/: one line each. */
 static const char * const source_ids[] = {
   "horizon",
+  "lombardia",
   "interreg",
 };
 

@@ -10,7 +10,9 @@ void
 gui_test_init (int    *argc,
                char ***argv)
 {
-  const char * const *data_dirs = g_get_system_data_dirs ();
+  const char *system_dirs = g_getenv ("XDG_DATA_DIRS");
+  g_auto(GStrv) data_dirs = g_strsplit (system_dirs && *system_dirs ? system_dirs : "/usr/local/share:/usr/share",
+                                        ":", -1);
   g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
 
   /* The isolated XDG dirs hide shared-mime-info, without which the SVG
@@ -25,6 +27,8 @@ gui_test_init (int    *argc,
   g_setenv ("TZ", "Europe/Rome", TRUE);
   gtk_disable_setlocale ();
   adw_init ();
+  /* Pages and subpages switch at once. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 GtkWindow *

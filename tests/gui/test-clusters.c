@@ -213,7 +213,7 @@ test_remove (Fixture       *fixture,
   g_assert_nonnull (strstr (body, "SMARTFAB"));
   g_assert_nonnull (strstr (body, "AIRQ"));
   adw_message_dialog_response (dialog, "remove");
-  gui_test_wait (800);  /* the subpage slides away */
+  gui_test_wait (100);
 
   gone = find_cluster (fixture, "AFIL");
   g_assert_null (gone);

@@ -194,6 +194,13 @@ topic_text (HtServer *self)
   if (self->topic_text != NULL)
     return self->topic_text;
 
+  if (self->lean)
+    {
+      self->topic_text = g_strdup ("{\"reference\":\"@ID@en\",\"language\":\"en\",\"metadata\":{"
+                                   "\"identifier\":[\"@ID@\"],\"status\":[\"31094502\"]}}");
+      return self->topic_text;
+    }
+
   topic = json_from_string (self->template, NULL);
   g_assert_nonnull (topic);
   meta = json_object_get_object_member (json_node_get_object (topic), "metadata");

@@ -32,6 +32,8 @@ typedef struct {
   /* Generated topics differ in more than their identifier: deadlines over
    * two years, summer and winter time, a description of some 3 kB. */
   gboolean            varied;
+  /* Or nothing but an identifier and a status, for tests of paging alone */
+  gboolean            lean;
   const char * const *programmes;   /* the frameworkProgramme codes the query must hold */
 
   guint               hits;

@@ -276,8 +276,30 @@ serve_page (LtServer          *self,
   self->max_in_flight = MAX (self->max_in_flight, self->in_flight);
   g_signal_connect (msg, "finished", G_CALLBACK (page_finished_cb), self);
 
-  if (g_file_get_contents (path, &body, &length, NULL))
+  if (g_strcmp0 (codice, self->failing_page) == 0)
     {
+      static const char unavailable[] =
+        "<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head>"
+        "<body><h1>Servizio temporaneamente non disponibile</h1></body></html>";
+
+      soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
+                                        unavailable, strlen (unavailable));
+    }
+  else if (g_file_get_contents (path, &body, &length, NULL))
+    {
+      if (self->page_edits->len > 0)
+        {
+          g_autoptr(GString) edited = g_string_new_len (body, length);
+
+          for (guint i = 0; i + 1 < self->page_edits->len; i += 2)
+            g_string_replace (edited, g_ptr_array_index (self->page_edits, i),
+                              g_ptr_array_index (self->page_edits, i + 1), 0);
+          g_free (body);
+          length = edited->len;
+          body = g_string_free (g_steal_pointer (&edited), FALSE);
+        }
+
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_TAKE,
                                         body, length);
@@ -341,6 +363,7 @@ lt_server_new (void)
   self->offsets = g_array_new (FALSE, FALSE, sizeof (guint));
   self->bad_queries = g_ptr_array_new_with_free_func (g_free);
   self->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_free);
+  self->page_edits = g_ptr_array_new_with_free_func (g_free);
   self->page_hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return self;
@@ -358,6 +381,8 @@ lt_server_free (LtServer *self)
   g_free (self->endpoint);
   g_free (self->moved_from);
   g_free (self->moved_to);
+  g_ptr_array_unref (self->page_edits);
+  g_free (self->failing_page);
   g_array_unref (self->offsets);
   g_ptr_array_unref (self->bad_queries);
   g_hash_table_unref (self->page_hits);
@@ -391,4 +416,13 @@ lt_server_reset_counts (LtServer *self)
   g_array_set_size (self->offsets, 0);
   g_hash_table_remove_all (self->page_hits);
   self->max_in_flight = 0;
+}
+
+void
+lt_server_edit_pages (LtServer   *self,
+                      const char *from,
+                      const char *to)
+{
+  g_ptr_array_add (self->page_edits, g_strdup (from));
+  g_ptr_array_add (self->page_edits, g_strdup (to));
 }

@@ -28,6 +28,8 @@ typedef struct {
   LtDatasetMode  mode;
   char          *moved_from;   /* when set, replaced by moved_to in the dataset */
   char          *moved_to;
+  GPtrArray     *page_edits;   /* char*: from, to, from, to... replaced in every call page */
+  char          *failing_page; /* codice whose page answers 503 Service Unavailable */
   guint          page_delay_ms; /* each page answer is held back this long ... */
   guint          hold_batch;    /* ... or until this many are held, then 50 ms more */
   GPtrArray     *held;
@@ -47,6 +49,10 @@ guint     lt_server_page_hits  (LtServer   *server,
                                 const char *codice);
 guint     lt_server_total_page_hits (LtServer *server);
 void      lt_server_reset_counts (LtServer *server);
+/* From now on, @from is replaced by @to in every call page served. */
+void      lt_server_edit_pages (LtServer   *server,
+                                const char *from,
+                                const char *to);
 
 /* Today's date in Europe/Rome, as the $where must hold it. */
 char     *lt_today_in_rome     (void);

@@ -426,6 +426,12 @@ test_apply_no_closing (void)
 
 /* The cache */
 
+#define NOW   G_GINT64_CONSTANT (1795000000)
+#define DAY   (24 * 60 * 60)
+#define MISS  BANDI_LOMBARDIA_CACHE_MISS
+#define STALE BANDI_LOMBARDIA_CACHE_STALE
+#define FRESH BANDI_LOMBARDIA_CACHE_FRESH
+
 static void
 test_cache (void)
 {
@@ -444,40 +450,62 @@ test_cache (void)
   g_assert_cmpstr (default_path, ==, path);
 
   cache = bandi_lombardia_cache_load (path);
-  g_assert_false (bandi_lombardia_cache_lookup (cache, "A", "fa", &got));
-  bandi_lombardia_cache_store (cache, "A", "fa", &timed);
-  bandi_lombardia_cache_store (cache, "B", "fb", &no_date);
-  bandi_lombardia_cache_store (cache, "C", "fc", &timed);
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "A", "fa", NOW, DAY, &got), ==, MISS);
+  bandi_lombardia_cache_store (cache, "A", "fa", NOW, &timed);
+  bandi_lombardia_cache_store (cache, "B", "fb", NOW - DAY + 1, &no_date);
+  bandi_lombardia_cache_store (cache, "C", "fc", NOW, &timed);
   g_assert_true (bandi_lombardia_cache_save (cache, &error));
   g_assert_no_error (error);
   g_clear_pointer (&cache, bandi_lombardia_cache_free);
 
   cache = bandi_lombardia_cache_load (path);
-  g_assert_true (bandi_lombardia_cache_lookup (cache, "A", "fa", &got));
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "A", "fa", NOW, DAY, &got), ==, FRESH);
   g_assert_cmpmem (&got, sizeof got, &timed, sizeof timed);
-  g_assert_true (bandi_lombardia_cache_lookup (cache, "B", "fb", &got));
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "B", "fb", NOW, DAY, &got), ==, FRESH);
   g_assert_cmpmem (&got, sizeof got, &no_date, sizeof no_date);
   /* the row changed */
-  g_assert_false (bandi_lombardia_cache_lookup (cache, "C", "fc2", &got));
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "C", "fc2", NOW, DAY, &got), ==, MISS);
 
-  /* only what is kept or stored survives the next save */
+  /* read a day ago or more: the page is to be read again, what it said
+   * meanwhile stands */
+  memset (&got, 0, sizeof got);
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "B", "fb", NOW + 1, DAY, &got), ==, STALE);
+  g_assert_cmpmem (&got, sizeof got, &no_date, sizeof no_date);
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "A", "fa", NOW + DAY - 1, DAY, &got), ==, FRESH);
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "A", "fa", NOW + DAY, DAY, &got), ==, STALE);
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "A", "fa", NOW, 0, &got), ==, STALE);
+  /* read "in the future": the clock moved back, nothing to trust */
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "A", "fa", NOW - 1, DAY, &got), ==, STALE);
+
+  /* only what is kept or stored survives the next save; kept, an entry
+   * keeps its reading time */
   bandi_lombardia_cache_keep (cache, "B");
   g_assert_true (bandi_lombardia_cache_save (cache, &error));
   g_clear_pointer (&cache, bandi_lombardia_cache_free);
   cache = bandi_lombardia_cache_load (path);
-  g_assert_false (bandi_lombardia_cache_lookup (cache, "A", "fa", &got));
-  g_assert_true (bandi_lombardia_cache_lookup (cache, "B", "fb", &got));
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "A", "fa", NOW, DAY, &got), ==, MISS);
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "B", "fb", NOW, DAY, &got), ==, FRESH);
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "B", "fb", NOW + 1, DAY, &got), ==, STALE);
+  g_clear_pointer (&cache, bandi_lombardia_cache_free);
+
+  /* an entry without a reading time, from before they were recorded, is stale */
+  g_assert_true (g_file_set_contents (path, "{\"version\": 1, \"pages\": {\"B\": {\"row\": \"fb\", "
+                                      "\"status\": \"open\", \"date\": \"2026-09-07\"}}}", -1, NULL));
+  cache = bandi_lombardia_cache_load (path);
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "B", "fb", NOW, DAY, &got), ==, STALE);
+  g_assert_true (got.has_date);
+  g_assert_cmpint (got.day, ==, 7);
   g_clear_pointer (&cache, bandi_lombardia_cache_free);
 
   /* a damaged file is an empty cache */
   g_assert_true (g_file_set_contents (path, "{\"version\": 1, \"pages\": {\"B\": {\"row\": \"fb\", "
                                       "\"status\": \"open\", \"date\": \"2026-13-40\"}}}", -1, NULL));
   cache = bandi_lombardia_cache_load (path);
-  g_assert_false (bandi_lombardia_cache_lookup (cache, "B", "fb", &got));
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "B", "fb", NOW, DAY, &got), ==, MISS);
   g_clear_pointer (&cache, bandi_lombardia_cache_free);
   g_assert_true (g_file_set_contents (path, "not json", -1, NULL));
   cache = bandi_lombardia_cache_load (path);
-  g_assert_false (bandi_lombardia_cache_lookup (cache, "B", "fb", &got));
+  g_assert_cmpint (bandi_lombardia_cache_lookup (cache, "B", "fb", NOW, DAY, &got), ==, MISS);
 }
 
 int

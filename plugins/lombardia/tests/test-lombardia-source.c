@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "bandi-source.h"
 #include "lombardia-test-server.h"
 
@@ -303,6 +305,131 @@ test_cache (Fixture       *f,
                    "Closing date (extended)");
 }
 
+/* Makes every page in the plugin's cache read @age_s seconds ago. */
+static void
+age_cache (gint64 age_s)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "bandi", "lombardia-pages.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) codici = NULL;
+  JsonObject *pages;
+  gint64 read_unix = g_get_real_time () / G_USEC_PER_SEC - age_s;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  pages = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "pages");
+  codici = json_object_get_members (pages);
+  g_assert_nonnull (codici);
+  for (const GList *l = codici; l != NULL; l = l->next)
+    {
+      JsonObject *entry = json_object_get_object_member (pages, l->data);
+
+      g_assert_true (json_object_has_member (entry, "read"));
+      json_object_set_int_member (entry, "read", read_unix);
+    }
+
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+}
+
+#define HOUR 3600
+
+/* A proroga shown on the page alone, the call's dataset row unchanged, is
+ * picked up once what the page said is older than :page-max-age, and the
+ * page is not read again before. One dataset page of five calls (one of
+ * which 404s), to keep it quick. */
+static void
+test_page_max_age (Fixture       *f,
+                   gconstpointer  data)
+{
+  f->server->mode = LT_DATASET_ONE_PAGE;
+  g_object_set (f->source, "research-only", FALSE, "page-max-age", HOUR, NULL);
+  run_fetch (f, NULL);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (lt_server_total_page_hits (f->server), ==, 5);
+  assert_deadline (f->calls, "RLO12031000008", "2036-03-31T12:00:00+02:00", NULL, "Closing date");
+
+  /* The page of RLO12031000008 now shows an extension; the dataset does
+   * not change. */
+  lt_server_edit_pages (f->server, "value=\"2036-03-31 12:00\"", "value=\"2036-04-15 16:30\"");
+  lt_server_edit_pages (f->server, "Scade il: 31/03/2036, ore 12:00", "Scade il: 15/04/2036, ore 16:30");
+
+  /* Read 59 minutes ago: not read again, only the page that failed is */
+  age_cache (HOUR - 60);
+  lt_server_reset_counts (f->server);
+  run_fetch (f, NULL);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (lt_server_total_page_hits (f->server), ==, 1);
+  g_assert_cmpuint (lt_server_page_hits (f->server, "RLO12031000006"), ==, 1);
+  assert_deadline (f->calls, "RLO12031000008", "2036-03-31T12:00:00+02:00", NULL, "Closing date");
+
+  /* Read an hour ago: every page is read again, still four at a time, and
+   * the extension is there */
+  age_cache (HOUR);
+  lt_server_reset_counts (f->server);
+  f->server->page_delay_ms = 500;
+  f->server->hold_batch = 4;
+  run_fetch (f, NULL);
+  f->server->page_delay_ms = 0;
+  f->server->hold_batch = 0;
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (f->calls->len, ==, 5);
+  g_assert_cmpuint (lt_server_total_page_hits (f->server), ==, 5);
+  g_assert_cmpuint (lt_server_page_hits (f->server, "RLO12031000008"), ==, 1);
+  g_assert_cmpuint (f->server->max_in_flight, ==, 4);
+  assert_deadline (f->calls, "RLO12031000008", "2036-04-15T16:30:00+02:00", NULL,
+                   "Closing date (extended)");
+  assert_deadline (f->calls, "RLO12031000005", "2036-06-30T17:00:00+02:00", NULL, "Closing date");
+  assert_deadline (f->calls, "RLO12031000009", "2036-12-01T12:00:00+01:00", NULL, "Closing date");
+  g_assert_cmpuint (g_strv_length (f->warnings), ==, 1);
+
+  /* Just read: the cache gives the extension without reading the page */
+  lt_server_reset_counts (f->server);
+  run_fetch (f, NULL);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (lt_server_total_page_hits (f->server), ==, 1);
+  g_assert_cmpuint (lt_server_page_hits (f->server, "RLO12031000008"), ==, 0);
+  assert_deadline (f->calls, "RLO12031000008", "2036-04-15T16:30:00+02:00", NULL,
+                   "Closing date (extended)");
+
+  /* Read again but the portal fails: what the page said last stands, with
+   * a warning, and the rest of the source is unharmed */
+  age_cache (HOUR + 60);
+  lt_server_reset_counts (f->server);
+  f->server->failing_page = g_strdup ("RLO12031000008");
+  run_fetch (f, NULL);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (f->calls->len, ==, 5);
+  g_assert_cmpuint (lt_server_page_hits (f->server, "RLO12031000008"), >=, 1);
+  assert_deadline (f->calls, "RLO12031000008", "2036-04-15T16:30:00+02:00", NULL,
+                   "Closing date (extended)");
+  assert_deadline (f->calls, "RLO12031000005", "2036-06-30T17:00:00+02:00", NULL, "Closing date");
+  assert_deadline (f->calls, "RLO12031000006", NULL, "2036-05-20", "Closing date");
+  g_assert_cmpuint (g_strv_length (f->warnings), ==, 2);
+  for (guint i = 0; f->warnings[i] != NULL; i++)
+    if (strstr (f->warnings[i], "RLO12031000008") != NULL)
+      {
+        g_assert_nonnull (strstr (f->warnings[i], "could not be read again"));
+        g_assert_nonnull (strstr (f->warnings[i], "HTTP 503"));
+        g_assert_nonnull (strstr (f->warnings[i], "the one the page gave when last read"));
+      }
+  g_assert_true (warnings_contain (f->warnings, "RLO12031000008"));
+
+  /* ... and the page is tried again at the next sync, the others are not */
+  g_clear_pointer (&f->server->failing_page, g_free);
+  lt_server_reset_counts (f->server);
+  run_fetch (f, NULL);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (lt_server_page_hits (f->server, "RLO12031000008"), ==, 1);
+  g_assert_cmpuint (lt_server_page_hits (f->server, "RLO12031000006"), ==, 1);
+  g_assert_cmpuint (lt_server_total_page_hits (f->server), ==, 2);
+  g_assert_cmpuint (g_strv_length (f->warnings), ==, 1);
+}
+
 static void
 test_all_calls (Fixture       *f,
                 gconstpointer  data)
@@ -381,6 +508,7 @@ test_info (void)
   g_autoptr(BandiSource) source = g_object_new (lombardia_type, NULL);
   g_autofree char *portal = NULL;
   gboolean research_only = FALSE;
+  guint page_max_age = 0;
 
   g_assert_cmpstr (bandi_source_get_id (source), ==, "lombardia");
   g_assert_cmpstr (bandi_source_get_name (source), ==,
@@ -389,9 +517,12 @@ test_info (void)
                    "https://www.dati.lombardia.it/resource/bukx-h2uy.json");
   g_assert_cmpstr (bandi_source_get_settings_schema (source), ==, "io.github.bandi.Bandi.Lombardia");
 
-  g_object_get (source, "research-only", &research_only, "portal-base", &portal, NULL);
+  g_object_get (source, "research-only", &research_only, "portal-base", &portal,
+                "page-max-age", &page_max_age, NULL);
   g_assert_true (research_only);
   g_assert_cmpstr (portal, ==, "");
+  /* a day */
+  g_assert_cmpuint (page_max_age, ==, 24 * 60 * 60);
 }
 
 static void
@@ -439,6 +570,7 @@ main (int   argc,
   g_test_add ("/lombardia/source/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("two-pages", test_two_pages);
   ADD ("cache", test_cache);
+  ADD ("page-max-age", test_page_max_age);
   ADD ("all-calls", test_all_calls);
   ADD ("malformed", test_malformed);
   ADD ("cancel", test_cancel);

@@ -1,0 +1,63 @@
+/* bandi-calls-view-private.h — shared by the calls view and its columns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bandi-calls-view.h"
+
+G_BEGIN_DECLS
+
+enum { COL_DAYS, COL_PROGRAMME, COL_ID, COL_TITLE, COL_STATUS, COL_RELEVANCE, COL_STAR, N_COLUMNS };
+
+struct _BandiCallsView
+{
+  GtkWidget           parent_instance;
+
+  BandiCallsKind      kind;
+  BandiStore         *store;
+  GListModel         *calls;
+  GListModel         *clusters;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GtkSelectionModel  *selection;
+  GHashTable         *next_deadline;  /* call id → gint64 unix, absent: none */
+  GHashTable         *relevance;      /* call id → score + 1 for relevance_cluster */
+  GHashTable         *search_ids;     /* NULL: no search */
+  BandiCluster       *cluster;        /* the relevance cluster, if any */
+  char               *relevance_cluster;
+  char               *fixed_cluster;
+  gint64              now;
+  GDateTime          *now_dt;
+  gboolean            updating_dropdowns;
+  struct {
+    const char       *source;     /* NULL: any */
+    const char       *programme;  /* NULL: any */
+    guint             status;
+    guint             window;
+    gboolean          suggested_only;
+  } state;
+
+  /* template children */
+  GtkWidget          *filter_scroller;
+  GtkDropDown        *source_dropdown;
+  GtkDropDown        *programme_dropdown;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *window_dropdown;
+  GtkDropDown        *cluster_dropdown;
+  GtkToggleButton    *suggested_button;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  GtkWidget          *sync_button;
+
+  GtkColumnViewColumn *columns[N_COLUMNS];
+};
+
+/* The relevance of @call for the cluster shown, computed once. */
+guint bandi_calls_view_relevance_of  (BandiCallsView *self,
+                                      BandiCall      *call);
+/* Adds the columns (bandi-calls-columns.c). */
+void  bandi_calls_view_build_columns (BandiCallsView *self);
+
+G_END_DECLS

@@ -1,0 +1,69 @@
+/* bandi-window-private.h — shared by the window and its sections
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "bandi-calendar-view.h"
+#include "bandi-call-details.h"
+#include "bandi-calls-view.h"
+#include "bandi-dashboard-view.h"
+#include "bandi-proposal-editor.h"
+#include "bandi-proposals-view.h"
+#include "bandi-sync-button.h"
+#include "bandi-window.h"
+
+G_BEGIN_DECLS
+
+struct _BandiWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  BandiApplication     *application;
+  BandiStore           *store;
+  GSettings            *settings;
+  GListModel           *calls;
+  GListModel           *clusters;
+  GQueue                history;      /* page names pushed over a section */
+  char                 *section;      /* "upcoming", "cluster:AFIL", … */
+  char                 *search_text;  /* the search applied */
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_box;
+  GtkListBox           *sidebar;
+  GtkWidget            *back_button;
+  AdwWindowTitle       *content_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  BandiSyncButton      *sync_button;
+  GtkStack             *stack;
+
+  /* views */
+  BandiCallsView       *upcoming_view;
+  BandiCallsView       *all_view;
+  BandiCallsView       *starred_view;
+  BandiCalendarView    *calendar_view;
+  BandiProposalsView   *proposals_view;
+  BandiDashboardView   *dashboard_view;
+  AdwViewStack         *cluster_stack;
+  BandiCallsView       *cluster_calls_view;
+  BandiProposalsView   *cluster_proposals_view;
+  BandiDashboardView   *cluster_dashboard_view;
+  BandiCallDetails     *details;
+  BandiProposalEditor  *editor;
+};
+
+/* bandi-window-sections.c */
+const char *bandi_window_section_title        (const char         *section);
+void        bandi_window_add_section_bindings (GtkWidgetClass     *widget_class);
+void        bandi_window_rebuild_sidebar      (BandiWindow        *self);
+void        bandi_window_select_section_row   (BandiWindow        *self,
+                                               const char         *section);
+void        bandi_window_sidebar_header_func  (GtkListBoxRow      *row,
+                                               GtkListBoxRow      *before,
+                                               gpointer            user_data);
+GtkWidget  *bandi_window_build_cluster_page   (BandiWindow        *self);
+
+G_END_DECLS

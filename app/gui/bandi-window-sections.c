@@ -1,0 +1,156 @@
+/* bandi-window-sections.c
+ *
+ * The window's sidebar: the fixed sections, then one row per cluster,
+ * whose page shows that cluster's calls, proposals and dashboard.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bandi-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bandi-window-private.h"
+
+typedef struct {
+  const char *name;
+  const char *title;
+  const char *icon;
+} Section;
+
+static const Section sections[] = {
+  { "upcoming", N_("Upcoming"), "alarm-symbolic" },
+  { "all", N_("All Calls"), "view-list-symbolic" },
+  { "starred", N_("Starred"), "starred-symbolic" },
+  { "calendar", N_("Calendar"), "x-office-calendar-symbolic" },
+  { "proposals", N_("Proposals"), "document-edit-symbolic" },
+  { "dashboard", N_("Dashboard"), "utilities-system-monitor-symbolic" },
+};
+
+const char *
+bandi_window_section_title (const char *section)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (section, sections[i].name) == 0)
+      return _(sections[i].title);
+  return NULL;
+}
+
+/* Alt+1 … Alt+6 show the fixed sections. */
+void
+bandi_window_add_section_bindings (GtkWidgetClass *widget_class)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-section", "s", sections[i].name);
+}
+
+void
+bandi_window_select_section_row (BandiWindow *self,
+                                 const char  *section)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "section"), section) == 0)
+      gtk_list_box_select_row (self->sidebar, row);
+}
+
+static GtkWidget *
+sidebar_row_new (const char *section,
+                 const char *title,
+                 const char *icon)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+
+  if (icon != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data_full (G_OBJECT (row), "section", g_strdup (section), g_free);
+  return row;
+}
+
+void
+bandi_window_sidebar_header_func (GtkListBoxRow *row,
+                                  GtkListBoxRow *before,
+                                  gpointer       user_data)
+{
+  const char *section = g_object_get_data (G_OBJECT (row), "section");
+  const char *before_section = before ? g_object_get_data (G_OBJECT (before), "section") : NULL;
+
+  if (g_str_has_prefix (section, "cluster:") &&
+      (before_section == NULL || !g_str_has_prefix (before_section, "cluster:")))
+    {
+      GtkWidget *label = gtk_label_new (_("Clusters"));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_row_set_header (row, label);
+    }
+  else
+    gtk_list_box_row_set_header (row, NULL);
+}
+
+void
+bandi_window_rebuild_sidebar (BandiWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    gtk_list_box_append (self->sidebar,
+                         sidebar_row_new (sections[i].name, _(sections[i].title), sections[i].icon));
+
+  for (guint i = 0; self->clusters && i < g_list_model_get_n_items (self->clusters); i++)
+    {
+      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
+      g_autofree char *section = g_strconcat ("cluster:", bandi_cluster_get_acronym (cluster), NULL);
+      GtkWidget *row = sidebar_row_new (section, bandi_cluster_get_acronym (cluster), NULL);
+
+      gtk_widget_set_tooltip_text (row, bandi_cluster_get_name (cluster));
+      gtk_list_box_append (self->sidebar, row);
+    }
+}
+
+GtkWidget *
+bandi_window_build_cluster_page (BandiWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *switcher = adw_view_switcher_new ();
+  GtkWidget *bar = gtk_center_box_new ();
+  AdwViewStackPage *page;
+
+  self->cluster_stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->cluster_stack), TRUE);
+  self->cluster_calls_view = bandi_calls_view_new (BANDI_CALLS_KIND_ALL);
+  self->cluster_proposals_view = bandi_proposals_view_new ();
+  self->cluster_dashboard_view = bandi_dashboard_view_new ();
+
+  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_calls_view), "calls", _("Suggested Calls"));
+  adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_proposals_view), "proposals", _("Proposals"));
+  adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
+  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_dashboard_view), "dashboard", _("Dashboard"));
+  adw_view_stack_page_set_icon_name (page, "utilities-system-monitor-symbolic");
+
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->cluster_stack);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), switcher);
+  gtk_widget_add_css_class (bar, "toolbar");
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cluster_stack));
+  return box;
+}

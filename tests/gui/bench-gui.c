@@ -1,0 +1,250 @@
+/* bench-gui.c — the GUI with 20,000 calls and 500 proposals
+ *
+ * Measures, as TAP comments: reading and sorting the calls, giving them
+ * to a calls view, search-as-you-type per keystroke (FTS query plus
+ * refiltering), and, in child processes of this same binary, the time
+ * from process start to the first frame of Bandi's window against a bare
+ * AdwApplicationWindow, and to the first frame showing the calls.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "bandi-application.h"
+#include "bandi-calls-view.h"
+#include "bandi-window.h"
+#include "gui-fixtures.h"
+#include "views-test-util.h"
+
+#define N_CALLS 20000
+#define N_PROPOSALS 500
+#define KEYSTROKE_TARGET_MS 8.0
+#define STARTUP_TARGET_RATIO 1.25
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Child modes: print when the first frame (and, for Bandi, the first
+ * frame with calls) is painted, then quit. */
+
+static void
+child_after_paint_cb (GdkFrameClock *clock,
+                      GtkWidget     *window)
+{
+  const char *mode = g_object_get_data (G_OBJECT (window), "mode");
+
+  if (g_object_get_data (G_OBJECT (window), "painted") == NULL)
+    {
+      g_object_set_data (G_OBJECT (window), "painted", GINT_TO_POINTER (1));
+      printf ("first-frame\n");
+      fflush (stdout);
+      if (g_str_equal (mode, "bare"))
+        exit (0);
+    }
+  /* Bandi: the window title says how many calls once they are read. */
+  if (g_str_equal (mode, "bandi") && views_test_find_label (window, "Generated topic 0 on clean energy") != NULL)
+    {
+      printf ("calls-shown\n");
+      fflush (stdout);
+      exit (0);
+    }
+}
+
+static void
+child_map_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (child_after_paint_cb), window);
+}
+
+static void
+child_window_added_cb (GtkApplication *app,
+                       GtkWindow      *window,
+                       const char     *mode)
+{
+  g_object_set_data (G_OBJECT (window), "mode", (gpointer) mode);
+  g_signal_connect (window, "map", G_CALLBACK (child_map_cb), NULL);
+}
+
+static void
+bare_activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_child (const char *mode)
+{
+  g_autoptr(GApplication) app = NULL;
+  char *args[] = { (char *) "bandi", (char *) "--no-sync", NULL };
+
+  if (g_str_equal (mode, "bare"))
+    {
+      app = G_APPLICATION (adw_application_new (NULL, G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+    }
+  else
+    {
+      app = G_APPLICATION (bandi_application_new ());
+      g_application_set_application_id (app, NULL);
+      g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
+    }
+  g_signal_connect (app, "window-added", G_CALLBACK (child_window_added_cb), (gpointer) mode);
+  return g_application_run (app, g_str_equal (mode, "bare") ? 1 : 2, args);
+}
+
+/* Spawns this binary in @mode and returns the milliseconds until it
+ * printed @line. */
+static double
+time_child (const char *self_path,
+            const char *mode,
+            const char *line)
+{
+  const char *argv[] = { self_path, "--child", mode, NULL };
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double result = -1;
+  char *text;
+
+  child = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  while ((text = g_data_input_stream_read_line (out, NULL, NULL, NULL)) != NULL)
+    {
+      gboolean found = g_str_equal (text, line);
+
+      g_free (text);
+      if (found)
+        {
+          result = ms_since (start);
+          break;
+        }
+    }
+  g_subprocess_force_exit (child);
+  g_subprocess_wait (child, NULL, NULL);
+  g_assert_cmpfloat (result, >=, 0);
+  return result;
+}
+
+static double
+median3 (double a, double b, double c)
+{
+  return MAX (MIN (a, b), MIN (MAX (a, b), c));
+}
+
+static const char *self_path;
+
+static void
+test_startup (void)
+{
+  double bare[3], bandi[3], shown[3];
+
+  for (int i = 0; i < 3; i++)
+    {
+      bare[i] = time_child (self_path, "bare", "first-frame");
+      bandi[i] = time_child (self_path, "bandi", "first-frame");
+      shown[i] = time_child (self_path, "bandi", "calls-shown");
+    }
+  g_test_message ("first frame: bare AdwApplicationWindow %.0f ms, Bandi %.0f ms (ratio %.2f, target <= %.2f); "
+                  "calls shown after %.0f ms (medians of 3)",
+                  median3 (bare[0], bare[1], bare[2]), median3 (bandi[0], bandi[1], bandi[2]),
+                  median3 (bandi[0], bandi[1], bandi[2]) / median3 (bare[0], bare[1], bare[2]),
+                  STARTUP_TARGET_RATIO, median3 (shown[0], shown[1], shown[2]));
+  g_assert_cmpfloat (median3 (bandi[0], bandi[1], bandi[2]), <=,
+                     STARTUP_TARGET_RATIO * median3 (bare[0], bare[1], bare[2]));
+}
+
+static void
+test_views (void)
+{
+  g_autofree char *path = bandi_store_default_path ();
+  g_autoptr(BandiStore) store = bandi_store_open (path, NULL);
+  g_autoptr(GListModel) stored = NULL;
+  g_autoptr(GListModel) calls = NULL;
+  g_autoptr(GListModel) clusters = NULL;
+  BandiCallsView *view;
+  GtkWindow *window;
+  BandiCallQuery query = { 0 };
+  static const char * const typed[] = { "h", "ho", "hor", "hori", "horiz", "horizo", "horizon",
+                                        "horizon-", "horizon-b", "horizon-bu", "horizon-bul",
+                                        "horizon-bulk", "horizon-bulk-0", "horizon-bulk-00",
+                                        "horizon-bulk-001", "horizon-bulk-0012" };
+  double worst = 0, total = 0, query_ms = 0;
+  clock_t cpu_start;
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  stored = bandi_store_list_calls (store, &query, NULL);
+  g_test_message ("reading %u calls: %.1f ms", g_list_model_get_n_items (stored), ms_since (start));
+  start = g_get_monotonic_time ();
+  calls = bandi_calls_sort_by_deadline (stored, g_get_real_time () / G_USEC_PER_SEC);
+  g_test_message ("sorting by next deadline: %.1f ms", ms_since (start));
+  clusters = bandi_store_list_clusters (store, NULL);
+
+  view = bandi_calls_view_new (BANDI_CALLS_KIND_UPCOMING);
+  bandi_calls_view_set_store (view, store);
+  bandi_calls_view_set_clusters (view, clusters);
+  start = g_get_monotonic_time ();
+  bandi_calls_view_set_calls (view, calls);
+  g_test_message ("giving them to a calls view: %.1f ms", ms_since (start));
+  window = views_test_show (GTK_WIDGET (view));
+
+  cpu_start = clock ();
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GHashTable) ids = NULL;
+      double took;
+
+      start = g_get_monotonic_time ();
+      ids = bandi_store_search_call_ids (store, typed[i], NULL);
+      query_ms += ms_since (start);
+      bandi_calls_view_set_search_ids (view, ids);
+      took = ms_since (start);
+      worst = MAX (worst, took);
+      total += took;
+      views_test_flush ();
+    }
+  /* On a loaded machine the wall clock also counts other processes. */
+  g_test_message ("search as you type: %.2f ms of CPU per keystroke, drawing included",
+                  (clock () - cpu_start) * 1000.0 / CLOCKS_PER_SEC / G_N_ELEMENTS (typed));
+  g_test_message ("search as you type: %.2f ms per keystroke on average (%.2f in the FTS query), %.2f ms at worst (target %.0f ms), %u shown at the end",
+                  total / G_N_ELEMENTS (typed), query_ms / G_N_ELEMENTS (typed), worst, KEYSTROKE_TARGET_MS,
+                  g_list_model_get_n_items (bandi_calls_view_get_shown (view)));
+  g_assert_cmpfloat (total / G_N_ELEMENTS (typed), <=, KEYSTROKE_TARGET_MS);
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(BandiStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc == 3 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2]);
+
+  self_path = argv[0];
+  views_test_init (&argc, &argv, "Europe/Rome");
+  path = bandi_store_default_path ();
+  store = views_test_open_store (N_CALLS - FIXTURE_N_KNOWN);
+  gui_fixture_add_proposals (store, N_PROPOSALS, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_test_add_func ("/bench-gui/views", test_views);
+  g_test_add_func ("/bench-gui/startup", test_startup);
+  return views_test_run ();
+}

@@ -1,0 +1,184 @@
+/* test-calendar-view.c — deadlines on the day they fall in the user's zone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bandi-calendar-view.h"
+#include "gui-fixtures.h"
+#include "views-test-util.h"
+
+typedef struct {
+  BandiStore        *store;
+  GListModel        *calls;
+  BandiCalendarView *view;
+  GtkWindow         *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BandiCall) late = bandi_call_new ();
+  g_autoptr(BandiDeadline) deadline = NULL;
+  g_autoptr(GError) error = NULL;
+  BandiCallQuery query = { 0 };
+
+  f->store = views_test_open_store (20);
+
+  /* 23:30 in London on 10 March 2030 is 00:30 on the 11th in Rome. */
+  deadline = bandi_deadline_new_local (1, NULL, 2030, 3, 10, 23, 30, 0, "Europe/London");
+  bandi_call_set_external_id (late, "LATE-LONDON");
+  bandi_call_set_title (late, "Late in London");
+  bandi_call_add_deadline (late, deadline);
+  g_ptr_array_add (extra, g_object_ref (late));
+  bandi_store_merge_calls (f->store, "london", extra, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
+  g_assert_no_error (error);
+
+  f->calls = bandi_store_list_calls (f->store, &query, NULL);
+  f->view = bandi_calendar_view_new ();
+  bandi_calendar_view_set_calls (f->view, f->calls);
+  f->window = views_test_show (GTK_WIDGET (f->view));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  views_test_flush ();
+  g_clear_object (&f->calls);
+  g_clear_object (&f->store);
+}
+
+static void
+test_local_day (Fixture       *f,
+                gconstpointer  data)
+{
+  bandi_calendar_view_set_month (f->view, 2030, 3);
+  g_assert_cmpuint (bandi_calendar_view_count_day (f->view, 10), ==, 0);
+  g_assert_cmpuint (bandi_calendar_view_count_day (f->view, 11), ==, 1);
+}
+
+/* Counts, independently of the view, the deadlines whose instant falls on
+ * @day of this month in the local zone. */
+static guint
+count_local (GListModel *calls,
+             int         year,
+             int         month,
+             int         day)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (calls); i++)
+    {
+      g_autoptr(BandiCall) call = g_list_model_get_item (calls, i);
+      GPtrArray *deadlines = bandi_call_get_deadlines (call);
+
+      for (guint j = 0; j < deadlines->len; j++)
+        {
+          BandiDeadline *d = g_ptr_array_index (deadlines, j);
+          int y, m, dd;
+
+          if (bandi_deadline_has_time (d))
+            {
+              g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (bandi_deadline_to_unix (d));
+
+              g_date_time_get_ymd (local, &y, &m, &dd);
+            }
+          else
+            bandi_deadline_get_date (d, &y, &m, &dd);
+          if (y == year && m == month && dd == day)
+            count++;
+        }
+    }
+  return count;
+}
+
+static void
+test_counts_match (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BandiDeadline) in_three = gui_fixture_deadline (1, 3, 17, "Europe/Brussels");
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (bandi_deadline_to_unix (in_three));
+  int y, m, d;
+  guint total = 0;
+
+  g_date_time_get_ymd (local, &y, &m, &d);
+  bandi_calendar_view_set_month (f->view, y, m);
+  /* The batteries topic and the bulk topic due the same day. */
+  g_assert_cmpuint (bandi_calendar_view_count_day (f->view, d), >=, 1);
+  for (int day = 1; day <= 31; day++)
+    {
+      guint expected = count_local (f->calls, y, m, day);
+
+      g_assert_cmpuint (bandi_calendar_view_count_day (f->view, day), ==, expected);
+      total += expected;
+    }
+  g_assert_cmpuint (total, >, 0);
+}
+
+static void
+test_navigation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year, month;
+
+  bandi_calendar_view_set_month (f->view, 2029, 12);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "calendar.next", NULL);
+  bandi_calendar_view_get_month (f->view, &year, &month);
+  g_assert_cmpint (year, ==, 2030);
+  g_assert_cmpint (month, ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "calendar.previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "calendar.previous", NULL);
+  bandi_calendar_view_get_month (f->view, &year, &month);
+  g_assert_cmpint (year, ==, 2029);
+  g_assert_cmpint (month, ==, 11);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "calendar.today", NULL);
+  bandi_calendar_view_get_month (f->view, &year, &month);
+  g_assert_cmpint (year, ==, g_date_time_get_year (now));
+  g_assert_cmpint (month, ==, g_date_time_get_month (now));
+}
+
+static void
+activated_cb (BandiCalendarView *view,
+              BandiCall         *call,
+              BandiCall        **out)
+{
+  g_set_object (out, call);
+}
+
+static void
+test_chip_opens_call (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(BandiCall) activated = NULL;
+  GtkWidget *chip;
+
+  g_signal_connect (f->view, "call-activated", G_CALLBACK (activated_cb), &activated);
+  bandi_calendar_view_set_month (f->view, 2030, 3);
+  chip = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "LATE-LONDON");
+  g_assert_nonnull (chip);
+  g_signal_emit_by_name (chip, "clicked");
+  g_assert_nonnull (activated);
+  g_assert_cmpstr (bandi_call_get_external_id (activated), ==, "LATE-LONDON");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  views_test_init (&argc, &argv, "Europe/Rome");
+
+  g_test_add ("/calendar-view/local-day", Fixture, NULL, fixture_set_up, test_local_day, fixture_tear_down);
+  g_test_add ("/calendar-view/counts-match", Fixture, NULL, fixture_set_up, test_counts_match, fixture_tear_down);
+  g_test_add ("/calendar-view/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
+  g_test_add ("/calendar-view/chip-opens-call", Fixture, NULL, fixture_set_up,
+              test_chip_opens_call, fixture_tear_down);
+
+  return views_test_run ();
+}

@@ -1,0 +1,232 @@
+/* test-call-details.c — one call's page, in a zone other than the call's
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "bandi-call-details.h"
+#include "bandi-format.h"
+#include "gui-fixtures.h"
+#include "views-test-util.h"
+
+/* The user is in New York; Horizon deadlines are 17:00 in Brussels. */
+#define USER_ZONE "America/New_York"
+
+typedef struct {
+  BandiStore       *store;
+  BandiCallDetails *details;
+  GtkWindow        *window;
+} Fixture;
+
+static BandiCall *
+find_call (Fixture    *f,
+           const char *external_id)
+{
+  const char *source = g_str_has_prefix (external_id, "HORIZON") ? "horizon" : "lombardia";
+  g_autoptr(GError) error = NULL;
+  BandiCall *call = bandi_store_find_call (f->store, source, external_id, &error);
+
+  g_assert_no_error (error);
+  return call;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GListModel) clusters = NULL;
+
+  f->store = views_test_open_store (0);
+  clusters = bandi_store_list_clusters (f->store, NULL);
+  f->details = bandi_call_details_new ();
+  bandi_call_details_set_store (f->details, f->store);
+  bandi_call_details_set_clusters (f->details, clusters);
+  f->window = views_test_show (GTK_WIDGET (f->details));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  views_test_flush ();
+  g_clear_object (&f->store);
+}
+
+/* The deadline's time in New York, computed here from the instant. */
+static char *
+expected_local_time (BandiDeadline *deadline)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (USER_ZONE);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (bandi_deadline_to_unix (deadline));
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+
+  return g_date_time_format (local, "%H:%M");
+}
+
+static void
+test_fields (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(BandiCall) call = find_call (f, FIXTURE_BATTERIES);
+  BandiDeadline *stage1 = g_ptr_array_index (bandi_call_get_deadlines (call), 0);
+  g_autofree char *local_time = expected_local_time (stage1);
+  g_autofree char *money = bandi_format_money (12000000);
+  GtkWidget *root = GTK_WIDGET (f->details);
+  g_autofree char *shown = NULL;
+  GtkLabel *title;
+  GtkLabel *when;
+
+  bandi_call_details_set_call (f->details, call);
+  views_test_flush ();
+
+  /* Plain text, never markup. */
+  title = views_test_find_label (root, FIXTURE_BATTERIES_TITLE);
+  g_assert_nonnull (title);
+  g_assert_false (gtk_label_get_use_markup (title));
+  g_assert_nonnull (views_test_find_label (root, "Expected outcome: <i>safer</i> cells & 50% less cobalt.\nScope: pilot lines."));
+  g_assert_nonnull (views_test_find_label (root, "batteries, energy storage, <script>"));
+  g_assert_nonnull (views_test_find_label (root, "HORIZON-CL5-2027-D2-01"));
+  g_assert_nonnull (views_test_find_label (root, money));
+
+  /* Both stages, in the user's zone with Brussels' own time after it. */
+  shown = bandi_format_deadline (stage1);
+  g_assert_nonnull (strstr (shown, local_time));
+  g_assert_nonnull (strstr (shown, "(17:00 Europe/Brussels)"));
+  when = views_test_find_label (root, shown);
+  g_assert_nonnull (when);
+  g_assert_nonnull (views_test_find_label (root, "Stage 2"));
+}
+
+static void
+test_local_time_is_the_instant (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(BandiCall) call = find_call (f, FIXTURE_BATTERIES);
+  BandiDeadline *stage1 = g_ptr_array_index (bandi_call_get_deadlines (call), 0);
+  g_autofree char *local_time = expected_local_time (stage1);
+  g_autofree char *shown = bandi_format_deadline (stage1);
+  g_autoptr(GTimeZone) brussels = g_time_zone_new_identifier ("Europe/Brussels");
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (bandi_deadline_to_unix (stage1));
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (utc, brussels);
+
+  /* The instant is 17:00 in Brussels, five or six hours earlier here. */
+  g_assert_cmpint (g_date_time_get_hour (there), ==, 17);
+  g_assert_cmpint (g_date_time_get_minute (there), ==, 0);
+  g_assert_true (g_str_equal (local_time, "11:00") || g_str_equal (local_time, "12:00"));
+  g_assert_nonnull (strstr (shown, local_time));
+}
+
+static void
+signal_cb (BandiCallDetails *details,
+           BandiCall        *call,
+           BandiCall       **out)
+{
+  g_set_object (out, call);
+}
+
+static void
+test_star_and_note (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(BandiCall) call = find_call (f, FIXTURE_FOOD);
+  g_autoptr(BandiCall) starred = NULL;
+  g_autoptr(BandiCall) reread = NULL;
+  GtkWidget *star;
+  GtkTextView *notes;
+
+  bandi_call_details_set_call (f->details, call);
+  g_signal_connect (f->details, "starred-changed", G_CALLBACK (signal_cb), &starred);
+
+  star = views_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_TOGGLE_BUTTON, "Star this call");
+  g_assert_nonnull (star);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (star), TRUE);
+  g_assert_nonnull (starred);
+
+  /* The only text view, which has no tooltip. */
+  notes = GTK_TEXT_VIEW (views_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_TEXT_VIEW, NULL));
+  g_assert_nonnull (notes);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "Ask <AFIL> & LAC", -1);
+  bandi_call_details_flush (f->details);
+
+  reread = find_call (f, FIXTURE_FOOD);
+  g_assert_true (bandi_call_get_starred (reread));
+  g_assert_cmpstr (bandi_call_get_note (reread), ==, "Ask <AFIL> & LAC");
+}
+
+static void
+test_open_page_only_web (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(BandiCall) web = find_call (f, FIXTURE_BATTERIES);
+  g_autoptr(BandiCall) script = find_call (f, FIXTURE_LOMBARDIA);
+  GtkWidget *open;
+
+  bandi_call_details_set_call (f->details, web);
+  open = views_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_BUTTON, "_Open Public Page");
+  g_assert_nonnull (open);
+  g_assert_true (gtk_widget_get_sensitive (open));
+
+  bandi_call_details_set_call (f->details, script);
+  g_assert_false (gtk_widget_get_sensitive (open));
+}
+
+static void
+test_prepare_proposal (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(BandiCall) call = find_call (f, FIXTURE_BATTERIES);
+  g_autoptr(BandiCall) prepared = NULL;
+  GtkWidget *button;
+
+  bandi_call_details_set_call (f->details, call);
+  g_signal_connect (f->details, "prepare-proposal", G_CALLBACK (signal_cb), &prepared);
+  button = views_test_find_named (GTK_WIDGET (f->details), GTK_TYPE_BUTTON, "_Prepare a Proposal");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_nonnull (prepared);
+  g_assert_cmpstr (bandi_call_get_external_id (prepared), ==, FIXTURE_BATTERIES);
+}
+
+static void
+test_history (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(BandiCall) call = find_call (f, FIXTURE_BATTERIES);
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BandiDeadline) moved = gui_fixture_deadline (1, 10, 17, "Europe/Brussels");
+  g_autoptr(BandiDeadline) old = g_object_ref (g_ptr_array_index (bandi_call_get_deadlines (call), 0));
+  g_autofree char *old_text = bandi_format_deadline (old);
+  g_autofree char *new_text = bandi_format_deadline (moved);
+  g_autofree char *expected = g_strdup_printf ("%s → %s", old_text, new_text);
+  g_autoptr(BandiCall) reread = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bandi_call_add_deadline (call, moved);
+  g_ptr_array_add (calls, g_object_ref (call));
+  bandi_store_merge_calls (f->store, "horizon", calls, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
+  g_assert_no_error (error);
+
+  reread = find_call (f, FIXTURE_BATTERIES);
+  bandi_call_details_set_call (f->details, reread);
+  g_assert_nonnull (views_test_find_label (GTK_WIDGET (f->details), expected));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  views_test_init (&argc, &argv, USER_ZONE);
+
+  g_test_add ("/call-details/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
+  g_test_add ("/call-details/local-time-is-the-instant", Fixture, NULL, fixture_set_up,
+              test_local_time_is_the_instant, fixture_tear_down);
+  g_test_add ("/call-details/star-and-note", Fixture, NULL, fixture_set_up, test_star_and_note, fixture_tear_down);
+  g_test_add ("/call-details/open-page-only-web", Fixture, NULL, fixture_set_up,
+              test_open_page_only_web, fixture_tear_down);
+  g_test_add ("/call-details/prepare-proposal", Fixture, NULL, fixture_set_up,
+              test_prepare_proposal, fixture_tear_down);
+  g_test_add ("/call-details/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
+
+  return views_test_run ();
+}
