@@ -569,30 +569,12 @@ bandi_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bandi_window_parent_class)->close_request (window);
 }
 
-/* BANDI_EXIT_AFTER_FIRST_FRAME (for the benchmarks): print the monotonic
- * time of the first frame and of the first one showing the stored calls,
- * then quit. */
-static void
-content_paint_cb (GdkFrameClock *clock,
-                  BandiWindow   *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, content_paint_cb, self);
-  g_print ("content-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (G_APPLICATION (self->application));
-}
-
 static gboolean
 initial_load_cb (gpointer user_data)
 {
   BandiWindow *self = user_data;
 
   bandi_window_reload (self);
-  if (g_getenv ("BANDI_EXIT_AFTER_FIRST_FRAME") != NULL)
-    {
-      g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                               G_CALLBACK (content_paint_cb), self, 0);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
   return G_SOURCE_REMOVE;
 }
 
@@ -601,8 +583,6 @@ first_paint_cb (GdkFrameClock *clock,
                 BandiWindow   *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
-  if (g_getenv ("BANDI_EXIT_AFTER_FIRST_FRAME") != NULL)
-    g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   /* Above the frame clock's priority: an animation would starve an idle. */
   g_idle_add_full (G_PRIORITY_DEFAULT, initial_load_cb, g_object_ref (self), g_object_unref);
 }
