@@ -333,7 +333,7 @@ def search_and_open(window, identifier, title):
     set_text(entry, '')
     type_text(identifier)
     wait_for('the typed text', lambda: text_of(entry) == identifier)
-    tables = wait_for('the calls list', lambda: window.find_all(pyatspi.ROLE_TREE_TABLE))
+    tables = wait_for('the calls list', lambda: window.find_all(pyatspi.ROLE_TREE_TABLE, names_of('Calls')))
 
     def listed():
         rows = [r for r in window.find_all(pyatspi.ROLE_TABLE_ROW, None, tables[0], True)
@@ -343,7 +343,7 @@ def search_and_open(window, identifier, title):
        'typing "%s" in the search lists that call alone' % identifier)
     # GTK 4.8's "activate" action of an entry does not activate it.
     pyatspi.Registry.generateKeyboardEvent(KEYSYM_RETURN, None, pyatspi.KEY_SYM)
-    window.shown_label(title, 'the details of %s' % identifier)
+    return window.shown_label(title, 'the details of %s' % identifier)
 
 
 def main():
@@ -364,14 +364,16 @@ def main():
         call = calls[len(calls) // 2]
         identifier, title = call['id'], call['title']
         note('the call: %s, %s' % (identifier, title))
+        note('controls are looked up by their names in the app\'s language: "%s", "%s", "%s"...'
+             % (_('Search Calls'), _('Sections'), _('Milestone title')))
 
         t0 = time.monotonic()
         proc, window = start(env)
         note('calls shown after %.1f s' % (time.monotonic() - t0))
 
         # 1. Search by identifier; Enter opens the details
-        search_and_open(window, identifier, title)
-        ok(True, 'Enter in the search opens the details of %s' % identifier)
+        ok(search_and_open(window, identifier, title),
+           'Enter in the search opens the details of %s' % identifier)
 
         # 2. Star it
         star = window.control(pyatspi.ROLE_PUSH_BUTTON, 'Star')
@@ -390,12 +392,13 @@ def main():
         ok(window.shown_label(CLUSTER, 'the cluster of the new proposal', root=cluster),
            'the new proposal belongs to %s' % CLUSTER)
         set_text(acronym, ACRONYM)
+        ok(not window.find_all(pyatspi.ROLE_TEXT, names_of('Milestone title')),
+           'the new proposal has no milestone')
         act(window.control(pyatspi.ROLE_PUSH_BUTTON, 'Add milestone'), 'click')
         milestone = window.control(pyatspi.ROLE_TEXT, 'Milestone title')
         due = window.control(pyatspi.ROLE_TEXT, 'Milestone due date')
         set_text(milestone, MILESTONE)
         set_text(due, MILESTONE_DUE)
-        ok(True, 'a proposal %s with the milestone "%s" due %s is typed in' % (ACRONYM, MILESTONE, MILESTONE_DUE))
 
         # 4. Quit and start again
         quit_app(proc, 'with the proposal open')
@@ -403,7 +406,7 @@ def main():
 
         # 5. The star and the proposal are still there
         open_section(window, _('Starred'))
-        tables = wait_for('the starred calls', lambda: window.find_all(pyatspi.ROLE_TREE_TABLE))
+        tables = wait_for('the starred calls', lambda: window.find_all(pyatspi.ROLE_TREE_TABLE, names_of('Calls')))
         ok(window.shown_label(identifier, '%s under Starred' % identifier, tables=True, root=tables[0]),
            'after the restart, %s is listed under Starred' % identifier)
         search_and_open(window, identifier, title)
