@@ -58,7 +58,11 @@ bandi_http_session_set_limits (SoupSession           *session,
 
   g_object_set_data_full (G_OBJECT (session), LIMITS_KEY,
                           g_memdup2 (limits, sizeof *limits), g_free);
-  soup_session_set_timeout (session, limits->io_timeout_s);
+  /* Each request's own timer ends a silent connection after io_timeout_s
+   * (see io_timer_start()); libsoup's, twice as long, is only a backstop:
+   * when it ends a connection attempt, GLib 2.74's GSocketClient leaks the
+   * attempt. */
+  soup_session_set_timeout (session, 2 * limits->io_timeout_s);
 }
 
 void
@@ -116,6 +120,10 @@ typedef struct {
   SoupSession  *session;
   SoupMessage  *msg;
   GCancellable *cancellable;     /* ours, cancelled by the caller's or by a limit */
+  GCancellable *attempt_cancellable;  /* this attempt's, cancelled with ours or by its I/O timer */
+  GSource      *io_timer;
+  GMainContext *context;         /* the task's, for the I/O timer */
+  gboolean      attempt_timed_out;
   gulong        caller_cancel_id;
   GCancellable *caller_cancellable;
   GByteArray   *body;
@@ -128,11 +136,35 @@ typedef struct {
   gboolean      timed_out;
   GError       *redirect_error;
   gulong        restarted_id;
+  gulong        network_event_id;
+  gulong        starting_id;
+  gulong        wrote_body_id;
 } SendData;
+
+static void
+io_timer_stop (SendData *data)
+{
+  if (data->io_timer != NULL)
+    {
+      g_source_destroy (data->io_timer);
+      g_clear_pointer (&data->io_timer, g_source_unref);
+    }
+}
+
+/* Ends the whole exchange: no more attempts. */
+static void
+cancel_exchange (SendData *data)
+{
+  g_cancellable_cancel (data->cancellable);
+  if (data->attempt_cancellable != NULL)
+    g_cancellable_cancel (data->attempt_cancellable);
+}
 
 static void
 send_data_free (SendData *data)
 {
+  io_timer_stop (data);
+  g_clear_object (&data->attempt_cancellable);
   if (data->deadline != NULL)
     {
       g_source_destroy (data->deadline);
@@ -148,6 +180,12 @@ send_data_free (SendData *data)
   g_clear_object (&data->caller_cancellable);
   if (data->restarted_id != 0)
     g_signal_handler_disconnect (data->msg, data->restarted_id);
+  if (data->network_event_id != 0)
+    g_signal_handler_disconnect (data->msg, data->network_event_id);
+  if (data->starting_id != 0)
+    g_signal_handler_disconnect (data->msg, data->starting_id);
+  if (data->wrote_body_id != 0)
+    g_signal_handler_disconnect (data->msg, data->wrote_body_id);
   g_clear_object (&data->stream);
   g_clear_pointer (&data->body, g_byte_array_unref);
   g_clear_error (&data->redirect_error);
@@ -155,6 +193,51 @@ send_data_free (SendData *data)
   g_clear_object (&data->msg);
   g_clear_object (&data->session);
   g_free (data);
+}
+
+static gboolean
+io_timer_cb (gpointer user_data)
+{
+  SendData *data = user_data;
+
+  data->attempt_timed_out = TRUE;
+  g_clear_pointer (&data->io_timer, g_source_unref);
+  g_cancellable_cancel (data->attempt_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Each step of an attempt — each step of connecting, the answer once the
+ * request is sent, each read of the body — must end within io_timeout_s;
+ * a silent server fails this attempt only. Waiting for a free connection
+ * is not counted (the deadline of the whole exchange is). */
+static void
+io_timer_start (SendData *data)
+{
+  io_timer_stop (data);
+  if (data->limits.io_timeout_s == 0)
+    return;
+
+  data->io_timer = g_timeout_source_new (data->limits.io_timeout_s * 1000);
+  g_source_set_callback (data->io_timer, io_timer_cb, data, NULL);
+  g_source_attach (data->io_timer, data->context);
+}
+
+static void
+network_event_cb (SoupMessage        *msg,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  SendData           *data)
+{
+  io_timer_start (data);
+}
+
+/* The request is about to be sent, or was sent in full. */
+static void
+request_progress_cb (SoupMessage *msg,
+                     SendData    *data)
+{
+  io_timer_start (data);
 }
 
 static const char *
@@ -305,6 +388,13 @@ handle_failure (GTask  *task,
 {
   SendData *data = g_task_get_task_data (task);
 
+  io_timer_stop (data);
+  if (data->attempt_timed_out && !g_cancellable_is_cancelled (data->cancellable))
+    {
+      g_clear_error (&error);
+      error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "timed out");
+    }
+
   if (!g_cancellable_is_cancelled (data->cancellable) &&
       error_is_transient (error) &&
       maybe_retry (task, 0))
@@ -331,8 +421,9 @@ read_next (GTask *task)
 {
   SendData *data = g_task_get_task_data (task);
 
+  io_timer_start (data);
   g_input_stream_read_bytes_async (data->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   data->cancellable, read_cb, task);
+                                   data->attempt_cancellable, read_cb, task);
 }
 
 /* libsoup 3.2 ends a body at the connection's end without an error, even
@@ -361,6 +452,7 @@ read_cb (GObject      *object,
   g_autoptr(GBytes) chunk = NULL;
   GError *error = NULL;
 
+  io_timer_stop (data);
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (chunk == NULL)
     {
@@ -390,7 +482,7 @@ read_cb (GObject      *object,
 
   if (data->body->len + g_bytes_get_size (chunk) > data->limits.max_body_size)
     {
-      g_cancellable_cancel (data->cancellable);
+      cancel_exchange (data);
       g_task_return_new_error (task, BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_TOO_LARGE,
                                _("The answer from %s is larger than %lu MB"),
                                msg_host (data->msg), (gulong) (data->limits.max_body_size / (1024 * 1024)));
@@ -413,6 +505,7 @@ send_cb (GObject      *object,
   guint status;
   goffset length;
 
+  io_timer_stop (data);
   data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (data->stream == NULL)
     {
@@ -465,6 +558,13 @@ bandi_http_message_set_body (SoupMessage *msg,
 }
 
 static void
+caller_cancelled_cb (GCancellable *caller,
+                     SendData     *data)
+{
+  cancel_exchange (data);
+}
+
+static void
 start_attempt (GTask *task)
 {
   SendData *data = g_task_get_task_data (task);
@@ -476,8 +576,15 @@ start_attempt (GTask *task)
                                               g_object_get_data (G_OBJECT (data->msg), BODY_TYPE_KEY),
                                               body);
 
+  g_clear_object (&data->attempt_cancellable);
+  data->attempt_cancellable = g_cancellable_new ();
+  data->attempt_timed_out = FALSE;
+  /* Cancelled while waiting to retry. */
+  if (g_cancellable_is_cancelled (data->cancellable))
+    g_cancellable_cancel (data->attempt_cancellable);
+
   soup_session_send_async (data->session, data->msg, G_PRIORITY_DEFAULT,
-                           data->cancellable, send_cb, task);
+                           data->attempt_cancellable, send_cb, task);
 }
 
 static gboolean
@@ -486,7 +593,7 @@ deadline_cb (gpointer user_data)
   SendData *data = user_data;
 
   data->timed_out = TRUE;
-  g_cancellable_cancel (data->cancellable);
+  cancel_exchange (data);
 
   g_clear_pointer (&data->deadline, g_source_unref);
   return G_SOURCE_REMOVE;
@@ -498,6 +605,9 @@ restarted_cb (SoupMessage *msg,
 {
   GBytes *body = g_object_get_data (G_OBJECT (msg), BODY_KEY);
   GError *error = NULL;
+
+  /* Back in the queue: its time there is not counted. */
+  io_timer_stop (data);
 
   /* Sent again (after a 401 or a redirect keeping the method): the body
    * stream was spent by the first send. */
@@ -511,15 +621,8 @@ restarted_cb (SoupMessage *msg,
     {
       g_clear_error (&data->redirect_error);
       data->redirect_error = error;
-      g_cancellable_cancel (data->cancellable);
+      cancel_exchange (data);
     }
-}
-
-static void
-caller_cancelled_cb (GCancellable *caller,
-                     GCancellable *ours)
-{
-  g_cancellable_cancel (ours);
 }
 
 void
@@ -553,6 +656,7 @@ bandi_http_send_async (SoupSession         *session,
   data->cancellable = g_cancellable_new ();
   data->body = g_byte_array_new ();
   data->started = g_get_monotonic_time ();
+  data->context = g_task_get_context (task);
   bandi_http_session_get_limits (session, &data->limits);
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 
@@ -560,10 +664,13 @@ bandi_http_send_async (SoupSession         *session,
     {
       data->caller_cancellable = g_object_ref (cancellable);
       data->caller_cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
-                                                      data->cancellable, NULL);
+                                                      data, NULL);
     }
 
   data->restarted_id = g_signal_connect (msg, "restarted", G_CALLBACK (restarted_cb), data);
+  data->network_event_id = g_signal_connect (msg, "network-event", G_CALLBACK (network_event_cb), data);
+  data->starting_id = g_signal_connect (msg, "starting", G_CALLBACK (request_progress_cb), data);
+  data->wrote_body_id = g_signal_connect (msg, "wrote-body", G_CALLBACK (request_progress_cb), data);
 
   if (data->limits.total_timeout_ms > 0)
     {

@@ -1,9 +1,11 @@
 /* bandi-call-details.c
  *
- * Every field of one call: deadlines in the user's zone (with the call's
- * own zone when it differs), money, description, keywords, the clusters
- * it is suggested for, the user's star and notes, and the history of its
- * deadline changes. Text from sources is always shown as plain text.
+ * Every field of one call, in boxed lists as GNOME apps show properties:
+ * its deadlines in the user's zone (with the call's own zone under them
+ * when it differs), what the call is, its funding, its status; then the
+ * description, keywords, the clusters it is suggested for, the user's
+ * star and notes, and the history of its deadline changes. Text from
+ * sources is always shown as plain text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,7 +38,10 @@ struct _BandiCallDetails
   GtkToggleButton *star_button;
   GtkWidget     *open_button;
   GtkListBox    *deadlines_list;
-  GtkListBox    *fields_list;
+  GtkListBox    *call_list;
+  GtkWidget     *funding_group;
+  GtkListBox    *funding_list;
+  GtkListBox    *status_list;
   GtkWidget     *description_group;
   GtkLabel      *description_label;
   GtkWidget     *keywords_group;
@@ -66,9 +71,9 @@ clear_list (GtkListBox *list)
 }
 
 static void
-add_field (BandiCallDetails *self,
-           const char       *title,
-           const char       *value)
+add_field (GtkListBox *list,
+           const char *title,
+           const char *value)
 {
   GtkWidget *row;
 
@@ -77,65 +82,87 @@ add_field (BandiCallDetails *self,
   row = bandi_format_plain_row (title, value);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
-  gtk_list_box_append (self->fields_list, row);
+  gtk_list_box_append (list, row);
 }
 
 static void
-add_money_field (BandiCallDetails *self,
-                 const char       *title,
-                 double            euros)
+add_money_field (GtkListBox *list,
+                 const char *title,
+                 double      euros)
 {
   g_autofree char *text = NULL;
 
   if (euros < 0)
     return;
   text = bandi_format_money (euros);
-  add_field (self, title, text);
+  add_field (list, title, text);
+}
+
+/* A deadline's row: its date and time in the user's zone, and under them
+ * its time in the call's own zone when that differs. */
+static GtkWidget *
+deadline_row_new (const char    *title,
+                  BandiDeadline *deadline)
+{
+  g_autofree char *own_zone = NULL;
+  g_autofree char *when = bandi_format_deadline_long (deadline, &own_zone);
+  g_autofree char *subtitle = own_zone ? g_strdup_printf ("%s\n%s", when, own_zone) : NULL;
+  GtkWidget *row = bandi_format_plain_row (title, subtitle ? subtitle : when);
+
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  return row;
 }
 
 static void
 fill_fields (BandiCallDetails *self)
 {
   BandiCall *call = self->call;
-  BandiDeadline *opening = bandi_call_get_opening (call);
-  g_autofree char *opening_text = opening ? bandi_format_deadline (opening) : NULL;
   g_autofree char *grants = NULL;
   g_autofree char *first_seen = bandi_format_unix_time (bandi_call_get_first_seen (call));
   g_autofree char *last_changed = bandi_format_unix_time (bandi_call_get_last_changed (call));
 
-  clear_list (self->fields_list);
-  add_field (self, _("Identifier"), bandi_call_get_external_id (call));
-  add_field (self, _("Parent call"), bandi_call_get_call_id (call));
-  add_field (self, _("Parent call title"), bandi_call_get_call_title (call));
-  add_field (self, _("Programme"), bandi_call_get_programme (call));
-  add_field (self, _("Programme part"), bandi_call_get_programme_part (call));
-  add_field (self, _("Type of action"), bandi_call_get_action_type (call));
-  add_field (self, _("Deadline model"), bandi_call_get_deadline_model (call));
-  add_field (self, _("Status"), bandi_call_get_withdrawn (call)
-                                ? _("No longer listed by its source")
-                                : bandi_format_call_status (bandi_call_get_status (call)));
-  add_field (self, _("Opening"), opening_text);
-  add_money_field (self, _("Budget"), bandi_call_get_budget (call));
+  clear_list (self->call_list);
+  add_field (self->call_list, _("Identifier"), bandi_call_get_external_id (call));
+  add_field (self->call_list, _("Parent call"), bandi_call_get_call_id (call));
+  add_field (self->call_list, _("Parent call title"), bandi_call_get_call_title (call));
+  add_field (self->call_list, _("Programme"), bandi_call_get_programme (call));
+  add_field (self->call_list, _("Programme part"), bandi_call_get_programme_part (call));
+  add_field (self->call_list, _("Type of action"), bandi_call_get_action_type (call));
+  add_field (self->call_list, _("Deadline model"), bandi_call_get_deadline_model (call));
+
+  clear_list (self->funding_list);
+  add_money_field (self->funding_list, _("Budget"), bandi_call_get_budget (call));
   if (bandi_call_get_expected_grants (call) >= 0)
     {
       grants = bandi_format_count ((guint) bandi_call_get_expected_grants (call));
-      add_field (self, _("Expected grants"), grants);
+      add_field (self->funding_list, _("Expected grants"), grants);
     }
-  add_money_field (self, _("Minimum EU contribution per grant"), bandi_call_get_min_contribution (call));
-  add_money_field (self, _("Maximum EU contribution per grant"), bandi_call_get_max_contribution (call));
-  add_field (self, _("Source"), bandi_call_get_source_id (call));
-  add_field (self, _("Public page"), bandi_call_get_url (call));
-  add_field (self, _("First seen"), first_seen);
-  add_field (self, _("Last changed"), last_changed);
+  add_money_field (self->funding_list, _("Minimum EU contribution per grant"), bandi_call_get_min_contribution (call));
+  add_money_field (self->funding_list, _("Maximum EU contribution per grant"), bandi_call_get_max_contribution (call));
+  gtk_widget_set_visible (self->funding_group,
+                          gtk_widget_get_first_child (GTK_WIDGET (self->funding_list)) != NULL);
+
+  clear_list (self->status_list);
+  add_field (self->status_list, _("Status"), bandi_call_get_withdrawn (call)
+                                             ? _("No longer listed by its source")
+                                             : bandi_format_call_status (bandi_call_get_status (call)));
+  add_field (self->status_list, _("Source"), bandi_call_get_source_id (call));
+  add_field (self->status_list, _("Public page"), bandi_call_get_url (call));
+  add_field (self->status_list, _("First seen"), first_seen);
+  add_field (self->status_list, _("Last changed"), last_changed);
 }
 
 static void
 fill_deadlines (BandiCallDetails *self)
 {
   GPtrArray *deadlines = bandi_call_get_deadlines (self->call);
+  BandiDeadline *opening = bandi_call_get_opening (self->call);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   clear_list (self->deadlines_list);
+  if (opening != NULL)
+    gtk_list_box_append (self->deadlines_list, deadline_row_new (_("Opening"), opening));
   if (deadlines->len == 0)
     gtk_list_box_append (self->deadlines_list,
                          bandi_format_plain_row (_("No deadline given"),
@@ -145,13 +172,11 @@ fill_deadlines (BandiCallDetails *self)
     {
       BandiDeadline *deadline = g_ptr_array_index (deadlines, i);
       g_autofree char *stage = bandi_format_stage (deadline);
-      g_autofree char *when = bandi_format_deadline (deadline);
       g_autofree char *left = bandi_format_days_left (deadline, now);
       const char *urgency = bandi_format_urgency_class (deadline, now);
-      GtkWidget *row = bandi_format_plain_row (stage, when);
+      GtkWidget *row = deadline_row_new (stage, deadline);
       GtkWidget *label = gtk_label_new (left);
 
-      gtk_widget_add_css_class (row, "property");
       gtk_widget_add_css_class (label, "days-left");
       if (urgency != NULL)
         gtk_widget_add_css_class (label, urgency);
@@ -438,7 +463,10 @@ bandi_call_details_class_init (BandiCallDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, star_button);
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, open_button);
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, deadlines_list);
-  gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, fields_list);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, call_list);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, funding_group);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, funding_list);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, status_list);
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, description_group);
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, description_label);
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, keywords_group);

@@ -258,7 +258,7 @@ bandi_calls_view_build_columns (BandiCallsView *self)
   GtkColumnViewColumn *star;
 
   self->columns[COL_DAYS] = add_column (self, _("Days Left"), G_CALLBACK (setup_label_cb),
-                                        GINT_TO_POINTER (FALSE), G_CALLBACK (bind_days_cb), FALSE, 110);
+                                        GINT_TO_POINTER (FALSE), G_CALLBACK (bind_days_cb), FALSE, 120);
   self->columns[COL_PROGRAMME] = add_column (self, _("Programme"), G_CALLBACK (setup_label_cb),
                                              GINT_TO_POINTER (FALSE), G_CALLBACK (bind_programme_cb), FALSE, 130);
   self->columns[COL_ID] = add_column (self, _("Identifier"), G_CALLBACK (setup_label_cb),
@@ -269,7 +269,7 @@ bandi_calls_view_build_columns (BandiCallsView *self)
                                           GINT_TO_POINTER (FALSE), G_CALLBACK (bind_status_cb), FALSE, 100);
   self->columns[COL_RELEVANCE] = add_column (self, _("Relevance"), G_CALLBACK (setup_label_cb),
                                              GINT_TO_POINTER (FALSE), G_CALLBACK (bind_relevance_cb), FALSE, 90);
-  star = add_column (self, _("Star"), G_CALLBACK (setup_star_cb), self, G_CALLBACK (bind_star_cb), FALSE, 60);
+  star = add_column (self, _("Star"), G_CALLBACK (setup_star_cb), self, G_CALLBACK (bind_star_cb), FALSE, 76);
   g_signal_connect (gtk_column_view_column_get_factory (star), "unbind", G_CALLBACK (unbind_star_cb), self);
   self->columns[COL_STAR] = star;
 }

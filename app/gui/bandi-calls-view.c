@@ -462,7 +462,10 @@ update_cluster (BandiCallsView *self)
       if (g_strcmp0 (bandi_cluster_get_acronym (cluster), acronym) == 0)
         self->cluster = g_steal_pointer (&cluster);
     }
-  gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE], self->cluster != NULL);
+  /* Narrow, it stays hidden with the identifier (set_compact). */
+  gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE],
+                                      self->cluster != NULL &&
+                                      gtk_column_view_column_get_visible (self->columns[COL_ID]));
   gtk_widget_set_sensitive (GTK_WIDGET (self->suggested_button), self->cluster != NULL);
 }
 
@@ -618,7 +621,7 @@ bandi_calls_view_set_compact (BandiCallsView *self,
   gtk_column_view_column_set_visible (self->columns[COL_ID], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_STATUS], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE], !compact && self->cluster != NULL);
-  gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 90 : 110);
+  gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 100 : 120);
   /* Titles are long: a fixed width, and the room left over when wide. */
   gtk_column_view_column_set_fixed_width (self->columns[COL_TITLE], compact ? 160 : 200);
 }

@@ -7,6 +7,11 @@
  * SEQUENCE counts the moves the store recorded, so calendars update their
  * events.
  *
+ * The same choice can go to the CalDAV calendar of Preferences instead of
+ * a file. A publication replaces what Bandi published before, so only the
+ * scopes that stay the same from one day to the next (a cluster,
+ * everything) can be published: not a selection, not a filter.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "bandi-export-dialog"
@@ -17,6 +22,7 @@
 
 #include "bandi-export-dialog.h"
 #include "bandi-ical-scope.h"
+#include "bandi-publish.h"
 
 struct _BandiExportDialog
 {
@@ -28,6 +34,7 @@ struct _BandiExportDialog
   GListModel       *shown;
   GListModel       *clusters;
   GtkWindow        *parent;
+  gboolean          publishing;
 
   GtkCheckButton   *selected_check;
   GtkCheckButton   *shown_check;
@@ -35,12 +42,14 @@ struct _BandiExportDialog
   GtkDropDown      *cluster_dropdown;
   GtkCheckButton   *everything_check;
   GtkCheckButton   *proposals_check;
+  GtkWidget        *publish_note;
 };
 
 G_DEFINE_FINAL_TYPE (BandiExportDialog, bandi_export_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
 enum {
   SIGNAL_FINISHED,
+  SIGNAL_PUBLISH,
   N_SIGNALS
 };
 
@@ -58,6 +67,8 @@ update_choices (BandiExportDialog *self)
   g_autofree char *selected = NULL;
   g_autofree char *shown = NULL;
   BandiExportScope scope = bandi_export_dialog_get_scope (self);
+  gboolean set_up;
+  gboolean publishable;
 
   selected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The _selected call", "The %u _selected calls",
                                            n_calls (self->selected)), n_calls (self->selected));
@@ -65,8 +76,19 @@ update_choices (BandiExportDialog *self)
                                         n_calls (self->shown)), n_calls (self->shown));
   gtk_check_button_set_label (self->selected_check, selected);
   gtk_check_button_set_label (self->shown_check, shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->selected_check), n_calls (self->selected) > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->shown_check), n_calls (self->shown) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->selected_check), !self->publishing && n_calls (self->selected) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->shown_check), !self->publishing && n_calls (self->shown) > 0);
+  set_up = bandi_publish_is_set_up (self->settings);
+  publishable = scope == BANDI_EXPORT_SCOPE_CLUSTER || scope == BANDI_EXPORT_SCOPE_EVERYTHING;
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "publish", set_up && publishable);
+  /* Says why publishing is greyed out. */
+  if (!set_up)
+    gtk_label_set_text (GTK_LABEL (self->publish_note), _("Set up a calendar in Preferences first"));
+  else if (!publishable)
+    gtk_label_set_text (GTK_LABEL (self->publish_note),
+                        _("Only a cluster’s calls or every call can be published to the calendar: "
+                          "publishing replaces what was published before."));
+  gtk_widget_set_visible (self->publish_note, !set_up || !publishable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cluster_dropdown), scope == BANDI_EXPORT_SCOPE_CLUSTER);
   /* A list of calls has no proposals of its own. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->proposals_check),
@@ -218,7 +240,7 @@ response_cb (BandiExportDialog *self,
   g_autofree char *cluster = NULL;
   g_autofree char *name = NULL;
 
-  if (g_strcmp0 (response, "export") != 0)
+  if (g_strcmp0 (response, "export") != 0 && g_strcmp0 (response, "publish") != 0)
     return;
 
   /* The dialog is destroyed after this answer: read the store now. */
@@ -226,6 +248,11 @@ response_cb (BandiExportDialog *self,
   if (export == NULL)
     {
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0, NULL, 0, error);
+      return;
+    }
+  if (g_str_equal (response, "publish"))
+    {
+      g_signal_emit (self, signals[SIGNAL_PUBLISH], 0, export);
       return;
     }
 
@@ -340,6 +367,30 @@ bandi_export_dialog_set_scope (BandiExportDialog *self,
   update_choices (self);
 }
 
+void
+bandi_export_dialog_set_publishing (BandiExportDialog *self,
+                                    gboolean           publishing)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
+
+  g_return_if_fail (BANDI_IS_EXPORT_DIALOG (self));
+
+  self->publishing = !!publishing;
+  if (self->publishing)
+    {
+      adw_message_dialog_set_heading (dialog, _("Publish to Calendar"));
+      adw_message_dialog_set_body (dialog, _("Deadlines become events of the calendar set up in Preferences. "
+                                             "Events Bandi published there before that are not in this choice "
+                                             "are removed."));
+      adw_message_dialog_set_response_appearance (dialog, "publish", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_DEFAULT);
+      adw_message_dialog_set_default_response (dialog, "publish");
+      if (bandi_export_dialog_get_scope (self) != BANDI_EXPORT_SCOPE_CLUSTER)
+        gtk_check_button_set_active (self->everything_check, TRUE);
+    }
+  update_choices (self);
+}
+
 BandiExportScope
 bandi_export_dialog_get_scope (BandiExportDialog *self)
 {
@@ -388,6 +439,11 @@ bandi_export_dialog_class_init (BandiExportDialogClass *klass)
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_FILE, G_TYPE_UINT, G_TYPE_ERROR);
 
+  /* The export chosen, to publish to the calendar of Preferences. */
+  signals[SIGNAL_PUBLISH] =
+    g_signal_new ("publish", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BANDI_TYPE_ICAL_EXPORT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, selected_check);
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, shown_check);
@@ -395,6 +451,7 @@ bandi_export_dialog_class_init (BandiExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, cluster_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, everything_check);
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, proposals_check);
+  gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, publish_note);
   gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
 }
 

@@ -21,7 +21,8 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (BandiExportDialog, bandi_export_dialog, BANDI, EXPORT_DIALOG, AdwMessageDialog)
 
 /* Asks for a scope, then for a file (GtkFileChooserNative), then writes
- * the file and emits "finished" (GFile, number of events, GError or NULL). */
+ * the file and emits "finished" (GFile, number of events, GError or NULL);
+ * or, when a calendar is set up, publishes (see set_publishing). */
 BandiExportDialog *bandi_export_dialog_new                (GtkWindow         *parent,
                                                            BandiStore        *store,
                                                            GSettings         *settings);
@@ -35,6 +36,11 @@ void               bandi_export_dialog_set_cluster        (BandiExportDialog *se
                                                            const char        *acronym);
 void               bandi_export_dialog_set_scope          (BandiExportDialog *self,
                                                            BandiExportScope   scope);
+/* Proposes publishing to the calendar instead of exporting to a file
+ * ("publish" is then the default answer, and only a cluster or every call
+ * can be chosen). The "publish" answer emits "publish" (BandiIcalExport). */
+void               bandi_export_dialog_set_publishing     (BandiExportDialog *self,
+                                                           gboolean           publishing);
 BandiExportScope   bandi_export_dialog_get_scope          (BandiExportDialog *self);
 /* Writes the chosen scope to @file, replacing it whole or not at all. */
 gboolean           bandi_export_dialog_write              (BandiExportDialog *self,

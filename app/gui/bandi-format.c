@@ -182,6 +182,61 @@ bandi_format_deadline (BandiDeadline *deadline)
 }
 
 char *
+bandi_format_deadline_long (BandiDeadline  *deadline,
+                            char          **out_own_zone)
+{
+  g_autoptr(GDateTime) own = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  /* Translators: a long date for strftime(), e.g. "Thursday 18 April 2024";
+   * order it as your language does */
+  const char *long_date = C_("long date", "%A %-d %B %Y");
+  const char *zone;
+
+  g_return_val_if_fail (BANDI_IS_DEADLINE (deadline), NULL);
+
+  if (out_own_zone != NULL)
+    *out_own_zone = NULL;
+
+  if (!bandi_deadline_has_time (deadline))
+    {
+      g_autoptr(GDateTime) day = bandi_format_deadline_local_day (deadline);
+
+      return day ? g_date_time_format (day, long_date) : g_strdup ("?");
+    }
+
+  own = bandi_deadline_dup_local (deadline);
+  if (own == NULL)
+    return g_strdup ("?");
+  local = g_date_time_to_local (own);
+  date = g_date_time_format (local, long_date);
+  time = g_date_time_format (local, "%H:%M");
+  zone = bandi_deadline_get_zone (deadline);
+
+  if (out_own_zone != NULL && g_strcmp0 (zone, bandi_format_local_zone ()) != 0)
+    {
+      g_autofree char *own_time = g_date_time_format (own, "%H:%M");
+
+      if (g_date_time_get_day_of_year (own) == g_date_time_get_day_of_year (local) &&
+          g_date_time_get_year (own) == g_date_time_get_year (local))
+        /* Translators: the deadline's time in its own zone, e.g.
+         * "17:00 in Europe/Brussels" */
+        *out_own_zone = g_strdup_printf (_("%s in %s"), own_time, zone);
+      else
+        {
+          g_autofree char *own_date = g_date_time_format (own, long_date);
+
+          /* Translators: the deadline's date and time in its own zone */
+          *out_own_zone = g_strdup_printf (_("%s, %s in %s"), own_date, own_time, zone);
+        }
+    }
+
+  /* Translators: a date, then a time */
+  return g_strdup_printf (_("%s, %s"), date, time);
+}
+
+char *
 bandi_format_money (double euros)
 {
   if (euros < 0)
@@ -250,10 +305,26 @@ bandi_format_programme_class (const char *programme)
     "programme-0", "programme-1", "programme-2", "programme-3",
     "programme-4", "programme-5", "programme-6", "programme-7",
   };
+  /* The programmes officers see most get colours of their own, so that
+   * they never share one; others (and no programme) share the rest. */
+  static const struct {
+    const char *prefix;
+    guint       colour;
+  } known[] = {
+    { "Horizon", 0 },            /* Horizon Europe, Horizon 2020: blue */
+    { "Interreg", 1 },           /* every Interreg programme: green */
+    { "LIFE", 2 },               /* yellow */
+    { "Regione Lombardia", 3 },  /* orange */
+    { "Digital Europe", 5 },     /* purple */
+  };
+  static const guint others[] = { 4, 6, 7 };
 
   if (programme == NULL)
-    return classes[0];
-  return classes[g_str_hash (programme) % N_PROGRAMME_CLASSES];
+    return classes[7];
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_has_prefix (programme, known[i].prefix))
+      return classes[known[i].colour];
+  return classes[others[g_str_hash (programme) % G_N_ELEMENTS (others)]];
 }
 
 char *

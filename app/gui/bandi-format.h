@@ -25,6 +25,12 @@ const char  *bandi_format_urgency_class       (BandiDeadline  *deadline,
 /* The deadline in the user's zone, per locale, with the original wall-clock
  * time and zone appended when the zone differs from the user's. */
 char        *bandi_format_deadline            (BandiDeadline  *deadline);
+/* The deadline as a long date and time in the user's zone ("Thursday 18
+ * April 2024, 17:00"); @out_own_zone (may be NULL) gets its time in its
+ * own zone ("17:00 in Europe/Brussels") when that zone is not the user's,
+ * else NULL. */
+char        *bandi_format_deadline_long       (BandiDeadline  *deadline,
+                                               char          **out_own_zone);
 /* The deadline's day in the user's zone (the day it falls on locally). */
 GDateTime   *bandi_format_deadline_local_day  (BandiDeadline  *deadline);
 char        *bandi_format_date                (GDateTime      *datetime);
@@ -34,7 +40,9 @@ char        *bandi_format_count               (guint           count);
 const char  *bandi_format_call_status         (BandiCallStatus     status);
 const char  *bandi_format_proposal_status     (BandiProposalStatus status);
 const char  *bandi_format_proposal_role       (BandiProposalRole   role);
-/* One of a fixed set of "programme-N" CSS classes, stable per programme. */
+/* One of a fixed set of "programme-N" CSS classes, stable per programme:
+ * Horizon, Interreg, LIFE, Regione Lombardia and Digital Europe each have
+ * their own; other programmes share the rest. */
 const char  *bandi_format_programme_class     (const char     *programme);
 /* A deadline's name: its label, else "Stage N". */
 char        *bandi_format_stage               (BandiDeadline  *deadline);

@@ -2,7 +2,9 @@
  *
  * General settings are bound to GSettings; a source's switch and address
  * are bound to the source object, which the plugin loader keeps bound to
- * its own settings. Clusters open in a subpage editor.
+ * its own settings. Clusters open in a subpage editor. The CalDAV password
+ * goes to the keyring entry `bandi-cli publish` and the window's
+ * publication read (bandi-caldav-secret.h), never to the settings.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bandi-caldav-secret.h"
 #include "bandi-cluster-editor.h"
 #include "bandi-format.h"
 #include "bandi-preferences-window.h"
@@ -27,6 +30,7 @@ struct _BandiPreferencesWindow
   GSettings            *settings;
   GSettings            *horizon_settings;  /* NULL without the schema */
   GPtrArray            *cluster_rows;
+  GCancellable         *keyring;
 
   GtkSwitch            *startup_switch;
   GtkSpinButton        *interval_spin;
@@ -34,6 +38,7 @@ struct _BandiPreferencesWindow
   GtkSwitch            *milestones_switch;
   AdwEntryRow          *caldav_url_row;
   AdwEntryRow          *caldav_user_row;
+  AdwEntryRow          *caldav_password_row;
   AdwPreferencesGroup  *sources_group;
   AdwPreferencesGroup  *programmes_group;
   AdwPreferencesGroup  *clusters_group;
@@ -127,6 +132,45 @@ reminders_apply_cb (BandiPreferencesWindow *self)
   load_reminders (self);
 }
 
+/* The password row says whether the keyring holds a password for the
+ * address and user name set. */
+static void
+show_password_saved (BandiPreferencesWindow *self,
+                     gboolean                saved)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->caldav_password_row),
+                                 saved ? _("Password (Saved in the Keyring)") : _("Password"));
+}
+
+static void
+password_found_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(BandiPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  char *password = bandi_caldav_password_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_debug ("Cannot look the CalDAV password up: %s", error->message);
+  show_password_saved (self, password != NULL);
+  if (password != NULL)
+    bandi_caldav_password_free (password);
+}
+
+static void
+look_up_password (BandiPreferencesWindow *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "caldav-url");
+  g_autofree char *user = g_settings_get_string (self->settings, "caldav-user");
+
+  show_password_saved (self, FALSE);
+  if (*url != '\0' && *user != '\0')
+    bandi_caldav_password_lookup_async (url, user, self->keyring, password_found_cb, g_object_ref (self));
+}
+
 static void
 caldav_apply_cb (BandiPreferencesWindow *self,
                  AdwEntryRow            *row)
@@ -145,6 +189,54 @@ caldav_apply_cb (BandiPreferencesWindow *self,
   else
     g_settings_set_string (self->settings, "caldav-user", text);
   set_row_error (row, NULL);
+  look_up_password (self);
+}
+
+static void
+password_stored_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(BandiPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (!bandi_caldav_password_store_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      text = g_strdup_printf (_("Cannot keep the password in the keyring: %s"), error->message);
+      set_row_error (self->caldav_password_row, text);
+    }
+  else
+    {
+      text = g_strdup (_("Password saved in the keyring"));
+      gtk_editable_set_text (GTK_EDITABLE (self->caldav_password_row), "");
+      show_password_saved (self, TRUE);
+    }
+  /* A toast's title is markup. */
+  escaped = g_markup_escape_text (text, -1);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+}
+
+static void
+password_apply_cb (BandiPreferencesWindow *self)
+{
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->caldav_password_row));
+  g_autofree char *url = g_settings_get_string (self->settings, "caldav-url");
+  g_autofree char *user = g_settings_get_string (self->settings, "caldav-user");
+
+  if (*url == '\0' || *user == '\0')
+    {
+      set_row_error (self->caldav_password_row, _("Set the calendar address and the user name first"));
+      return;
+    }
+  if (*password == '\0')
+    return;
+  set_row_error (self->caldav_password_row, NULL);
+  bandi_caldav_password_store_async (url, user, password, self->keyring,
+                                     password_stored_cb, g_object_ref (self));
 }
 
 /* Sources */
@@ -383,6 +475,7 @@ bandi_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "caldav-url", self->caldav_url_row, "text", G_SETTINGS_BIND_GET_NO_CHANGES | G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "caldav-user", self->caldav_user_row, "text", G_SETTINGS_BIND_GET_NO_CHANGES | G_SETTINGS_BIND_GET);
   load_reminders (self);
+  look_up_password (self);
 
   if (schemas != NULL)
     horizon = g_settings_schema_source_lookup (schemas, HORIZON_SCHEMA, TRUE);
@@ -429,6 +522,8 @@ bandi_preferences_window_dispose (GObject *object)
 {
   BandiPreferencesWindow *self = BANDI_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->keyring);
+  g_clear_object (&self->keyring);
   g_clear_pointer (&self->cluster_rows, g_ptr_array_unref);
   g_clear_object (&self->horizon_settings);
   g_clear_object (&self->settings);
@@ -471,11 +566,13 @@ bandi_preferences_window_class_init (BandiPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiPreferencesWindow, milestones_switch);
   gtk_widget_class_bind_template_child (widget_class, BandiPreferencesWindow, caldav_url_row);
   gtk_widget_class_bind_template_child (widget_class, BandiPreferencesWindow, caldav_user_row);
+  gtk_widget_class_bind_template_child (widget_class, BandiPreferencesWindow, caldav_password_row);
   gtk_widget_class_bind_template_child (widget_class, BandiPreferencesWindow, sources_group);
   gtk_widget_class_bind_template_child (widget_class, BandiPreferencesWindow, programmes_group);
   gtk_widget_class_bind_template_child (widget_class, BandiPreferencesWindow, clusters_group);
   gtk_widget_class_bind_template_callback (widget_class, reminders_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, caldav_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, password_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_cluster_clicked_cb);
 }
 
@@ -483,6 +580,7 @@ static void
 bandi_preferences_window_init (BandiPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->keyring = g_cancellable_new ();
   self->cluster_rows = g_ptr_array_new ();
 }
 

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "bandi-caldav.h"
 #include "bandi-calendar-view.h"
 #include "bandi-call-details.h"
 #include "bandi-calls-view.h"
@@ -27,6 +28,9 @@ struct _BandiWindow
   GQueue                history;      /* page names pushed over a section */
   char                 *section;      /* "upcoming", "cluster:AFIL", … */
   char                 *search_text;  /* the search applied */
+  GCancellable         *publishing;   /* while publishing to the calendar */
+  AdwToast             *publish_toast;
+  BandiCaldavReport    *publish_report;  /* the last one that had failures */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -54,6 +58,16 @@ struct _BandiWindow
   BandiCallDetails     *details;
   BandiProposalEditor  *editor;
 };
+
+/* bandi-window.c */
+BandiCallsView *bandi_window_current_calls_view (BandiWindow      *self);
+/* A toast showing @text as plain text (a toast's title is markup). */
+AdwToast   *bandi_window_plain_toast_new      (const char         *text,
+                                               guint               timeout);
+
+/* bandi-window-export.c */
+void        bandi_window_add_export_actions   (GtkWidgetClass     *widget_class);
+void        bandi_window_stop_publishing      (BandiWindow        *self);
 
 /* bandi-window-sections.c */
 const char *bandi_window_section_title        (const char         *section);

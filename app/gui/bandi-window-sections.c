@@ -25,7 +25,7 @@ static const Section sections[] = {
   { "starred", N_("Starred"), "starred-symbolic" },
   { "calendar", N_("Calendar"), "x-office-calendar-symbolic" },
   { "proposals", N_("Proposals"), "document-edit-symbolic" },
-  { "dashboard", N_("Dashboard"), "utilities-system-monitor-symbolic" },
+  { "dashboard", N_("Dashboard"), "bandi-dashboard-symbolic" },
 };
 
 const char *
@@ -144,7 +144,7 @@ bandi_window_build_cluster_page (BandiWindow *self)
   page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_proposals_view), "proposals", _("Proposals"));
   adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
   page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_dashboard_view), "dashboard", _("Dashboard"));
-  adw_view_stack_page_set_icon_name (page, "utilities-system-monitor-symbolic");
+  adw_view_stack_page_set_icon_name (page, "bandi-dashboard-symbolic");
 
   adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->cluster_stack);
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);

@@ -12,14 +12,13 @@
 
 #include <glib/gi18n.h>
 
-#include "bandi-export-dialog.h"
 #include "bandi-format.h"
 #include "bandi-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BandiWindow, bandi_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static BandiCallsView *
-current_calls_view (BandiWindow *self)
+BandiCallsView *
+bandi_window_current_calls_view (BandiWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->stack);
 
@@ -172,16 +171,23 @@ sidebar_row_activated_cb (BandiWindow   *self,
 
 /* A toast whose text may come from a source or the system: a toast's
  * title is markup in libadwaita 1.2, so the text is escaped. */
-static void
-add_plain_toast (BandiWindow *self,
-                 const char  *text,
-                 guint        timeout)
+AdwToast *
+bandi_window_plain_toast_new (const char *text,
+                              guint       timeout)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, timeout);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
+}
+
+static void
+add_plain_toast (BandiWindow *self,
+                 const char  *text,
+                 guint        timeout)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, bandi_window_plain_toast_new (text, timeout));
 }
 
 static void
@@ -406,58 +412,6 @@ new_proposal_activated (GtkWidget  *widget,
 }
 
 static void
-export_finished_cb (BandiWindow  *self,
-                    GFile        *file,
-                    guint         n_events,
-                    const GError *error)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-
-  if (error != NULL)
-    text = g_strdup_printf (_("Cannot export the deadlines: %s"), error->message);
-  else if (file != NULL)
-    {
-      name = g_file_get_basename (file);
-      /* Translators: a number of calendar events, then a file name */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u event to %s",
-                                           "Exported %u events to %s", n_events), n_events, name);
-    }
-  if (text != NULL)
-    add_plain_toast (self, text, 5);
-}
-
-/* The export proposes, in turn, the call open, the cluster shown, the
- * calls listed. */
-static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BandiWindow *self = BANDI_WINDOW (widget);
-  BandiCallsView *view = current_calls_view (self);
-  BandiCall *call = bandi_call_details_get_call (self->details);
-  BandiExportDialog *dialog;
-
-  if (self->store == NULL)
-    return;
-  dialog = bandi_export_dialog_new (GTK_WINDOW (self), self->store, self->settings);
-  if (self->section != NULL && g_str_has_prefix (self->section, "cluster:"))
-    bandi_export_dialog_set_cluster (dialog, self->section + strlen ("cluster:"));
-  if (view != NULL)
-    bandi_export_dialog_set_shown_calls (dialog, bandi_calls_view_get_shown (view));
-  if (call != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "call") == 0)
-    {
-      g_autoptr(GListStore) selected = g_list_store_new (BANDI_TYPE_CALL);
-
-      g_list_store_append (selected, call);
-      bandi_export_dialog_set_selected_calls (dialog, G_LIST_MODEL (selected));
-    }
-  g_signal_connect_object (dialog, "finished", G_CALLBACK (export_finished_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 go_back_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -502,7 +456,7 @@ search_changed_cb (BandiWindow *self)
   self->search_text = g_steal_pointer (&stripped);
 
   /* Typing elsewhere than in a list searches all calls. */
-  if (current_calls_view (self) == NULL && *self->search_text != '\0')
+  if (bandi_window_current_calls_view (self) == NULL && *self->search_text != '\0')
     bandi_window_show_section (self, "all");
 
   if (*self->search_text != '\0' && self->store != NULL)
@@ -523,7 +477,7 @@ search_activate_cb (BandiWindow *self)
 
   /* Enter may come before the delayed ::search-changed. */
   search_changed_cb (self);
-  view = current_calls_view (self);
+  view = bandi_window_current_calls_view (self);
 
   if (view != NULL)
     bandi_calls_view_activate_first (view);
@@ -660,6 +614,7 @@ bandi_window_dispose (GObject *object)
 {
   BandiWindow *self = BANDI_WINDOW (object);
 
+  bandi_window_stop_publishing (self);
   g_queue_clear_full (&self->history, g_free);
   g_clear_pointer (&self->section, g_free);
   g_clear_pointer (&self->search_text, g_free);
@@ -737,17 +692,16 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sync_finished_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-proposal", NULL, new_proposal_activated);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-proposal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   bandi_window_add_section_bindings (widget_class);
+  bandi_window_add_export_actions (widget_class);
 }
 
 static void

@@ -272,7 +272,9 @@ read_programme (BandiInterregSource  *self,
 
   if (calls == NULL)
     {
-      if (g_error_matches (local_error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE))
+      /* What came instead says why: an error page, a PNG, a login wall… */
+      if (g_error_matches (local_error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE) ||
+          g_error_matches (local_error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_NOT_FOUND))
         {
           g_autofree char *described = bandi_http_describe_body (job->msg, body);
 

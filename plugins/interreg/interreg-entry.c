@@ -227,6 +227,32 @@ status_of (BandiCall *call,
   return BANDI_CALL_STATUS_UNKNOWN;
 }
 
+/* The absolute address of an entry's @link, or NULL if it has no host: a
+ * call's page is on some site. Checked before printing it, as GLib 2.74
+ * fails a critical check printing an address without host whose path
+ * starts with "//" (what "https:/..//x" resolves to). */
+static char *
+resolve_link (const char *base_url,
+              const char *link)
+{
+  g_autoptr(GUri) base = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  if (base == NULL)
+    return NULL;
+
+  uri = g_uri_parse_relative (base, link, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return NULL;
+
+  host = g_uri_get_host (uri);
+  if (host == NULL || *host == '\0')
+    return NULL;
+
+  return g_uri_to_string (uri);
+}
+
 static BandiCall *
 entry_to_call (InterregProgramme *programme,
                InterregEntry     *entry,
@@ -247,7 +273,7 @@ entry_to_call (InterregProgramme *programme,
     g_strstrip (code);
 
   if (entry->link != NULL && *entry->link != '\0')
-    url = g_uri_resolve_relative (programme->url, entry->link, G_URI_FLAGS_NONE, NULL);
+    url = resolve_link (programme->url, entry->link);
 
   if (code != NULL && *code != '\0')
     {

@@ -214,8 +214,9 @@ bench_export (void)
 
   g_test_message ("Bandi: %u events, store to file: %.1f ms CPU, %.1f ms wall (target %.0f ms)",
                   2 * N_CALLS, bandi_ms, wall_ms, TARGET_MS);
-  g_test_message ("python3-icalendar: the same events to file: %.1f ms CPU", python_ms);
-  g_test_message ("ratio: %.1fx (target %.0fx)", python_ms / bandi_ms, TARGET_RATIO);
+  /* For build-aux/bench-report: CPU time, against python3-icalendar's. */
+  g_test_message ("bench export-10000-deadlines %.1f ms ref %.1f", bandi_ms, python_ms);
+  g_test_message ("ratio: %.1fx faster than python3-icalendar (target %.0fx)", python_ms / bandi_ms, TARGET_RATIO);
 
   if (bandi_ms > TARGET_MS)
     g_test_fail_printf ("the export took %.1f ms, over %.0f ms", bandi_ms, TARGET_MS);

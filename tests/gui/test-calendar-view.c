@@ -168,6 +168,88 @@ test_chip_opens_call (Fixture       *f,
   g_assert_cmpstr (bandi_call_get_external_id (activated), ==, "LATE-LONDON");
 }
 
+/* The programme-N class of @chip; exactly one. */
+static char *
+programme_class (GtkWidget *chip)
+{
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (chip);
+  char *found = NULL;
+
+  for (guint i = 0; classes[i] != NULL; i++)
+    if (g_str_has_prefix (classes[i], "programme-"))
+      {
+        g_assert_null (found);
+        found = g_strdup (classes[i]);
+      }
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Chips take their programme's colour: the main programmes never share
+ * one, and calls of one programme all have it. */
+static void
+test_chip_colours (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct {
+    const char *id;
+    const char *programme;
+  } calls[] = {
+    { "COLOUR-HE-1", "Horizon Europe" },
+    { "COLOUR-HE-2", "Horizon Europe" },
+    { "COLOUR-INTERREG", "Interreg Alpine Space" },
+    { "COLOUR-RL", "Regione Lombardia" },
+    { "COLOUR-LIFE", "LIFE" },
+    { "COLOUR-DIGITAL", "Digital Europe" },
+  };
+  g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) colours = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  BandiCallQuery query = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      BandiCall *call = bandi_call_new ();
+      g_autoptr(BandiDeadline) deadline = bandi_deadline_new_local (1, NULL, 2031, 5, 1 + 2 * (int) i, 12, 0, 0,
+                                                                    "Europe/Rome");
+
+      bandi_call_set_external_id (call, calls[i].id);
+      bandi_call_set_title (call, calls[i].id);
+      bandi_call_set_programme (call, calls[i].programme);
+      bandi_call_add_deadline (call, deadline);
+      g_ptr_array_add (extra, call);
+    }
+  bandi_store_merge_calls (f->store, "colours", extra, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
+  g_assert_no_error (error);
+  all = bandi_store_list_calls (f->store, &query, NULL);
+  bandi_calendar_view_set_calls (f->view, all);
+  bandi_calendar_view_set_month (f->view, 2031, 5);
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      GtkWidget *chip = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, calls[i].id);
+      char *colour;
+      const char *same;
+
+      g_assert_nonnull (chip);
+      g_assert_true (gtk_widget_has_css_class (chip, "deadline-chip"));
+      colour = programme_class (chip);
+      same = g_hash_table_lookup (colours, calls[i].programme);
+      if (same != NULL)
+        {
+          g_assert_cmpstr (colour, ==, same);
+          g_free (colour);
+          continue;
+        }
+      /* No other programme has this colour. */
+      for (GList *l = g_hash_table_get_values (colours); l != NULL; l = g_list_delete_link (l, l))
+        g_assert_cmpstr (l->data, !=, colour);
+      g_hash_table_insert (colours, (gpointer) calls[i].programme, colour);
+    }
+  g_assert_cmpuint (g_hash_table_size (colours), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +261,7 @@ main (int   argc,
   g_test_add ("/calendar-view/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add ("/calendar-view/chip-opens-call", Fixture, NULL, fixture_set_up,
               test_chip_opens_call, fixture_tear_down);
+  g_test_add ("/calendar-view/chip-colours", Fixture, NULL, fixture_set_up, test_chip_colours, fixture_tear_down);
 
   return views_test_run ();
 }

@@ -74,6 +74,17 @@ test_fields (Fixture       *f,
   g_autofree char *money = bandi_format_money (12000000);
   GtkWidget *root = GTK_WIDGET (f->details);
   g_autofree char *shown = NULL;
+  g_autofree char *own_zone = NULL;
+  g_autofree char *subtitle = NULL;
+  const struct {
+    const char *title;
+    const char *field;
+    const char *value;
+  } groups[] = {
+    { "Call", "Parent call", "HORIZON-CL5-2027-D2-01" },
+    { "Funding", "Budget", money },
+    { "Status", "Source", "horizon" },
+  };
   GtkLabel *title;
   GtkLabel *when;
 
@@ -89,13 +100,36 @@ test_fields (Fixture       *f,
   g_assert_nonnull (views_test_find_label (root, "HORIZON-CL5-2027-D2-01"));
   g_assert_nonnull (views_test_find_label (root, money));
 
-  /* Both stages, in the user's zone with Brussels' own time after it. */
-  shown = bandi_format_deadline (stage1);
+  /* Both stages, in the user's zone with Brussels' own time under it. */
+  shown = bandi_format_deadline_long (stage1, &own_zone);
   g_assert_nonnull (strstr (shown, local_time));
-  g_assert_nonnull (strstr (shown, "(17:00 Europe/Brussels)"));
-  when = views_test_find_label (root, shown);
+  g_assert_cmpstr (own_zone, ==, "17:00 in Europe/Brussels");
+  subtitle = g_strdup_printf ("%s\n%s", shown, own_zone);
+  when = views_test_find_label (root, subtitle);
   g_assert_nonnull (when);
   g_assert_nonnull (views_test_find_label (root, "Stage 2"));
+
+  /* Grouped in boxed lists of rows, each field a row's title and value. */
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      GtkLabel *heading = views_test_find_label (root, groups[i].title);
+      GtkLabel *field;
+      GtkWidget *group;
+      GtkWidget *list;
+      GtkWidget *row;
+
+      g_assert_nonnull (heading);
+      group = gtk_widget_get_ancestor (GTK_WIDGET (heading), ADW_TYPE_PREFERENCES_GROUP);
+      g_assert_nonnull (group);
+      field = views_test_find_label (group, groups[i].field);
+      g_assert_nonnull (field);
+      row = gtk_widget_get_ancestor (GTK_WIDGET (field), ADW_TYPE_ACTION_ROW);
+      g_assert_nonnull (row);
+      list = gtk_widget_get_parent (row);
+      g_assert_true (GTK_IS_LIST_BOX (list));
+      g_assert_true (gtk_widget_has_css_class (list, "boxed-list"));
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, groups[i].value);
+    }
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bandi-export-dialog.h"
+#include "bandi-ical.h"
 #include "gui-test-util.h"
 
 typedef struct {
@@ -176,6 +177,58 @@ test_calls (Fixture       *fixture,
 }
 
 static void
+publish_cb (BandiExportDialog  *dialog,
+            BandiIcalExport    *export,
+            BandiIcalExport   **out)
+{
+  g_set_object (out, export);
+}
+
+/* Publishing only offers scopes that stay the same from one publication
+ * to the next, and only once a calendar is set up. */
+static void
+test_publish (Fixture       *fixture,
+              gconstpointer  data)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (fixture->dialog);
+  g_autoptr(GListModel) selected = calls_model (fixture->store, (const char *[]) {
+    "HORIZON-CL5-2027-D3-01-02", NULL });
+  g_autoptr(BandiIcalExport) published = NULL;
+  guint n_events = 0;
+
+  /* Not set up: greyed out, and the dialog says why. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "publish"));
+  g_assert_true (gtk_widget_get_visible (gui_test_child (fixture->dialog, BANDI_TYPE_EXPORT_DIALOG, "publish_note")));
+  g_settings_set_string (fixture->settings, "caldav-url", "https://cloud.example.org/dav/calendars/ctl/bandi/");
+  bandi_export_dialog_set_selected_calls (fixture->dialog, selected);
+  g_assert_cmpint (bandi_export_dialog_get_scope (fixture->dialog), ==, BANDI_EXPORT_SCOPE_SELECTED);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "publish"));
+  g_assert_true (gtk_widget_get_visible (gui_test_child (fixture->dialog, BANDI_TYPE_EXPORT_DIALOG, "publish_note")));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "export");
+
+  bandi_export_dialog_set_publishing (fixture->dialog, TRUE);
+  g_assert_cmpint (bandi_export_dialog_get_scope (fixture->dialog), ==, BANDI_EXPORT_SCOPE_EVERYTHING);
+  g_assert_false (gtk_widget_get_visible (gui_test_child (fixture->dialog, BANDI_TYPE_EXPORT_DIALOG, "selected_check")));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "publish"));
+  g_assert_false (gtk_widget_get_visible (gui_test_child (fixture->dialog, BANDI_TYPE_EXPORT_DIALOG, "publish_note")));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "publish");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Publish to Calendar");
+
+  bandi_export_dialog_set_cluster (fixture->dialog, "AFIL");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "publish"));
+
+  /* The answer hands over what the file would hold. */
+  g_signal_connect (fixture->dialog, "publish", G_CALLBACK (publish_cb), &published);
+  g_object_ref (fixture->dialog);
+  adw_message_dialog_response (dialog, "publish");
+  g_assert_nonnull (published);
+  g_assert_true (bandi_export_dialog_write (fixture->dialog, fixture->file, &n_events, NULL));
+  g_assert_cmpuint (n_events, >, 0);
+  g_assert_cmpuint (bandi_ical_export_get_n_items (published), ==, n_events);
+  g_object_unref (fixture->dialog);
+}
+
+static void
 test_unwritable (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -197,6 +250,7 @@ main (int   argc,
   ADD ("/export/everything", test_everything);
   ADD ("/export/cluster", test_cluster);
   ADD ("/export/calls", test_calls);
+  ADD ("/export/publish", test_publish);
   ADD ("/export/unwritable", test_unwritable);
 #undef ADD
 

@@ -16,6 +16,13 @@ typedef struct {
   BandiPreferencesWindow *window;
 } Fixture;
 
+/* g_settings_get_string () gives a copy: free it after comparing. */
+#define assert_setting_str(settings, key, expected) \
+  G_STMT_START { \
+    g_autofree char *value_ = g_settings_get_string ((settings), (key)); \
+    g_assert_cmpstr (value_, ==, (expected)); \
+  } G_STMT_END
+
 static void
 open_window (Fixture *fixture)
 {
@@ -69,7 +76,13 @@ test_general (Fixture       *fixture,
 {
   AdwEntryRow *reminders = child (fixture, "reminders_row");
   AdwEntryRow *url = child (fixture, "caldav_url_row");
+  AdwEntryRow *password = child (fixture, "caldav_password_row");
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
   g_autofree char *days = NULL;
+
+  g_object_get (fixture->settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
 
   /* Shown as stored. */
   g_assert_true (gtk_switch_get_active (child (fixture, "startup_switch")));
@@ -101,12 +114,25 @@ test_general (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (url), "file:///etc/passwd");
   g_signal_emit_by_name (url, "apply");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (url), "error"));
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "caldav-url"), ==, "");
+  assert_setting_str (fixture->settings, "caldav-url", "");
   gtk_editable_set_text (GTK_EDITABLE (url), "https://cloud.example.org/dav/calendars/ctl/bandi/");
   g_signal_emit_by_name (url, "apply");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (url), "error"));
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "caldav-url"), ==,
-                   "https://cloud.example.org/dav/calendars/ctl/bandi/");
+  assert_setting_str (fixture->settings, "caldav-url", "https://cloud.example.org/dav/calendars/ctl/bandi/");
+
+  /* The password goes to the keyring for the address and user name set:
+   * without a user name, it is refused and never reaches the settings. */
+  gtk_editable_set_text (GTK_EDITABLE (password), "s3cret");
+  g_signal_emit_by_name (password, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (password), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password)), ==, "s3cret");
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (fixture->settings, keys[i]);
+      g_autofree char *printed = g_variant_print (value, FALSE);
+
+      g_assert_null (strstr (printed, "s3cret"));
+    }
 }
 
 static GtkWidget *
@@ -155,11 +181,11 @@ test_sources (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (address), "javascript:alert(1)");
   g_signal_emit_by_name (address, "apply");
   g_assert_true (gtk_widget_has_css_class (address, "error"));
-  g_assert_cmpstr (g_settings_get_string (source_settings, "endpoint"), ==, "");
+  assert_setting_str (source_settings, "endpoint", "");
   gtk_editable_set_text (GTK_EDITABLE (address), "https://mirror.example.org/search-api");
   g_signal_emit_by_name (address, "apply");
   g_assert_cmpstr (bandi_source_get_endpoint (horizon), ==, "https://mirror.example.org/search-api");
-  g_assert_cmpstr (g_settings_get_string (source_settings, "endpoint"), ==, "https://mirror.example.org/search-api");
+  assert_setting_str (source_settings, "endpoint", "https://mirror.example.org/search-api");
 
   /* The last sync's error, from a server, as plain text. */
   {

@@ -5,13 +5,16 @@
  * years), then:
  *
  *  - read and stored: the 200 pages through the parser, the calls merged
- *    into a new store (target 1 s), and again with nothing changed
- *    (target 0.3 s);
+ *    into a new store, and again with nothing changed;
  *  - served: a sync as the application runs it (the module loaded as the
  *    host loads it, BandiSync, HTTP on 127.0.0.1) of the 10,000 topics the
  *    API serves for one query at most, first and with nothing changed.
  *
- * Each step reports its time in the TAP output and fails above its target.
+ * The reference is what json-glib alone takes to read the same pages,
+ * measured in the same run (some 90 MB for 20,000 topics: about a second,
+ * which no sync can beat). Each step reports its CPU time (the machine is
+ * shared: wall-clock time counts other processes) and that reference for
+ * build-aux/bench-report, and fails above its target ratio to it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,15 +70,38 @@ timer_wall (Timer *timer)
 }
 
 static void
-report (const char *what,
-        double      seconds,
-        double      cpu_seconds,
-        double      target)
+report (const char *name,
+        const char *what,
+        Timer      *timer,
+        double      reference,
+        double      max_ratio)
 {
-  g_test_message ("%s: %.0f ms (CPU %.0f ms; target %.0f ms)",
-                  what, seconds * 1000, cpu_seconds * 1000, target * 1000);
-  if (seconds >= target)
-    g_test_fail_printf ("%s took %.0f ms, over the target of %.0f ms", what, seconds * 1000, target * 1000);
+  double cpu = timer_cpu (timer);
+
+  g_test_message ("%s: CPU %.0f ms, wall-clock %.0f ms (json-glib alone: CPU %.0f ms, target %.1f× that)",
+                  what, cpu * 1000, timer_wall (timer) * 1000, reference * 1000, max_ratio);
+  g_test_message ("bench %s %.0f ms ref %.0f", name, cpu * 1000, reference * 1000);
+  if (cpu > max_ratio * reference)
+    g_test_fail_printf ("%s took %.0f ms of CPU, over %.1f× the %.0f ms json-glib alone takes",
+                        what, cpu * 1000, max_ratio, reference * 1000);
+}
+
+/* The reference: json-glib parsing @pages, nothing else (CPU time). */
+static double
+json_glib_seconds (GPtrArray *pages)
+{
+  Timer timer;
+
+  timer_start (&timer);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      GBytes *page = g_ptr_array_index (pages, i);
+
+      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (page, NULL),
+                                                 (gssize) g_bytes_get_size (page), NULL));
+    }
+  return timer_cpu (&timer);
 }
 
 static BandiStore *
@@ -145,6 +171,7 @@ bench_parse_and_store (void)
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gsize size = 0;
   BandiMergeStats stats;
+  double reference;
   Timer timer;
 
   server->mode = HT_SERVE_GENERATED;
@@ -159,23 +186,13 @@ bench_parse_and_store (void)
     }
   g_test_message ("%u topics in %u pages, %.1f MB of JSON", N_TOPICS, pages->len, size / 1e6);
 
-  /* What json-glib alone takes to read the pages, for comparison */
-  timer_start (&timer);
-  for (guint i = 0; i < pages->len; i++)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-      GBytes *page = g_ptr_array_index (pages, i);
-
-      g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (page, NULL),
-                                                 (gssize) g_bytes_get_size (page), NULL));
-    }
-  g_test_message ("json-glib alone reads the pages in %.0f ms (CPU %.0f ms)",
-                  timer_wall (&timer) * 1000, timer_cpu (&timer) * 1000);
+  reference = json_glib_seconds (pages);
 
   for (guint round = 0; round < 2; round++)
     {
       const char *what = round == 0 ? "read and store 20,000 new topics"
                                     : "read and store 20,000 unchanged topics";
+      const char *name = round == 0 ? "ingest-20000-topics" : "resync-20000-unchanged-topics";
       double parse, parse_cpu;
       Timer total;
 
@@ -192,7 +209,11 @@ bench_parse_and_store (void)
       g_test_message ("%s: reading %.0f ms (CPU %.0f ms), storing %.0f ms (CPU %.0f ms)",
                       what, parse * 1000, parse_cpu * 1000,
                       timer_wall (&timer) * 1000, timer_cpu (&timer) * 1000);
-      report (what, timer_wall (&total), timer_cpu (&total), round == 0 ? 1.0 : 0.3);
+      /* Guards against regressions, not goals: new, parsed then every call
+       * and deadline written (measured: about 4.3×); unchanged, parsed then
+       * compared, nothing written (about 2.5×: writing again would cost
+       * as much as new). */
+      report (name, what, &total, reference, round == 0 ? 6.0 : 3.5);
 
       g_assert_cmpuint (round == 0 ? stats.n_new : stats.n_unchanged, ==, N_TOPICS);
       assert_stored (store, N_TOPICS);
@@ -220,8 +241,10 @@ sync_done_cb (GObject      *object,
 static void
 run_sync (BandiSync   *sync,
           BandiSource *source,
+          const char  *name,
           const char  *what,
-          double       target)
+          double       reference,
+          double       max_ratio)
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   SyncWait wait = { FALSE, FALSE, NULL };
@@ -235,7 +258,7 @@ run_sync (BandiSync   *sync,
   g_assert_no_error (wait.error);
   g_assert_true (wait.ok);
 
-  report (what, timer_wall (&timer), timer_cpu (&timer), target);
+  report (name, what, &timer, reference, max_ratio);
 }
 
 static void
@@ -247,25 +270,32 @@ bench_sync_served (void)
   g_autoptr(BandiSource) source = g_object_new (horizon_type, NULL);
   g_autoptr(BandiSync) sync = NULL;
   g_autoptr(BandiSourceStatus) status = NULL;
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  double reference;
 
   /* More than one query can get: the API stops at its window. */
   server->mode = HT_SERVE_GENERATED;
   server->total = N_TOPICS;
   server->varied = TRUE;
   for (guint page = 1; page <= N_WINDOW / PAGE_SIZE; page++)
-    g_bytes_unref (ht_server_get_page (server, page));
+    g_ptr_array_add (pages, ht_server_get_page (server, page));
+  reference = json_glib_seconds (pages);
 
   bandi_source_set_endpoint (source, server->endpoint);
   sync = bandi_sync_new (store, session);
 
-  run_sync (sync, source, "sync 10,000 new topics served on 127.0.0.1", 1.0);
+  /* As above, plus HTTP, the server in this same process (measured: about
+   * 4.6× and 3×). */
+  run_sync (sync, source, "sync-served-10000-topics",
+            "sync 10,000 new topics served on 127.0.0.1", reference, 8.0);
   status = bandi_store_get_source_status (store, "horizon");
   g_assert_cmpuint (status->stats.n_new, ==, N_WINDOW);
   g_assert_cmpuint (server->pages->len, ==, N_WINDOW / PAGE_SIZE);
   assert_stored (store, N_WINDOW);
   g_clear_pointer (&status, bandi_source_status_free);
 
-  run_sync (sync, source, "sync 10,000 unchanged topics served on 127.0.0.1", 0.5);
+  run_sync (sync, source, "resync-served-10000-unchanged-topics",
+            "sync 10,000 unchanged topics served on 127.0.0.1", reference, 4.0);
   status = bandi_store_get_source_status (store, "horizon");
   g_assert_cmpuint (status->stats.n_unchanged, ==, N_WINDOW);
 }
