@@ -24,7 +24,7 @@
 # Only what is on screen counts: GTK 4.8 marks every widget "visible", and
 # the pages of a stack that are not shown keep their last position, so a
 # page (the child of a non-widget accessible: a GtkStackPage) is walked
-# only when hit-testing the window at its area lands inside it.
+# only when hit-testing the window at some of its widgets finds them.
 #
 # Needs a display with no window manager (the window's own coordinates
 # are the screen's: GTK 4 does not know where its window is) and a session
@@ -56,9 +56,8 @@ CLUSTER = 'LE2C'
 CONTROL_L = 37          # keycode of Control_L in Xvfb's keymap
 KEYSYM_Q = 0x71
 KEYSYM_RETURN = 0xff0d
-# Where a page is hit-tested, as fractions of its width and height.
-PROBES = ((0.5, 0.5), (0.5, 0.05), (0.05, 0.5), (0.25, 0.25), (0.75, 0.25),
-          (0.25, 0.75), (0.75, 0.75), (0.5, 0.95), (0.95, 0.5))
+# How many widgets of a page are hit-tested to tell whether it is shown.
+LEAVES = 8
 
 bandi, fill_store, cli, localedir = sys.argv[1:5]
 
@@ -177,33 +176,36 @@ class Window:
         self.frame = frame
         self.component = frame.queryComponent()
 
-    def hit(self, node):
-        """Whether hit-testing the window in the area of @node finds
-        @node or something inside it: True, False if it finds something
-        else, None if it finds nothing. GTK 4.8 answers nothing for a
-        widget whose accessible was not asked for yet."""
-        x, y, w, h = extents(node)
-        verdict = None
-        for fx, fy in PROBES:
-            hit = self.component.getAccessibleAtPoint(x + int(w * fx), y + int(h * fy),
-                                                      pyatspi.WINDOW_COORDS)
-            if hit is not None:
-                verdict = False
+    def leaves(self, node, n=LEAVES, budget=200):
+        """Up to @n widgets without children shown under @node, breadth
+        first, asking for no more than @budget accessibles."""
+        found, queue = [], [node]
+        while queue and len(found) < n and budget > 0:
+            for child in children(queue.pop(0)):
+                budget -= 1
+                if is_widget(child) and not shown_once(child):
+                    continue
+                if child.childCount == 0:
+                    found.append(child)
+                else:
+                    queue.append(child)
+        return found[:n]
+
+    def on_screen(self, node):
+        """Whether hit-testing the window at the middle of the widgets
+        inside @node finds them (or what is in them) under @node. GTK 4.8
+        only finds a widget whose accessible was asked for: leaves are, by
+        being looked for."""
+        for leaf in self.leaves(node):
+            x, y, w, h = extents(leaf)
+            hit = self.component.getAccessibleAtPoint(x + w // 2, y + h // 2, pyatspi.WINDOW_COORDS)
             for _depth in range(100):
                 if hit is None or hit == self.frame:
                     break
                 if hit == node:
                     return True
                 hit = hit.parent
-        return verdict
-
-    def on_screen(self, node):
-        verdict = self.hit(node)
-        if verdict is None:
-            # Ask for what is inside, then test again.
-            self.walk(node, lambda n: False, [], False)
-            verdict = self.hit(node)
-        return bool(verdict)
+        return False
 
     def walk(self, node, match, found, tables):
         for child in children(node):
