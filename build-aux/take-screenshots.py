@@ -237,7 +237,7 @@ def main():
                if not k.startswith(('LC_', 'LANG', 'XDG_', 'GSETTINGS_', 'BANDI_'))}
         plugins = os.path.join(builddir, 'plugins')
         env.update(LANG='en_GB.UTF-8', LANGUAGE='en', TZ='Europe/Rome',
-                   GDK_BACKEND='x11', GTK_THEME='Adwaita', NO_AT_BRIDGE='1',
+                   GDK_BACKEND='x11', NO_AT_BRIDGE='1',
                    GSETTINGS_BACKEND='keyfile',
                    GSETTINGS_SCHEMA_DIR=os.path.join(builddir, 'data'),
                    BANDI_PLUGIN_PATH=':'.join(os.path.join(plugins, p)
@@ -246,6 +246,11 @@ def main():
         for var in ('XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME'):
             env[var] = os.path.join(tmp, var.lower())
             os.makedirs(env[var])
+        # No GTK_THEME: it would replace libadwaita's style with GTK's own.
+        # Only a close button on windows, as GNOME sets it.
+        os.makedirs(os.path.join(env['XDG_CONFIG_HOME'], 'gtk-4.0'))
+        with open(os.path.join(env['XDG_CONFIG_HOME'], 'gtk-4.0', 'settings.ini'), 'w') as f:
+            f.write('[Settings]\ngtk-decoration-layout=appmenu:close\n')
 
         # Scratch settings: a window of the screenshots' size, a cluster to
         # rank for, no sync at start-up, and only the stand-in enabled.
@@ -276,17 +281,14 @@ def main():
             # The second call of the list (the first relevant to the
             # cluster); one click opens its details.
             xdotool(env, 'mousemove', '--window', window, 800, 181, 'click', 1)
-            # The details open with their title focused and all selected: a
-            # click after the title's last letter leaves it unselected.
-            settle(env)
-            xdotool(env, 'mousemove', '--window', window, 1040, 79, 'click', 1)
             xdotool(env, *rest)
             shoot(env, window, os.path.join(outdir, 'details.png'))
             # The calendar, three months on: the month with most deadlines.
             xdotool(env, 'key', '--clearmodifiers', 'alt+4')
             for _ in range(3):
                 settle(env)
-                xdotool(env, 'mousemove', '--window', window, 369, 74, 'click', 1)
+                # The "next month" button, right of "Today".
+                xdotool(env, 'mousemove', '--window', window, 358, 74, 'click', 1)
             xdotool(env, *rest)
             shoot(env, window, os.path.join(outdir, 'calendar.png'))
         finally:

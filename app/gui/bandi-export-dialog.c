@@ -67,6 +67,7 @@ update_choices (BandiExportDialog *self)
   g_autofree char *selected = NULL;
   g_autofree char *shown = NULL;
   BandiExportScope scope = bandi_export_dialog_get_scope (self);
+  gboolean set_up;
   gboolean publishable;
 
   selected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The _selected call", "The %u _selected calls",
@@ -77,11 +78,17 @@ update_choices (BandiExportDialog *self)
   gtk_check_button_set_label (self->shown_check, shown);
   gtk_widget_set_visible (GTK_WIDGET (self->selected_check), !self->publishing && n_calls (self->selected) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->shown_check), !self->publishing && n_calls (self->shown) > 0);
+  set_up = bandi_publish_is_set_up (self->settings);
   publishable = scope == BANDI_EXPORT_SCOPE_CLUSTER || scope == BANDI_EXPORT_SCOPE_EVERYTHING;
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "publish",
-                                           bandi_publish_is_set_up (self->settings) && publishable);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "publish", set_up && publishable);
   /* Says why publishing is greyed out. */
-  gtk_widget_set_visible (self->publish_note, bandi_publish_is_set_up (self->settings) && !publishable);
+  if (!set_up)
+    gtk_label_set_text (GTK_LABEL (self->publish_note), _("Set up a calendar in Preferences first"));
+  else if (!publishable)
+    gtk_label_set_text (GTK_LABEL (self->publish_note),
+                        _("Only a cluster’s calls or every call can be published to the calendar: "
+                          "publishing replaces what was published before."));
+  gtk_widget_set_visible (self->publish_note, !set_up || !publishable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cluster_dropdown), scope == BANDI_EXPORT_SCOPE_CLUSTER);
   /* A list of calls has no proposals of its own. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->proposals_check),

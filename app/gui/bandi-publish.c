@@ -18,6 +18,8 @@
 #include "bandi-format.h"
 #include "bandi-publish.h"
 
+#define MAX_UNSCROLLED_FAILURES 3
+
 typedef struct {
   BandiStore           *store;
   BandiIcalExport      *export;
@@ -192,7 +194,7 @@ bandi_publish_failures_dialog (GtkWindow         *parent,
 {
   AdwMessageDialog *dialog;
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *scrolled;
   guint n_failed;
 
   g_return_val_if_fail (report != NULL, NULL);
@@ -221,10 +223,18 @@ bandi_publish_failures_dialog (GtkWindow         *parent,
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Events not published"), -1);
+  /* A few fit the dialog; more scroll (a scrolled window would not give
+   * its rows of wrapped text their height). */
+  if (n_failed <= MAX_UNSCROLLED_FAILURES)
+    {
+      adw_message_dialog_set_extra_child (dialog, list);
+      return dialog;
+    }
+  scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
   adw_message_dialog_set_extra_child (dialog, scrolled);
   return dialog;
 }

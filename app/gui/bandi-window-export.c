@@ -19,19 +19,30 @@
 #include "bandi-publish.h"
 #include "bandi-window-private.h"
 
-/* A toast of @text whose button runs @action. */
-static AdwToast *
-add_button_toast (BandiWindow *self,
-                  const char  *text,
-                  guint        timeout,
-                  const char  *button,
-                  const char  *action)
+/* Shows a toast of @text; with @button, that runs @action. The toasts of
+ * a publication show at once, over other toasts, and the next
+ * publication's replaces them. */
+static void
+add_toast (BandiWindow *self,
+           const char  *text,
+           guint        timeout,
+           const char  *button,
+           const char  *action,
+           gboolean     of_publication)
 {
-  AdwToast *toast = bandi_window_add_plain_toast (self, text, timeout);
+  AdwToast *toast = bandi_window_plain_toast_new (text, timeout);
 
-  adw_toast_set_button_label (toast, button);
-  adw_toast_set_action_name (toast, action);
-  return toast;
+  if (button != NULL)
+    {
+      adw_toast_set_button_label (toast, button);
+      adw_toast_set_action_name (toast, action);
+    }
+  if (of_publication)
+    {
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      self->publish_toast = g_object_ref (toast);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Exporting */
@@ -55,7 +66,7 @@ export_finished_cb (BandiWindow  *self,
                                            "Exported %u events to %s", n_events), n_events, name);
     }
   if (text != NULL)
-    bandi_window_add_plain_toast (self, text, 5);
+    add_toast (self, text, 5, NULL, NULL, FALSE);
 }
 
 /* Publishing */
@@ -71,16 +82,6 @@ bandi_window_stop_publishing (BandiWindow *self)
   g_clear_object (&self->publish_toast);
   g_clear_pointer (&self->publish_report, bandi_caldav_report_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", TRUE);
-}
-
-/* The toast of the publication: shown at once, over other toasts, and
- * replaced by the next publication's. */
-static void
-set_publish_toast (BandiWindow *self,
-                   AdwToast    *toast)
-{
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  self->publish_toast = g_object_ref (toast);
 }
 
 static void
@@ -104,20 +105,20 @@ publish_done_cb (GObject      *object,
       text = g_strdup_printf (_("Cannot publish to the calendar: %s"), error->message);
       if (g_error_matches (error, BANDI_CALDAV_ERROR, BANDI_CALDAV_ERROR_UNREACHABLE) ||
           g_error_matches (error, BANDI_CALDAV_ERROR, BANDI_CALDAV_ERROR_FAILED))
-        set_publish_toast (self, bandi_window_add_plain_toast (self, text, 0));
+        add_toast (self, text, 0, NULL, NULL, TRUE);
       else
-        set_publish_toast (self, add_button_toast (self, text, 0, _("_Preferences"), "app.preferences"));
+        add_toast (self, text, 0, _("_Preferences"), "app.preferences", TRUE);
       return;
     }
 
   text = bandi_publish_describe (report);
   if (report->failures->len == 0)
     {
-      set_publish_toast (self, bandi_window_add_plain_toast (self, text, 5));
+      add_toast (self, text, 5, NULL, NULL, TRUE);
       return;
     }
   self->publish_report = g_steal_pointer (&report);
-  set_publish_toast (self, add_button_toast (self, text, 0, _("_Details"), "win.publish-failures"));
+  add_toast (self, text, 0, _("_Details"), "win.publish-failures", TRUE);
 }
 
 static void
@@ -135,9 +136,9 @@ publish_cb (BandiWindow     *self,
   self->publishing = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", FALSE);
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Publishing %u event to the calendar…",
-                                       "Publishing %u events to the calendar…", n), n);
-  set_publish_toast (self, add_button_toast (self, text, 0, _("_Cancel"), "win.cancel-publishing"));
+  /* Short: the toast also holds Cancel. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Publishing %u event…", "Publishing %u events…", n), n);
+  add_toast (self, text, 0, _("_Cancel"), "win.cancel-publishing", TRUE);
 
   bandi_publish_async (self->store, self->settings, export, self->publishing,
                        publish_done_cb, g_object_ref (self));
@@ -153,7 +154,7 @@ cancel_publishing_activated (GtkWidget  *widget,
   if (self->publishing == NULL)
     return;
   bandi_window_stop_publishing (self);
-  set_publish_toast (self, bandi_window_add_plain_toast (self, _("Publication cancelled"), 5));
+  add_toast (self, _("Publication cancelled"), 5, NULL, NULL, TRUE);
 }
 
 static void
@@ -192,8 +193,8 @@ publish_activated (GtkWidget  *widget,
     return;
   if (!bandi_publish_is_set_up (self->settings))
     {
-      add_button_toast (self, _("Set up a calendar in Preferences first"), 5,
-                        _("_Preferences"), "app.preferences");
+      add_toast (self, _("Set up a calendar in Preferences first"), 5,
+                 _("_Preferences"), "app.preferences", FALSE);
       return;
     }
   dialog = new_export_dialog (self);

@@ -61,9 +61,8 @@ struct _BandiWindow
 
 /* bandi-window.c */
 BandiCallsView *bandi_window_current_calls_view (BandiWindow      *self);
-/* @text is plain text. The overlay owns the toast. */
-AdwToast   *bandi_window_add_plain_toast      (BandiWindow        *self,
-                                               const char         *text,
+/* A toast showing @text as plain text (a toast's title is markup). */
+AdwToast   *bandi_window_plain_toast_new      (const char         *text,
                                                guint               timeout);
 
 /* bandi-window-export.c */

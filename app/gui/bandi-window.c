@@ -173,16 +173,22 @@ sidebar_row_activated_cb (BandiWindow   *self,
 /* A toast whose text may come from a source or the system: a toast's
  * title is markup in libadwaita 1.2, so the text is escaped. */
 AdwToast *
-bandi_window_add_plain_toast (BandiWindow *self,
-                              const char  *text,
-                              guint        timeout)
+bandi_window_plain_toast_new (const char *text,
+                              guint       timeout)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, timeout);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return toast;
+}
+
+static void
+add_plain_toast (BandiWindow *self,
+                 const char  *text,
+                 guint        timeout)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, bandi_window_plain_toast_new (text, timeout));
 }
 
 static void
@@ -193,7 +199,7 @@ show_error (BandiWindow  *self,
   /* Translators: what failed, then why */
   g_autofree char *text = g_strdup_printf (_("%s: %s"), what, error->message);
 
-  bandi_window_add_plain_toast (self, text, 0);
+  add_plain_toast (self, text, 0);
 }
 
 void
@@ -359,7 +365,7 @@ new_proposal (BandiWindow *self,
     return;
   if (cluster == NULL)
     {
-      bandi_window_add_plain_toast (self, _("Add a cluster in Preferences first"), 5);
+      add_plain_toast (self, _("Add a cluster in Preferences first"), 5);
       return;
     }
 
@@ -499,7 +505,7 @@ source_finished_cb (BandiWindow             *self,
   /* Translators: a source's name, then why its sync failed */
   text = g_strdup_printf (_("%s could not be synced: %s"),
                           bandi_source_get_name (source), status->last_error);
-  bandi_window_add_plain_toast (self, text, 0);
+  add_plain_toast (self, text, 0);
 }
 
 static gboolean

@@ -211,11 +211,13 @@ test_chip_colours (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
     {
       BandiCall *call = bandi_call_new ();
+      g_autoptr(BandiDeadline) deadline = bandi_deadline_new_local (1, NULL, 2031, 5, 1 + 2 * (int) i, 12, 0, 0,
+                                                                    "Europe/Rome");
 
       bandi_call_set_external_id (call, calls[i].id);
       bandi_call_set_title (call, calls[i].id);
       bandi_call_set_programme (call, calls[i].programme);
-      bandi_call_add_deadline (call, bandi_deadline_new_local (1, NULL, 2031, 5, 1 + 2 * i, 12, 0, 0, "Europe/Rome"));
+      bandi_call_add_deadline (call, deadline);
       g_ptr_array_add (extra, call);
     }
   bandi_store_merge_calls (f->store, "colours", extra, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);

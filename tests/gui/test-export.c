@@ -196,7 +196,9 @@ test_publish (Fixture       *fixture,
   g_autoptr(BandiIcalExport) published = NULL;
   guint n_events = 0;
 
+  /* Not set up: greyed out, and the dialog says why. */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "publish"));
+  g_assert_true (gtk_widget_get_visible (gui_test_child (fixture->dialog, BANDI_TYPE_EXPORT_DIALOG, "publish_note")));
   g_settings_set_string (fixture->settings, "caldav-url", "https://cloud.example.org/dav/calendars/ctl/bandi/");
   bandi_export_dialog_set_selected_calls (fixture->dialog, selected);
   g_assert_cmpint (bandi_export_dialog_get_scope (fixture->dialog), ==, BANDI_EXPORT_SCOPE_SELECTED);

@@ -25,17 +25,28 @@ static BandiWindow *window;
 static GSettings *settings;
 static Radicale *radicale;
 
+/* A label on screen whose text starts with @prefix and holds @part (when
+ * not NULL). */
+static gboolean
+find_mapped_text (GtkWidget  *widget,
+                  const char *prefix,
+                  const char *part)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix) &&
+      (part == NULL || strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (find_mapped_text (child, prefix, part))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 find_mapped_label (GtkWidget  *widget,
                    const char *prefix)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (find_mapped_label (child, prefix))
-      return TRUE;
-  return FALSE;
+  return find_mapped_text (widget, prefix, NULL);
 }
 
 static gboolean
@@ -45,21 +56,30 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the main loop until a label starting with @prefix shows in @root. */
+/* Runs the main loop until a label starting with @prefix and holding
+ * @part (unless NULL) shows in @root. */
 static void
-wait_for_text (GtkWidget  *root,
-               const char *prefix)
+wait_for_text_with (GtkWidget  *root,
+                    const char *prefix,
+                    const char *part)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
 
-  while (!find_mapped_label (root, prefix) && !timed_out)
+  while (!find_mapped_text (root, prefix, part) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (id);
   if (timed_out)
-    g_test_message ("no label starting with “%s”", prefix);
-  g_assert_true (find_mapped_label (root, prefix));
+    g_test_message ("no label starting with “%s” holding “%s”", prefix, part ? part : "");
+  g_assert_true (find_mapped_text (root, prefix, part));
+}
+
+static void
+wait_for_text (GtkWidget  *root,
+               const char *prefix)
+{
+  wait_for_text_with (root, prefix, NULL);
 }
 
 static AdwMessageDialog *
@@ -217,7 +237,37 @@ test_unreachable (void)
 
   g_settings_set_string (settings, "caldav-url", url);
   publish_from_menu ();
-  wait_for_text (GTK_WIDGET (window), "Cannot publish to the calendar: ");
+  wait_for_text_with (GTK_WIDGET (window), "Cannot publish to the calendar: ",
+                      "Could not reach the calendar server");
+}
+
+/* A server that wants a password the keyring does not hold (the tests
+ * have no keyring, or an empty one): the error says the server refused,
+ * and offers Preferences. */
+static void
+test_refused (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "with-password", NULL);
+  Radicale *guarded;
+  g_autofree char *url = NULL;
+  GtkWidget *button;
+
+  g_mkdir_with_parents (dir, 0700);
+  guarded = radicale_start (dir, "officer", "right password");
+  url = radicale_make_calendar (guarded, "ctl/deadlines/", "officer", "right password");
+  g_settings_set_string (settings, "caldav-url", url);
+  g_settings_set_string (settings, "caldav-user", "officer");
+
+  publish_from_menu ();
+  wait_for_text_with (GTK_WIDGET (window), "Cannot publish to the calendar: ",
+                      "refused the user name or password (HTTP 401)");
+  g_assert_false (find_mapped_text (GTK_WIDGET (window), "", "right password"));
+  button = views_test_find_named (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Preferences");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+
+  g_settings_set_string (settings, "caldav-user", "");
+  radicale_stop (guarded);
 }
 
 static void
@@ -242,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/publish/failure-details", test_failure_details);
   g_test_add_func ("/publish/cancel", test_cancel);
   g_test_add_func ("/publish/unreachable", test_unreachable);
+  g_test_add_func ("/publish/refused", test_refused);
   g_test_add_func ("/publish/tear-down", tear_down);
 
   return views_test_run ();
