@@ -648,14 +648,16 @@ void
 bandi_calls_view_set_search_ids (BandiCallsView *self,
                                  GHashTable     *ids)
 {
-  GtkFilterChange change;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
   gboolean changed;
 
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
   if (ids == NULL && self->search_ids == NULL)
     return;
-  changed = search_change (self->search_ids, ids, &change);
+  /* A hidden view refilters when shown: no need to compare. */
+  changed = !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+            search_change (self->search_ids, ids, &change);
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
   self->search_ids = ids ? g_hash_table_ref (ids) : NULL;
   if (changed)
