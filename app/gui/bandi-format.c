@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
@@ -327,14 +329,27 @@ bandi_format_programme_class (const char *programme)
   return classes[others[g_str_hash (programme) % G_N_ELEMENTS (others)]];
 }
 
+/* The sources store their own labels ("Deadline", "Stage 2", "Cut-off 3"
+ * from the plugins, in English; a programme's own words as they come):
+ * the plugins' labels are shown in the user's language, others as they
+ * are. */
 char *
 bandi_format_stage (BandiDeadline *deadline)
 {
   const char *label = bandi_deadline_get_label (deadline);
+  guint n;
+  char tail;
 
-  if (label != NULL && *label != '\0')
-    return g_strdup (label);
-  return g_strdup_printf (_("Stage %u"), bandi_deadline_get_stage (deadline));
+  if (label == NULL || *label == '\0')
+    return g_strdup_printf (_("Stage %u"), bandi_deadline_get_stage (deadline));
+  if (g_str_equal (label, "Deadline"))
+    return g_strdup (_("Deadline"));
+  if (sscanf (label, "Stage %u%c", &n, &tail) == 1)
+    return g_strdup_printf (_("Stage %u"), n);
+  if (sscanf (label, "Cut-off %u%c", &n, &tail) == 1)
+    /* Translators: one of the dates of a call with several cut-offs */
+    return g_strdup_printf (_("Cut-off %u"), n);
+  return g_strdup (label);
 }
 
 BandiDeadline *

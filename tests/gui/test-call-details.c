@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
 #include "bandi-call-details.h"
 #include "bandi-format.h"
 #include "gui-fixtures.h"
@@ -130,6 +134,65 @@ test_fields (Fixture       *f,
       g_assert_true (gtk_widget_has_css_class (list, "boxed-list"));
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, groups[i].value);
     }
+}
+
+/* The plugins' own labels are recognised (to be shown translated); a
+ * programme's own words pass as they are; no label names the stage. */
+static void
+test_stage_labels (void)
+{
+  const struct {
+    const char *label;
+    guint       stage;
+    const char *shown;
+  } cases[] = {
+    { "Deadline", 1, "Deadline" },
+    { "Stage 2", 2, "Stage 2" },
+    { "Cut-off 3", 3, "Cut-off 3" },
+    { "Stage 2 (full proposals)", 2, "Stage 2 (full proposals)" },
+    { "Termine per le domande", 1, "Termine per le domande" },
+    { "", 4, "Stage 4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BandiDeadline) deadline = bandi_deadline_new_date (cases[i].stage, cases[i].label, 2027, 1, 20);
+      g_autofree char *shown = bandi_format_stage (deadline);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+
+  /* In Italian, from the catalog just built. */
+  {
+    g_autoptr(BandiDeadline) deadline = bandi_deadline_new_date (1, "Deadline", 2027, 1, 20);
+    g_autoptr(BandiDeadline) stage = bandi_deadline_new_date (2, "Stage 2", 2027, 1, 20);
+    g_autoptr(BandiDeadline) own = bandi_deadline_new_date (1, "Termine per le domande", 2027, 1, 20);
+    g_autofree char *saved_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
+    g_autofree char *saved_dir = g_strdup (bindtextdomain (GETTEXT_PACKAGE, NULL));
+    g_autofree char *deadline_shown = NULL;
+    g_autofree char *stage_shown = NULL;
+    g_autofree char *own_shown = NULL;
+
+    /* LANGUAGE picks the catalog whatever locales the machine has, as long
+     * as the locale is not plain C. */
+    g_assert_nonnull (setlocale (LC_MESSAGES, "C.UTF-8"));
+    g_setenv ("LANGUAGE", "it", TRUE);
+    bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+    textdomain (GETTEXT_PACKAGE);
+
+    deadline_shown = bandi_format_stage (deadline);
+    stage_shown = bandi_format_stage (stage);
+    own_shown = bandi_format_stage (own);
+
+    g_unsetenv ("LANGUAGE");
+    bindtextdomain (GETTEXT_PACKAGE, saved_dir);
+    setlocale (LC_MESSAGES, saved_locale);
+    textdomain (GETTEXT_PACKAGE);
+
+    g_assert_cmpstr (deadline_shown, ==, "Scadenza");
+    g_assert_cmpstr (stage_shown, ==, "Fase 2");
+    g_assert_cmpstr (own_shown, ==, "Termine per le domande");
+  }
 }
 
 static void
@@ -260,6 +323,7 @@ main (int   argc,
               test_open_page_only_web, fixture_tear_down);
   g_test_add ("/call-details/prepare-proposal", Fixture, NULL, fixture_set_up,
               test_prepare_proposal, fixture_tear_down);
+  g_test_add_func ("/call-details/stage-labels", test_stage_labels);
   g_test_add ("/call-details/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
 
   return views_test_run ();
