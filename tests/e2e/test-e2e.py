@@ -40,6 +40,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import pyatspi
@@ -286,8 +287,44 @@ def press_ctrl(keysym):
 started = []
 
 
+def launch(env):
+    """Starts bandi. Now and then (about one run in six through meson,
+    never reproduced outside it) GTK cannot open the Xvfb display that
+    every other client reaches: that, and only that, is retried. What
+    bandi writes on stderr is passed on to ours."""
+    for attempt in range(3):
+        path = os.path.join(os.path.dirname(env['XDG_CACHE_HOME']),
+                            'bandi-stderr-%d-%d.txt' % (len(started), attempt))
+        with open(path, 'wb') as log:
+            proc = subprocess.Popen([bandi, '--no-sync'], env=env, stderr=log)
+        try:
+            proc.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            pass
+        with open(path, 'rb') as log:
+            early = log.read()
+        if proc.returncode is None or b'cannot open display' not in early:
+            threading.Thread(target=forward, args=(path,), daemon=True).start()
+            return proc
+        sys.stderr.write(early.decode('utf-8', 'replace'))
+        print('# bandi could not open the display; starting it again', flush=True)
+        time.sleep(0.5)
+    bail('bandi could not open the display three times')
+
+
+def forward(path):
+    with open(path, 'rb') as log:
+        while True:
+            chunk = log.read()
+            if chunk:
+                sys.stderr.write(chunk.decode('utf-8', 'replace'))
+                sys.stderr.flush()
+            else:
+                time.sleep(0.2)
+
+
 def start(env):
-    proc = subprocess.Popen([bandi, '--no-sync'], env=env)
+    proc = launch(env)
     started.append(proc)
 
     def probe():
