@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cli-test-util.h"
 #include "lombardia-test-server.h"
 
 typedef struct {
@@ -21,68 +22,13 @@ typedef struct {
   char     *err;
 } Fixture;
 
-typedef struct {
-  gboolean  done;
-  char     *out;
-  char     *err;
-  GError   *error;
-} Communicate;
-
-static void
-communicate_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Communicate *c = user_data;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result,
-                                        &c->out, &c->err, &c->error);
-  c->done = TRUE;
-}
-
-/* Runs bandi-cli with @args while the server keeps answering; returns its
- * exit status, its output in f->out and f->err. The time zone of the run
- * is far from Rome: the deadlines must not depend on it. */
+/* Runs bandi-cli with @args; its output lands in f->out and f->err.
+ * Returns the exit status. */
 static int
 run_cli (Fixture            *f,
          const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Communicate c = { FALSE, NULL, NULL, NULL };
-
-  g_ptr_array_add (argv, (gpointer) BANDI_CLI);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "TZ", "America/Los_Angeles", TRUE);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, &c);
-  while (!c.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (c.error);
-
-  g_free (f->out);
-  g_free (f->err);
-  f->out = c.out;
-  f->err = c.err;
-  g_test_message ("bandi-cli %s → %s%s", args[0], f->out, f->err);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
+  return cli_test_run (BANDI_CLI, "America/Los_Angeles", "keyfile", args, &f->out, &f->err);
 }
 
 #define RUN(f, ...) run_cli ((f), (const char *[]) { __VA_ARGS__, NULL })
