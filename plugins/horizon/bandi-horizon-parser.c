@@ -574,8 +574,11 @@ bandi_horizon_collector_add_page (BandiHorizonCollector *self,
 
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
+      /* json-glib's message quotes the input: it may hold invalid UTF-8. */
+      g_autofree char *why = bandi_text_preview (local_error->message, strlen (local_error->message), 200);
+
       g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
-                   _("the answer is not JSON (%s)"), local_error->message);
+                   _("the answer is not JSON (%s)"), why);
       return FALSE;
     }
 

@@ -210,8 +210,11 @@ bandi_lombardia_parse_rows (const char  *data,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
+      /* json-glib's message quotes the input: it may hold invalid UTF-8. */
+      g_autofree char *why = bandi_text_preview (local_error->message, strlen (local_error->message), 200);
+
       g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
-                   _("not valid JSON (%s)"), local_error->message);
+                   _("not valid JSON (%s)"), why);
       return NULL;
     }
 
