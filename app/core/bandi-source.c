@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "bandi-source.h"
+#include "bandi-source-private.h"
 #include "bandi-util.h"
 
 typedef struct
@@ -21,6 +21,10 @@ typedef struct
   gboolean     enabled;
   SoupSession *session;
   GPtrArray   *warnings;
+  char        *previous_answer;
+  char        *answer;
+  gint64       answer_valid_until;
+  gboolean     keeps_previous;
 } BandiSourcePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (BandiSource, bandi_source, G_TYPE_OBJECT)
@@ -63,6 +67,8 @@ bandi_source_finalize (GObject *object)
   g_free (priv->settings_schema);
   g_clear_object (&priv->session);
   g_clear_pointer (&priv->warnings, g_ptr_array_unref);
+  g_free (priv->previous_answer);
+  g_free (priv->answer);
 
   G_OBJECT_CLASS (bandi_source_parent_class)->finalize (object);
 }
@@ -371,6 +377,76 @@ bandi_source_dup_warnings (BandiSource *self)
   return strv;
 }
 
+/* Returns: (nullable): the answer the store holds calls for, if still valid */
+const char *
+bandi_source_get_previous_answer (BandiSource *self)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_val_if_fail (BANDI_IS_SOURCE (self), NULL);
+
+  return priv->previous_answer;
+}
+
+void
+bandi_source_set_previous_answer (BandiSource *self,
+                                  const char  *answer)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_if_fail (BANDI_IS_SOURCE (self));
+
+  bandi_set_str (&priv->previous_answer, answer);
+}
+
+void
+bandi_source_set_answer (BandiSource *self,
+                         const char  *answer,
+                         gint64       valid_until_unix)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_if_fail (BANDI_IS_SOURCE (self));
+
+  bandi_set_str (&priv->answer, answer);
+  priv->answer_valid_until = valid_until_unix;
+}
+
+/* Returns: (nullable): the answer of the last fetch, and until when it is valid */
+const char *
+bandi_source_get_answer (BandiSource *self,
+                         gint64      *out_valid_until_unix)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_val_if_fail (BANDI_IS_SOURCE (self), NULL);
+
+  if (out_valid_until_unix != NULL)
+    *out_valid_until_unix = priv->answer_valid_until;
+  return priv->answer;
+}
+
+void
+bandi_source_keep_previous_calls (BandiSource *self)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_if_fail (BANDI_IS_SOURCE (self));
+  g_return_if_fail (priv->previous_answer != NULL);
+
+  priv->keeps_previous = TRUE;
+}
+
+gboolean
+bandi_source_get_keeps_previous_calls (BandiSource *self)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_val_if_fail (BANDI_IS_SOURCE (self), FALSE);
+
+  return priv->keeps_previous;
+}
+
 void
 bandi_source_fetch_async (BandiSource         *self,
                           GCancellable        *cancellable,
@@ -384,6 +460,9 @@ bandi_source_fetch_async (BandiSource         *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   g_ptr_array_set_size (priv->warnings, 0);
+  g_clear_pointer (&priv->answer, g_free);
+  priv->answer_valid_until = 0;
+  priv->keeps_previous = FALSE;
 
   klass = BANDI_SOURCE_GET_CLASS (self);
   if (klass->fetch_async == NULL || klass->fetch_finish == NULL)

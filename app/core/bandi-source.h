@@ -116,6 +116,23 @@ void          bandi_source_add_warning          (BandiSource  *self,
                                                  ...) G_GNUC_PRINTF (2, 3);
 GStrv         bandi_source_dup_warnings         (BandiSource  *self);
 
+/* Recognising an answer read before. A source may describe what it read
+ * (e.g. checksums of the pages, with its parser's version) in an "answer"
+ * string, with the time until which that same answer stands for the same
+ * calls (a status that follows from the dates changes when a date passes).
+ * The host stores it with the calls, in the same transaction. At the next
+ * fetch, bandi_source_get_previous_answer() gives it back while it is valid
+ * and the store still holds those calls unchanged (else NULL). A source
+ * that finds it read that same answer again calls
+ * bandi_source_keep_previous_calls() and finishes with an empty array: the
+ * host keeps the stored calls, and the warnings of that answer, as they
+ * are. Both are reset at the start of each fetch. */
+const char   *bandi_source_get_previous_answer  (BandiSource  *self);
+void          bandi_source_set_answer           (BandiSource  *self,
+                                                 const char   *answer,
+                                                 gint64        valid_until_unix);
+void          bandi_source_keep_previous_calls  (BandiSource  *self);
+
 void          bandi_source_fetch_async          (BandiSource         *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,

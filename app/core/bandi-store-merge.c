@@ -527,6 +527,54 @@ withdraw_missing (Merge   *m,
   return TRUE;
 }
 
+/* The state key of a source's answer; its value is "VALID_UNTIL ANSWER". */
+static char *
+answer_key (const char *source_id)
+{
+  return g_strconcat ("answer/", source_id, NULL);
+}
+
+static gboolean
+save_answer (BandiStore  *self,
+             const char  *source_id,
+             const char  *answer,
+             gint64       valid_until_unix,
+             GError     **error)
+{
+  g_autofree char *key = answer_key (source_id);
+  g_autofree char *value = NULL;
+
+  if (answer != NULL)
+    value = g_strdup_printf ("%" G_GINT64_FORMAT " %s", valid_until_unix, answer);
+
+  return bandi_store_set_state (self, key, value, error);
+}
+
+char *
+bandi_store_dup_answer (BandiStore *self,
+                        const char *source_id,
+                        gint64      now_unix)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  const char *answer;
+  gint64 valid_until;
+
+  g_return_val_if_fail (BANDI_IS_STORE (self), NULL);
+  g_return_val_if_fail (source_id != NULL, NULL);
+
+  key = answer_key (source_id);
+  value = bandi_store_get_state (self, key);
+  if (value == NULL)
+    return NULL;
+
+  valid_until = g_ascii_strtoll (value, (char **) &answer, 10);
+  if (*answer != ' ' || now_unix >= valid_until)
+    return NULL;
+
+  return g_strdup (answer + 1);
+}
+
 /**
  * bandi_store_merge_calls:
  * @calls: (element-type BandiCall): everything @source_id lists now
@@ -545,6 +593,19 @@ bandi_store_merge_calls (BandiStore       *self,
                          gint64            now_unix,
                          BandiMergeStats  *out_stats,
                          GError          **error)
+{
+  return bandi_store_merge_answer (self, source_id, calls, NULL, 0, now_unix, out_stats, error);
+}
+
+gboolean
+bandi_store_merge_answer (BandiStore       *self,
+                          const char       *source_id,
+                          GPtrArray        *calls,
+                          const char       *answer,
+                          gint64            valid_until_unix,
+                          gint64            now_unix,
+                          BandiMergeStats  *out_stats,
+                          GError          **error)
 {
   g_autoptr(GHashTable) known = NULL;
   g_autoptr(GPtrArray) rewrites = NULL;
@@ -576,6 +637,7 @@ bandi_store_merge_calls (BandiStore       *self,
 
   if (!apply_rewrites (&m, error) ||
       !withdraw_missing (&m, error) ||
+      !save_answer (self, source_id, answer, valid_until_unix, error) ||
       !bandi_store_commit (self, error))
     goto fail;
 
@@ -587,4 +649,45 @@ fail:
   bandi_store_rollback (self);
   g_prefix_error (error, _("Could not save the calls of “%s”: "), source_id);
   return FALSE;
+}
+
+gboolean
+bandi_store_keep_answer (BandiStore       *self,
+                         const char       *source_id,
+                         const char       *answer,
+                         gint64            now_unix,
+                         BandiMergeStats  *out_stats,
+                         GError          **error)
+{
+  static const char sql[] = "SELECT count(*) FROM calls WHERE source = ?1 AND NOT withdrawn";
+  g_autoptr(BandiCachedStmt) stmt = NULL;
+  g_autofree char *stored = NULL;
+  BandiMergeStats stats = { 0, };
+  int rc;
+
+  g_return_val_if_fail (BANDI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (source_id != NULL, FALSE);
+  g_return_val_if_fail (answer != NULL, FALSE);
+
+  stored = bandi_store_dup_answer (self, source_id, now_unix);
+  if (g_strcmp0 (stored, answer) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not keep the calls of “%s”: they changed since the last sync"),
+                   source_id);
+      return FALSE;
+    }
+
+  stmt = bandi_store_stmt (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, source_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return bandi_store_fail (self, rc, "Counting the calls of a source", error);
+  stats.n_unchanged = sqlite3_column_int (stmt, 0);
+
+  if (out_stats != NULL)
+    *out_stats = stats;
+  return TRUE;
 }

@@ -98,6 +98,31 @@ gboolean       bandi_store_merge_calls         (BandiStore       *self,
                                                 gint64            now_unix,
                                                 BandiMergeStats  *out_stats,
                                                 GError          **error);
+/* The same, recording the source's answer (see bandi_source_set_answer())
+ * in the same transaction; a NULL @answer forgets the previous one, as
+ * bandi_store_merge_calls() does. */
+gboolean       bandi_store_merge_answer        (BandiStore       *self,
+                                                const char       *source_id,
+                                                GPtrArray        *calls,
+                                                const char       *answer,
+                                                gint64            valid_until_unix,
+                                                gint64            now_unix,
+                                                BandiMergeStats  *out_stats,
+                                                GError          **error);
+/* The answer the stored calls of @source_id came from, while it is valid
+ * at @now_unix; else NULL. */
+char          *bandi_store_dup_answer          (BandiStore       *self,
+                                                const char       *source_id,
+                                                gint64            now_unix);
+/* The source read @answer again: its stored calls stand as they are, all
+ * counted unchanged. Fails, changing nothing, if @answer is not the one
+ * the store holds (or no longer valid at @now_unix). */
+gboolean       bandi_store_keep_answer         (BandiStore       *self,
+                                                const char       *source_id,
+                                                const char       *answer,
+                                                gint64            now_unix,
+                                                BandiMergeStats  *out_stats,
+                                                GError          **error);
 GListModel    *bandi_store_list_calls          (BandiStore       *self,
                                                 const BandiCallQuery *query,
                                                 GError          **error);

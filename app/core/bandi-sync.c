@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bandi-sync.h"
+#include "bandi-source-private.h"
 
 struct _BandiSync
 {
@@ -310,8 +311,26 @@ record_result (BandiSync    *self,
   if (calls == NULL && *error == NULL)
     g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_FAILED,
                  _("The source returned neither calls nor an error"));
-  if (calls != NULL)
-    bandi_store_merge_calls (self->store, id, calls, now, &stats, error);
+  if (calls != NULL && bandi_source_get_keeps_previous_calls (source))
+    {
+      g_autoptr(BandiSourceStatus) previous = bandi_store_get_source_status (self->store, id);
+
+      /* The same answer as last time: its calls and warnings stand. */
+      if (bandi_store_keep_answer (self->store, id, bandi_source_get_previous_answer (source),
+                                   now, &stats, error) &&
+          previous != NULL)
+        {
+          g_strfreev (warnings);
+          warnings = g_steal_pointer (&previous->warnings);
+        }
+    }
+  else if (calls != NULL)
+    {
+      gint64 valid_until = 0;
+      const char *answer = bandi_source_get_answer (source, &valid_until);
+
+      bandi_store_merge_answer (self->store, id, calls, answer, valid_until, now, &stats, error);
+    }
 
   if (!bandi_store_record_source_result (self->store, id, now, *error,
                                          (const char * const *) warnings,
@@ -434,6 +453,11 @@ bandi_sync_run_async (BandiSync           *self,
     {
       SourceRun *run = g_ptr_array_index (data->runs, i);
 
+      g_autofree char *answer = NULL;
+
+      answer = bandi_store_dup_answer (self->store, bandi_source_get_id (run->source),
+                                       g_get_real_time () / G_USEC_PER_SEC);
+      bandi_source_set_previous_answer (run->source, answer);
       bandi_source_set_session (run->source, self->session);
       run->progress_id = g_signal_connect (run->source, "progress",
                                            G_CALLBACK (source_progress_cb), run);

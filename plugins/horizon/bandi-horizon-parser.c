@@ -264,40 +264,48 @@ status_from_code (const char *code)
   return BANDI_CALL_STATUS_UNKNOWN;
 }
 
-static gboolean
-opening_has_come (BandiDeadline *opening,
-                  gint64         now_unix)
+/* The start of a date-only opening: the start of that day in Brussels. */
+static gint64
+opening_instant (BandiDeadline *opening)
 {
   g_autoptr(BandiDeadline) start = NULL;
   int year, month, day;
 
   if (bandi_deadline_has_time (opening))
-    return bandi_deadline_to_unix (opening) <= now_unix;
+    return bandi_deadline_to_unix (opening);
 
-  /* A date-only opening: open from the start of that day in Brussels. */
   bandi_deadline_get_date (opening, &year, &month, &day);
   start = bandi_deadline_new_local (0, NULL, year, month, day, 0, 0, 0, BANDI_HORIZON_ZONE);
 
-  return bandi_deadline_to_unix (start) <= now_unix;
+  return bandi_deadline_to_unix (start);
 }
 
 /* The dates win over the code: an "open" topic whose last deadline has
- * passed is closed, a "forthcoming" one whose opening has come is open. */
+ * passed is closed, a "forthcoming" one whose opening has come is open.
+ * *@next_change becomes the first instant after @now_unix at which that
+ * reading would change, if sooner. */
 static BandiCallStatus
 status_from_dates (BandiCall       *call,
                    BandiCallStatus  status,
-                   gint64           now_unix)
+                   gint64           now_unix,
+                   gint64          *next_change)
 {
   BandiDeadline *last = bandi_call_get_last_deadline (call);
   BandiDeadline *opening = bandi_call_get_opening (call);
+  gint64 closes = last != NULL ? bandi_deadline_to_unix (last) + 1 : G_MAXINT64;
+  gint64 opens = opening != NULL ? opening_instant (opening) : G_MAXINT64;
 
-  if (last != NULL && bandi_deadline_is_past (last, now_unix))
+  if (closes > now_unix)
+    *next_change = MIN (*next_change, closes);
+  if (opens > now_unix)
+    *next_change = MIN (*next_change, opens);
+
+  if (closes <= now_unix)
     return BANDI_CALL_STATUS_CLOSED;
 
   if ((status == BANDI_CALL_STATUS_OPEN || status == BANDI_CALL_STATUS_FORTHCOMING) &&
       opening != NULL)
-    return opening_has_come (opening, now_unix) ? BANDI_CALL_STATUS_OPEN
-                                                : BANDI_CALL_STATUS_FORTHCOMING;
+    return opens <= now_unix ? BANDI_CALL_STATUS_OPEN : BANDI_CALL_STATUS_FORTHCOMING;
 
   return status;
 }
@@ -308,6 +316,7 @@ struct _BandiHorizonCollector
 {
   char       *source_id;
   gint64      now_unix;
+  gint64      next_change;
   GPtrArray  *calls;    /* BandiCall */
   GArray     *ranks;    /* guint, the preference of each call's copy */
   GHashTable *index;    /* identifier → position + 1 */
@@ -322,10 +331,11 @@ bandi_horizon_collector_new (const char *source_id,
 
   self->source_id = g_strdup (source_id);
   self->now_unix = now_unix;
+  self->next_change = G_MAXINT64;
   self->calls = g_ptr_array_new_with_free_func (g_object_unref);
   self->ranks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->inner = json_parser_new_immutable ();
+  self->inner = json_parser_new ();
 
   return self;
 }
@@ -348,6 +358,12 @@ guint
 bandi_horizon_collector_get_n_calls (BandiHorizonCollector *self)
 {
   return self->calls->len;
+}
+
+gint64
+bandi_horizon_collector_get_next_change (BandiHorizonCollector *self)
+{
+  return self->next_change;
 }
 
 GPtrArray *
@@ -482,7 +498,7 @@ call_from_record (BandiHorizonCollector *self,
   bandi_call_set_status (call,
                          status_from_dates (call,
                                             status_from_code (bandi_horizon_meta_first (meta, "status")),
-                                            self->now_unix));
+                                            self->now_unix, &self->next_change));
 
   g_ptr_array_unref (budget.deadline_dates);
 
@@ -555,7 +571,7 @@ bandi_horizon_collector_add_page (BandiHorizonCollector *self,
                                   GPtrArray             *warnings,
                                   GError               **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
   JsonObject *page;

@@ -59,6 +59,10 @@ gboolean               bandi_horizon_collector_add_page   (BandiHorizonCollector
                                                           GPtrArray             *warnings,
                                                           GError               **error);
 guint                  bandi_horizon_collector_get_n_calls (BandiHorizonCollector *self);
+/* The first instant after now_unix at which a status read from the dates
+ * of the topics collected so far would change (G_MAXINT64 if never): until
+ * then, the same pages give the same calls. */
+gint64                 bandi_horizon_collector_get_next_change (BandiHorizonCollector *self);
 /* Returns: (transfer full) (element-type BandiCall): the calls, in the order
  * first seen; the collector is empty afterwards. */
 GPtrArray             *bandi_horizon_collector_steal_calls (BandiHorizonCollector *self);

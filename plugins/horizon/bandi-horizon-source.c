@@ -15,13 +15,11 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "bandi-horizon-parser.h"
+#include "bandi-horizon-pages.h"
 #include "bandi-horizon-source.h"
 
 #define DEFAULT_ENDPOINT "https://api.tech.ec.europa.eu/search-api/prod/rest/search"
 #define SETTINGS_SCHEMA  "io.github.bandi.Bandi.Horizon"
-#define PAGE_SIZE        100
-#define RESULT_WINDOW    10000
 #define HORIZON_EUROPE   "43108390"
 
 struct _BandiHorizonSource
@@ -45,7 +43,7 @@ typedef struct {
   GUri                  *endpoint;
   GBytes                *body;
   char                  *content_type;
-  BandiHorizonCollector *collector;
+  BandiHorizonPages     *pages;
   GPtrArray             *warnings;
   SoupMessage           *msg;
   guint                  page;
@@ -57,7 +55,7 @@ fetch_data_free (FetchData *data)
   g_clear_pointer (&data->endpoint, g_uri_unref);
   g_clear_pointer (&data->body, g_bytes_unref);
   g_free (data->content_type);
-  g_clear_pointer (&data->collector, bandi_horizon_collector_free);
+  g_clear_pointer (&data->pages, bandi_horizon_pages_free);
   g_clear_pointer (&data->warnings, g_ptr_array_unref);
   g_clear_object (&data->msg);
   g_free (data);
@@ -160,7 +158,7 @@ page_uri (GUri  *endpoint,
   const char *extra = g_uri_get_query (endpoint);
 
   query = g_strdup_printf ("%s%sapiKey=SEDIA&text=***&pageSize=%u&pageNumber=%u",
-                           extra ? extra : "", extra ? "&" : "", PAGE_SIZE, page);
+                           extra ? extra : "", extra ? "&" : "", BANDI_HORIZON_PAGE_SIZE, page);
 
   return g_uri_build (SOUP_HTTP_URI_FLAGS,
                       g_uri_get_scheme (endpoint),
@@ -176,6 +174,29 @@ page_uri (GUri  *endpoint,
 
 static void fetch_page (GTask *task);
 
+/* The answer is complete: the same as last time, or its calls. */
+static void
+finish_fetch (BandiHorizonSource *self,
+              GTask              *task,
+              FetchData          *data)
+{
+  g_autofree char *answer = NULL;
+  gint64 valid_until = 0;
+
+  if (bandi_horizon_pages_is_previous (data->pages))
+    {
+      bandi_source_keep_previous_calls (BANDI_SOURCE (self));
+      g_task_return_pointer (task, g_ptr_array_new_with_free_func (g_object_unref),
+                             (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  answer = bandi_horizon_pages_dup_answer (data->pages, &valid_until);
+  bandi_source_set_answer (BANDI_SOURCE (self), answer, valid_until);
+  g_task_return_pointer (task, bandi_horizon_pages_steal_calls (data->pages),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
 static void
 page_cb (GObject      *object,
          GAsyncResult *result,
@@ -187,10 +208,10 @@ page_cb (GObject      *object,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *progress = NULL;
-  gint64 total = -1;
-  guint n_results = 0;
+  gint64 total;
   guint expected;
-  gboolean done;
+  guint failed = 0;
+  gboolean done = FALSE;
 
   body = bandi_http_send_finish (SOUP_SESSION (object), result, &error);
   if (body == NULL)
@@ -200,29 +221,27 @@ page_cb (GObject      *object,
     }
 
   g_ptr_array_set_size (data->warnings, 0);
-  if (!bandi_horizon_collector_add_page (data->collector, body, &total, &n_results,
-                                         data->warnings, &error))
+  if (!bandi_horizon_pages_add (data->pages, body, &done, &failed, data->warnings, &error))
     {
-      g_autofree char *described = bandi_http_describe_body (data->msg, body);
+      /* Only the page just received can be described: an earlier one was
+       * put off (and was read fine last time). */
+      g_autofree char *described = failed == data->page ? bandi_http_describe_body (data->msg, body)
+                                                        : g_strdup (_("a page read before"));
 
       g_task_return_new_error (task, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
                                /* Translators: "…page 2: the answer is not JSON (…) — HTTP 200, text/html, …" */
                                _("The Funding & Tenders Portal did not send search results for page %u: %s — %s"),
-                               data->page, error->message, described);
+                               failed, error->message, described);
       return;
     }
 
   for (guint i = 0; i < data->warnings->len; i++)
-    bandi_source_add_warning (BANDI_SOURCE (self), _("Page %u: %s"),
-                              data->page, (const char *) g_ptr_array_index (data->warnings, i));
+    bandi_source_add_warning (BANDI_SOURCE (self), "%s", (const char *) g_ptr_array_index (data->warnings, i));
 
-  /* Pages that the query can give: all of totalResults within the window. */
-  expected = total >= 0 ? (guint) ((MIN (total, RESULT_WINDOW) + PAGE_SIZE - 1) / PAGE_SIZE) : 0;
-  done = n_results < PAGE_SIZE ||
-         (total >= 0 && (gint64) data->page * PAGE_SIZE >= total) ||
-         data->page * PAGE_SIZE >= RESULT_WINDOW;
-
-  if (done && total > RESULT_WINDOW && data->page * PAGE_SIZE >= RESULT_WINDOW)
+  expected = bandi_horizon_pages_get_expected (data->pages);
+  total = bandi_horizon_pages_get_total (data->pages);
+  if (done && total > BANDI_HORIZON_RESULT_WINDOW &&
+      data->page * BANDI_HORIZON_PAGE_SIZE >= BANDI_HORIZON_RESULT_WINDOW)
     {
       /* A macro pasted into a msgid would not reach the catalogue. */
       g_autofree char *listed = g_strdup_printf ("%" G_GINT64_FORMAT, total);
@@ -230,7 +249,7 @@ page_cb (GObject      *object,
       bandi_source_add_warning (BANDI_SOURCE (self),
                                 _("The Portal lists %s topics but serves only the first %u; "
                                   "select fewer programmes to see the others"),
-                                listed, RESULT_WINDOW);
+                                listed, BANDI_HORIZON_RESULT_WINDOW);
     }
 
   if (expected > 0)
@@ -243,8 +262,7 @@ page_cb (GObject      *object,
 
   if (done)
     {
-      g_task_return_pointer (task, bandi_horizon_collector_steal_calls (data->collector),
-                             (GDestroyNotify) g_ptr_array_unref);
+      finish_fetch (self, task, data);
       return;
     }
 
@@ -339,8 +357,10 @@ bandi_horizon_source_fetch_async (BandiSource         *source,
     }
 
   data->body = build_body (programmes, &data->content_type);
-  data->collector = bandi_horizon_collector_new (bandi_source_get_id (source),
-                                                 g_get_real_time () / G_USEC_PER_SEC);
+  data->pages = bandi_horizon_pages_new (bandi_source_get_id (source),
+                                         g_get_real_time () / G_USEC_PER_SEC,
+                                         bandi_source_get_previous_answer (source),
+                                         BANDI_HORIZON_RESULT_WINDOW);
   data->warnings = g_ptr_array_new_with_free_func (g_free);
   data->page = 1;
 

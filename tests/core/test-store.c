@@ -202,6 +202,59 @@ test_merge_twice_changes_nothing (void)
     }
 }
 
+/* A source's answer is kept with the calls it gave, until it expires or
+ * calls are merged without it; keeping it counts the calls and writes none. */
+static void
+test_answer (void)
+{
+  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(GPtrArray) calls = fixture_calls (50, 0);
+  g_autoptr(GPtrArray) fewer = fixture_calls (40, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *expired = NULL;
+  BandiMergeStats stats;
+
+  g_assert_null (bandi_store_dup_answer (store, FIXTURE_SOURCE, 1000));
+  g_assert_true (bandi_store_merge_answer (store, FIXTURE_SOURCE, calls, "pages a b", 5000, 1000,
+                                           &stats, &error));
+  g_assert_no_error (error);
+  assert_stats (&stats, 50, 0, 0, 0, 0);
+
+  answer = bandi_store_dup_answer (store, FIXTURE_SOURCE, 4999);
+  g_assert_cmpstr (answer, ==, "pages a b");
+  expired = bandi_store_dup_answer (store, FIXTURE_SOURCE, 5000);
+  g_assert_null (expired);
+  g_assert_null (bandi_store_dup_answer (store, "other-source", 2000));
+
+  /* Kept: every call counted unchanged, none touched */
+  g_assert_true (bandi_store_keep_answer (store, FIXTURE_SOURCE, "pages a b", 2000, &stats, &error));
+  g_assert_no_error (error);
+  assert_stats (&stats, 0, 0, 50, 0, 0);
+  g_assert_cmpint (test_sql_int (bandi_store_get_path (store),
+                                 "SELECT count(*) FROM calls WHERE last_changed = 1000"), ==, 50);
+
+  /* Another answer, or an expired one, is refused */
+  g_assert_false (bandi_store_keep_answer (store, FIXTURE_SOURCE, "pages a c", 2000, &stats, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (bandi_store_keep_answer (store, FIXTURE_SOURCE, "pages a b", 6000, &stats, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* Withdrawn calls are not counted; a merge without an answer forgets it */
+  g_assert_true (bandi_store_merge_answer (store, FIXTURE_SOURCE, fewer, "pages a", 5000, 3000,
+                                           &stats, &error));
+  g_assert_no_error (error);
+  assert_stats (&stats, 0, 0, 40, 10, 0);
+  g_assert_true (bandi_store_keep_answer (store, FIXTURE_SOURCE, "pages a", 3000, &stats, &error));
+  g_assert_no_error (error);
+  assert_stats (&stats, 0, 0, 40, 0, 0);
+  g_assert_true (bandi_store_merge_calls (store, FIXTURE_SOURCE, fewer, 3000, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_null (bandi_store_dup_answer (store, FIXTURE_SOURCE, 3000));
+}
+
 static void
 test_merge_stores_every_field (void)
 {
@@ -702,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/store/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/store/corrupt-refused", test_corrupt_refused);
   g_test_add_func ("/store/merge/twice-changes-nothing", test_merge_twice_changes_nothing);
+  g_test_add_func ("/store/merge/answer", test_answer);
   g_test_add_func ("/store/merge/stores-every-field", test_merge_stores_every_field);
   g_test_add_func ("/store/merge/deadlines-round-trip", test_timed_and_date_deadlines_round_trip);
   g_test_add_func ("/store/merge/moved-deadline-history", test_moved_deadline_in_history);

@@ -153,10 +153,12 @@ ht_topic_deadline (gint64 i)
 
 /* As the API writes 17:00 Brussels time: 17:00 UTC in Brussels' offset. */
 static char *
-api_deadline (gint64 i)
+api_deadline (gint64 i,
+              int    days_later)
 {
   g_autoptr(GDateTime) day = topic_deadline_day (i);
-  g_autoptr(GDateTime) written = g_date_time_to_timezone (day, brussels ());
+  g_autoptr(GDateTime) moved = g_date_time_add_days (day, days_later);
+  g_autoptr(GDateTime) written = g_date_time_to_timezone (moved, brussels ());
 
   return g_date_time_format (written, "%Y-%m-%dT%H:%M:%S.000%z");
 }
@@ -233,7 +235,7 @@ append_topic (HtServer *self,
   g_string_replace (topic, "@ID@", id, 0);
   if (self->varied)
     {
-      g_autofree char *deadline = api_deadline (i);
+      g_autofree char *deadline = api_deadline (i, i == self->moved_topic ? self->moved_days : 0);
       g_autofree char *title = g_strdup_printf ("Energy storage topic %" G_GINT64_FORMAT, i);
 
       g_string_replace (topic, "@DEADLINE@", deadline, 0);
@@ -364,6 +366,8 @@ ht_server_new (void)
   HtServer *self = g_new0 (HtServer, 1);
   g_autoptr(GError) error = NULL;
   GSList *uris;
+
+  self->moved_topic = -1;
 
   self->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (self->server, NULL, handler, self, NULL);

@@ -35,6 +35,10 @@ typedef struct {
   /* Or nothing but an identifier and a status, for tests of paging alone */
   gboolean            lean;
   const char * const *programmes;   /* the frameworkProgramme codes the query must hold */
+  /* When varied: generated topic moved_topic (-1: none) has its deadline
+   * moved_days later. Pages already generated stay as they are. */
+  gint64              moved_topic;
+  int                 moved_days;
 
   guint               hits;
   GArray             *pages;        /* guint: pageNumber of each request */

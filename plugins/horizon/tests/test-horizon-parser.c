@@ -448,6 +448,73 @@ test_status_over_time (void)
   }
 }
 
+/* Each call's status read at @now_unix, as one string; the collector's
+ * next change in *@out_next if not NULL. */
+static char *
+statuses_at (gint64  now_unix,
+             gint64 *out_next)
+{
+  g_autoptr(BandiHorizonCollector) collector = bandi_horizon_collector_new ("horizon", now_unix);
+  g_autoptr(GBytes) body = load_fixture ("cases.json");
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) calls = NULL;
+  GString *statuses = g_string_new (NULL);
+
+  g_assert_true (bandi_horizon_collector_add_page (collector, body, NULL, NULL, warnings, NULL));
+  if (out_next != NULL)
+    *out_next = bandi_horizon_collector_get_next_change (collector);
+  calls = bandi_horizon_collector_steal_calls (collector);
+  for (guint i = 0; i < calls->len; i++)
+    g_string_append_printf (statuses, "%s=%s ",
+                            bandi_call_get_external_id (g_ptr_array_index (calls, i)),
+                            bandi_call_status_to_string (bandi_call_get_status (g_ptr_array_index (calls, i))));
+
+  return g_string_free (statuses, FALSE);
+}
+
+/* The collector says until when the statuses it read from the dates stand
+ * (the same pages give the same calls until then): walking from one such
+ * instant to the next across the fixture's years, no status differs
+ * before it, and the walk stops at each moment a status does change, such
+ * as 18 April 2024 at 17:00:01 Brussels time. */
+static void
+test_next_status_change (void)
+{
+  gint64 now = unix_utc (2023, 1, 1, 12);
+  gboolean saw_april_deadline = FALSE;
+  guint n_changes = 0;
+
+  while (TRUE)
+    {
+      g_autofree char *at_now = NULL;
+      g_autofree char *at_next = NULL;
+      gint64 next = 0;
+
+      at_now = statuses_at (now, &next);
+      if (next == G_MAXINT64)
+        break;
+      g_assert_cmpint (next, >, now);
+      for (gint64 t = now + 1; t < next; t += MAX (1, (next - now) / 7))
+        {
+          g_autofree char *between = statuses_at (t, NULL);
+          g_assert_cmpstr (between, ==, at_now);
+        }
+      {
+        g_autofree char *before = statuses_at (next - 1, NULL);
+        g_assert_cmpstr (before, ==, at_now);
+      }
+      at_next = statuses_at (next, NULL);
+      if (!g_str_equal (at_next, at_now))
+        n_changes++;
+      if (next == unix_utc (2024, 4, 18, 15) + 1)
+        saw_april_deadline = TRUE;
+      now = next;
+    }
+
+  g_assert_true (saw_april_deadline);
+  g_assert_cmpuint (n_changes, >=, 4);
+}
+
 /* The same topics on two pages are still one call each. */
 static void
 test_duplicates_across_pages (void)
@@ -599,6 +666,7 @@ main (int   argc,
   g_test_add_func ("/horizon/parser/programmes", test_programmes);
   g_test_add_func ("/horizon/parser/page", test_page);
   g_test_add_func ("/horizon/parser/status-over-time", test_status_over_time);
+  g_test_add_func ("/horizon/parser/next-status-change", test_next_status_change);
   g_test_add_func ("/horizon/parser/duplicates-across-pages", test_duplicates_across_pages);
   g_test_add_func ("/horizon/parser/languages-and-fallbacks", test_languages_and_fallbacks);
   g_test_add_func ("/horizon/parser/not-a-page", test_not_a_page);

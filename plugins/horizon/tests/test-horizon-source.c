@@ -11,7 +11,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "bandi-source.h"
+#include "bandi-source-private.h"
+#include "bandi-store.h"
+#include "bandi-sync.h"
 #include "horizon-test-server.h"
 
 typedef struct {
@@ -99,6 +101,16 @@ fetched_cb (GObject      *object,
 
   f->calls = bandi_source_fetch_finish (BANDI_SOURCE (object), result, &f->error);
   g_main_loop_quit (f->loop);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
 }
 
 static void
@@ -389,6 +401,159 @@ test_cancel (Fixture       *f,
   assert_pages (f, 1);
 }
 
+/* A sync as the application runs it, into @store; returns the source's
+ * status as stored. */
+static BandiSourceStatus *
+sync_into (Fixture    *f,
+           BandiStore *store)
+{
+  g_autoptr(BandiSync) sync = bandi_sync_new (store, f->session);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (sources, f->source);
+  bandi_sync_run_async (sync, sources, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (bandi_sync_run_finish (sync, result, &error));
+  g_assert_no_error (error);
+
+  return bandi_store_get_source_status (store, "horizon");
+}
+
+static BandiStore *
+open_store (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "answer.db", NULL);
+  g_autoptr(GError) error = NULL;
+  BandiStore *store = bandi_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* A second sync of the same pages keeps the stored calls without reading
+ * the pages again, and the warnings the pages gave. */
+static void
+test_same_answer (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(BandiStore) store = open_store ();
+  g_autoptr(BandiSourceStatus) first = NULL;
+  g_autoptr(BandiSourceStatus) second = NULL;
+  g_autofree char *answer = NULL;
+
+  f->server->mode = HT_SERVE_CASES;
+  first = sync_into (f, store);
+  g_assert_false (bandi_source_get_keeps_previous_calls (f->source));
+  g_assert_cmpuint (first->stats.n_new, ==, 11);
+  g_assert_cmpuint (g_strv_length (first->warnings), >, 0);
+  answer = bandi_store_dup_answer (store, "horizon", g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_nonnull (answer);
+
+  second = sync_into (f, store);
+  g_assert_cmpuint (f->server->pages->len, ==, 2);
+  g_assert_true (bandi_source_get_keeps_previous_calls (f->source));
+  g_assert_cmpuint (second->stats.n_new, ==, 0);
+  g_assert_cmpuint (second->stats.n_changed, ==, 0);
+  g_assert_cmpuint (second->stats.n_withdrawn, ==, 0);
+  g_assert_cmpuint (second->stats.n_unchanged, ==, 11);
+  g_assert_null (second->last_error);
+  g_assert_cmpstrv (second->warnings, first->warnings);
+  g_assert_true (second->last_success >= first->last_success);
+}
+
+/* One topic on page 2 of 3 moves: the pages put off while they were the
+ * same (page 1) are read after all, so no call goes missing, and the
+ * move is recorded. */
+static void
+test_changed_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BandiStore) store = open_store ();
+  g_autoptr(BandiSourceStatus) first = NULL;
+  g_autoptr(BandiSourceStatus) second = NULL;
+  g_autoptr(BandiSourceStatus) third = NULL;
+  g_autoptr(BandiCall) moved = NULL;
+  g_autoptr(BandiCall) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved_id = ht_topic_identifier (150);
+  g_autofree char *kept_id = ht_topic_identifier (20);
+  g_autofree char *before = ht_topic_deadline (150);
+  g_autofree char *answer = NULL;
+  g_autofree char *new_answer = NULL;
+  g_autofree char *at = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  f->server->mode = HT_SERVE_GENERATED;
+  f->server->varied = TRUE;
+  f->server->total = 250;
+  first = sync_into (f, store);
+  g_assert_cmpuint (first->stats.n_new, ==, 250);
+  answer = bandi_store_dup_answer (store, "horizon", now);
+
+  f->server->moved_topic = 150;
+  f->server->moved_days = 7;
+  g_ptr_array_set_size (f->server->cache, 0);
+  second = sync_into (f, store);
+  g_assert_cmpuint (f->server->pages->len, ==, 6);
+  g_assert_false (bandi_source_get_keeps_previous_calls (f->source));
+  g_assert_cmpuint (second->stats.n_new, ==, 0);
+  g_assert_cmpuint (second->stats.n_changed, ==, 1);
+  g_assert_cmpuint (second->stats.n_unchanged, ==, 249);
+  g_assert_cmpuint (second->stats.n_withdrawn, ==, 0);
+  g_assert_cmpuint (second->stats.n_deadlines_moved, ==, 1);
+
+  moved = bandi_store_find_call (store, "horizon", moved_id, &error);
+  g_assert_no_error (error);
+  at = bandi_deadline_format_rfc3339 (g_ptr_array_index (bandi_call_get_deadlines (moved), 0));
+  {
+    /* 3 June 2027: no change of summer time in the week after */
+    g_autoptr(GDateTime) was = g_date_time_new_from_iso8601 (before, NULL);
+    g_autoptr(GDateTime) week_later = g_date_time_add_days (was, 7);
+    g_autofree char *expected = g_date_time_format (week_later, "%Y-%m-%dT%H:%M:%S%:z");
+
+    g_assert_cmpstr (before, ==, "2027-06-03T17:00:00+02:00");
+    g_assert_cmpstr (at, ==, expected);
+  }
+  kept = bandi_store_find_call (store, "horizon", kept_id, &error);
+  g_assert_no_error (error);
+  g_assert_false (bandi_call_get_withdrawn (kept));
+
+  /* The new answer differs in page 2 only, and is kept next time. */
+  new_answer = bandi_store_dup_answer (store, "horizon", now);
+  g_assert_nonnull (new_answer);
+  g_assert_cmpstr (new_answer, !=, answer);
+  third = sync_into (f, store);
+  g_assert_true (bandi_source_get_keeps_previous_calls (f->source));
+  g_assert_cmpuint (third->stats.n_unchanged, ==, 250);
+}
+
+/* An answer that is not this parser's (another version, or damaged) is
+ * never taken for the same: the pages are read. */
+static void
+test_foreign_answer (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const foreign[] = {
+    "horizon-pages-0/0.1 da39a3ee5e6b4b0d3255bfef95601890afd80709",
+    "",
+    "horizon-pages-1/" PACKAGE_VERSION,
+  };
+
+  f->server->mode = HT_SERVE_CASES;
+  for (guint i = 0; i < G_N_ELEMENTS (foreign); i++)
+    {
+      bandi_source_set_previous_answer (f->source, foreign[i]);
+      fetch (f);
+      g_assert_no_error (f->error);
+      g_assert_false (bandi_source_get_keeps_previous_calls (f->source));
+      g_assert_cmpuint (f->calls->len, ==, 11);
+      g_clear_pointer (&f->calls, g_ptr_array_unref);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +588,9 @@ main (int   argc,
   ADD ("truncated", test_truncated);
   ADD ("retry", test_retry);
   ADD ("cancel", test_cancel);
+  ADD ("same-answer", test_same_answer);
+  ADD ("changed-page", test_changed_page);
+  ADD ("foreign-answer", test_foreign_answer);
 #undef ADD
 
   return g_test_run ();
