@@ -51,8 +51,15 @@ read_entity (const char *p,
   *len = 0;
   g_assert (*p == '&');
 
-  semi = strchr (p + 1, ';');
-  if (semi == NULL || semi - p > 12 || semi == p + 1)
+  /* The longest reference read is 12 bytes ("&#x0010FFFF;" needs no more) */
+  semi = NULL;
+  for (const char *q = p + 1; q <= p + 12 && *q != '\0'; q++)
+    if (*q == ';')
+      {
+        semi = q;
+        break;
+      }
+  if (semi == NULL || semi == p + 1)
     return 0;
   n = semi - (p + 1);
 
@@ -152,51 +159,73 @@ skip_element (const char *p,
   return p;
 }
 
-static void squeeze_append (GString    *out,
-                            const char *text,
-                            const char *end);
+/* What the text of a page becomes, one character at a time: blanks
+ * collapse inside a line, lines are trimmed, and at most one empty line
+ * separates paragraphs. */
+typedef struct {
+  GString  *out;
+  guint     breaks;  /* line breaks since the last character written */
+  gboolean  space;   /* a blank after it, on the same line */
+} Plain;
 
-/* Normalises whitespace: blanks collapse inside a line, lines are trimmed,
- * at most one empty line between paragraphs. */
-static char *
-tidy_lines (const char *text)
+static void
+plain_break (Plain *plain,
+             guint  n)
 {
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean pending_blank = FALSE;
+  plain->breaks += n;
+  plain->space = FALSE;
+}
 
-  for (const char *line = text; line != NULL;)
-    {
-      const char *newline = strchr (line, '\n');
-      const char *end = newline ? newline : line + strlen (line);
-      gsize before = out->len;
-      gsize start;
+static void
+plain_blank (Plain *plain)
+{
+  if (plain->breaks == 0 && plain->out->len > 0)
+    plain->space = TRUE;
+}
 
-      if (out->len > 0)
-        g_string_append (out, pending_blank ? "\n\n" : "\n");
-      start = out->len;
-      squeeze_append (out, line, end);
+/* The ASCII characters that end a word of text */
+static inline gboolean
+plain_is_special (char c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '&' || c == '<';
+}
 
-      if (out->len == start)
-        {
-          /* An empty line */
-          g_string_truncate (out, before);
-          pending_blank = before > 0;
-        }
-      else
-        pending_blank = FALSE;
+/* Writes characters that are not blanks: the @n bytes at @bytes */
+static void
+plain_char (Plain      *plain,
+            const char *bytes,
+            gsize       n)
+{
+  if (plain->out->len > 0 && plain->breaks > 0)
+    g_string_append (plain->out, plain->breaks > 1 ? "\n\n" : "\n");
+  else if (plain->space)
+    g_string_append_c (plain->out, ' ');
+  plain->breaks = 0;
+  plain->space = FALSE;
+  g_string_append_len (plain->out, bytes, (gssize) n);
+}
 
-      line = newline ? newline + 1 : NULL;
-    }
+static void
+plain_unichar (Plain    *plain,
+               gunichar  ch)
+{
+  char bytes[6];
 
-  return g_string_free (out, FALSE);
+  /* The same blanks as bandi_text_squeeze(), and no-break space */
+  if (ch == '\n')
+    plain_break (plain, 1);
+  else if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' ||
+           (ch >= 0x80 && (g_unichar_isspace (ch) || ch == 0x00A0)))
+    plain_blank (plain);
+  else
+    plain_char (plain, bytes, g_unichar_to_utf8 (ch, bytes));
 }
 
 char *
 bandi_text_html_to_plain (const char *html)
 {
-  g_autoptr(GString) raw = NULL;
-  g_autofree char *decoded = NULL;
   g_autofree char *valid = NULL;
+  Plain plain = { NULL, 0, FALSE };
 
   if (html == NULL)
     return NULL;
@@ -205,7 +234,7 @@ bandi_text_html_to_plain (const char *html)
   if (!g_utf8_validate (html, -1, NULL))
     html = valid = g_utf8_make_valid (html, -1);
 
-  raw = g_string_sized_new (strlen (html));
+  plain.out = g_string_sized_new (strlen (html));
 
   for (const char *p = html; *p != '\0';)
     {
@@ -214,10 +243,46 @@ bandi_text_html_to_plain (const char *html)
       gsize n = 0;
       gboolean closing;
 
+      if (*p == '&')
+        {
+          gsize len;
+          gunichar ch = read_entity (p, &len);
+
+          if (len > 0)
+            {
+              plain_unichar (&plain, ch);
+              p += len;
+              continue;
+            }
+        }
+
       if (*p != '<')
         {
-          g_string_append_c (raw, *p == '\r' || *p == '\t' ? ' ' : *p);
-          p++;
+          /* ASCII, most of the text: a word at a time */
+          if ((guchar) *p < 0x80)
+            {
+              const char *word = p;
+
+              while (*p != '\0' && (guchar) *p < 0x80 && !plain_is_special (*p))
+                p++;
+              if (p > word)
+                plain_char (&plain, word, p - word);
+              else
+                {
+                  if (*p == '\n')
+                    plain_break (&plain, 1);
+                  else if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f')
+                    plain_blank (&plain);
+                  else
+                    plain_char (&plain, p, 1);
+                  p++;
+                }
+            }
+          else
+            {
+              plain_unichar (&plain, g_utf8_get_char (p));
+              p = g_utf8_next_char (p);
+            }
           continue;
         }
 
@@ -236,7 +301,7 @@ bandi_text_html_to_plain (const char *html)
       if (!g_ascii_isalpha (*q) && *q != '!' && *q != '?')
         {
           /* A lone '<' in text. */
-          g_string_append_c (raw, *p);
+          plain_char (&plain, p, 1);
           p++;
           continue;
         }
@@ -270,15 +335,21 @@ bandi_text_html_to_plain (const char *html)
       if (!closing && tag_is (name, skipped_tags))
         p = skip_element (p, name);
       else if (strcmp (name, "li") == 0)
-        g_string_append (raw, closing ? "" : "\n• ");
+        {
+          if (!closing)
+            {
+              plain_break (&plain, 1);
+              plain_char (&plain, "•", strlen ("•"));
+              plain_blank (&plain);
+            }
+        }
       else if (strcmp (name, "td") == 0 || strcmp (name, "th") == 0)
-        g_string_append_c (raw, ' ');
+        plain_blank (&plain);
       else if (tag_is (name, block_tags))
-        g_string_append (raw, strcmp (name, "br") == 0 ? "\n" : "\n\n");
+        plain_break (&plain, strcmp (name, "br") == 0 ? 1 : 2);
     }
 
-  decoded = bandi_text_decode_entities (raw->str);
-  return tidy_lines (decoded);
+  return g_string_free (plain.out, FALSE);
 }
 
 /* Appends the text from @text to @end with blanks collapsed and trimmed. */

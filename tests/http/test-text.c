@@ -47,6 +47,15 @@ test_html_to_plain (void)
                    "Line one\nLine two\n\n"
                    "A B\n\n"
                    "link 3 < 4");
+
+  {
+    /* A tag cuts what looks like a reference: it stays text. An entity
+     * that is a line break breaks the line; a lone '&' with no ';' for
+     * pages stays as it is. */
+    g_autofree char *split = bandi_text_html_to_plain ("Q&am<b>p;</b>A &#10; next &#x2028;x &amp; y & z");
+
+    g_assert_cmpstr (split, ==, "Q&amp;A\nnext x & y & z");
+  }
 }
 
 static void
