@@ -4,17 +4,22 @@
  * API's format (pages of 100, descriptions of some 3 kB, deadlines over two
  * years), then:
  *
- *  - read and stored: the 200 pages through the parser, the calls merged
- *    into a new store, and again with nothing changed;
+ *  - read and stored: the 200 pages read as the source reads them, the
+ *    calls merged into a new store; then the same pages again, which the
+ *    source recognises page by page (a checksum each) against the answer
+ *    the store holds, so the stored calls are kept without reading a page;
  *  - served: a sync as the application runs it (the module loaded as the
- *    host loads it, BandiSync, HTTP on 127.0.0.1) of the 10,000 topics the
- *    API serves for one query at most, first and with nothing changed.
+ *    host loads it, BandiSync, HTTP on 127.0.0.1, the server in this same
+ *    process) of the 10,000 topics the API serves for one query at most,
+ *    first and with nothing changed.
  *
- * The reference is what json-glib alone takes to read the same pages,
- * measured in the same run (some 90 MB for 20,000 topics: about a second,
- * which no sync can beat). Each step reports its CPU time (the machine is
- * shared: wall-clock time counts other processes) and that reference for
- * build-aux/bench-report, and fails above its target ratio to it.
+ * Each step reports its CPU time (the machine is shared: wall-clock time
+ * counts other processes) for build-aux/bench-report. The second sync with
+ * nothing changed is held to the issue's 0.3 s; the others, whose own
+ * target (1 s for 20,000 new topics) is not met, to a ratio of what
+ * json-glib alone takes to read the same pages in the same run (some
+ * 90 MB for 20,000 topics, about half a second), so that a regression
+ * fails.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
