@@ -411,6 +411,26 @@ set_squeezed (BandiCall  *call,
   setter (call, squeezed);
 }
 
+/* The Portal gives an opening as a day: midnight, Brussels time. */
+static BandiDeadline *
+opening_new (const char *text)
+{
+  g_autoptr(BandiDeadline) opening = bandi_horizon_deadline_new (0, "Opening", text);
+  g_autoptr(GDateTime) local = NULL;
+  int year, month, day;
+
+  if (opening == NULL || !bandi_deadline_has_time (opening))
+    return g_steal_pointer (&opening);
+
+  local = bandi_deadline_dup_local (opening);
+  if (local == NULL || g_date_time_get_hour (local) != 0 || g_date_time_get_minute (local) != 0 ||
+      g_date_time_get_second (local) != 0)
+    return g_steal_pointer (&opening);
+
+  bandi_deadline_get_date (opening, &year, &month, &day);
+  return bandi_deadline_new_date (0, "Opening", year, month, day);
+}
+
 static BandiCall *
 call_from_record (BandiHorizonCollector *self,
                   JsonObject            *result,
@@ -472,7 +492,7 @@ call_from_record (BandiHorizonCollector *self,
   text = bandi_horizon_meta_first (meta, "startDate");
   if (text != NULL)
     {
-      opening = bandi_horizon_deadline_new (0, "Opening", text);
+      opening = opening_new (text);
       if (opening == NULL)
         g_ptr_array_add (warnings,
                          g_strdup_printf (_("Topic %s: unreadable opening date “%s” left out"),
