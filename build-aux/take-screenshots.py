@@ -4,7 +4,7 @@
 #
 # Run it under a virtual display and a session bus, from the source tree:
 #
-#   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+#   xvfb-run -a -s "-screen 0 1280x800x24 -noreset" dbus-run-session -- \
 #     build-aux/take-screenshots.py build data/screenshots
 #
 # It fills a scratch store the way a user would: `bandi-cli sync` against a
