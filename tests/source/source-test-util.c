@@ -26,20 +26,20 @@ source_test_load_module (const char *path)
   return type;
 }
 
+/* What an async call gave, for the waits below. */
 typedef struct {
-  gboolean   done;
-  GPtrArray *calls;
-  GError    *error;
-} FetchWait;
+  gboolean      done;
+  GAsyncResult *result;
+} Wait;
 
 static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+wait_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  FetchWait *wait = user_data;
+  Wait *wait = user_data;
 
-  wait->calls = bandi_source_fetch_finish (BANDI_SOURCE (object), result, &wait->error);
+  wait->result = g_object_ref (result);
   wait->done = TRUE;
 }
 
@@ -48,17 +48,21 @@ source_test_fetch (BandiSource   *source,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  FetchWait wait = { FALSE, NULL, NULL };
+  Wait wait = { FALSE, NULL };
+  GPtrArray *calls;
+  GError *local_error = NULL;
 
-  bandi_source_fetch_async (source, cancellable, fetched_cb, &wait);
+  bandi_source_fetch_async (source, cancellable, wait_done_cb, &wait);
   while (!wait.done)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true ((wait.calls == NULL) != (wait.error == NULL));
+  calls = bandi_source_fetch_finish (source, wait.result, &local_error);
+  g_object_unref (wait.result);
+  g_assert_true ((calls == NULL) != (local_error == NULL));
 
-  if (wait.error != NULL)
-    g_propagate_error (error, wait.error);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
 
-  return wait.calls;
+  return calls;
 }
 
 void
@@ -77,40 +81,23 @@ source_test_close (SoupSession    *session,
     g_main_context_iteration (NULL, FALSE);
 }
 
-typedef struct {
-  gboolean done;
-  gboolean ok;
-  GError  *error;
-} SyncWait;
-
-static void
-sync_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  SyncWait *wait = user_data;
-
-  wait->ok = bandi_sync_run_finish (BANDI_SYNC (object), result, &wait->error);
-  wait->done = TRUE;
-}
-
 gboolean
 source_test_run_sync (BandiSync     *sync,
                       GPtrArray     *sources,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  SyncWait wait = { FALSE, FALSE, NULL };
+  Wait wait = { FALSE, NULL };
+  gboolean ok;
 
-  bandi_sync_run_async (sync, sources, cancellable, sync_done_cb, &wait);
+  bandi_sync_run_async (sync, sources, cancellable, wait_done_cb, &wait);
   source_test_wait_until (&wait.done, 30000);
   g_assert_true (wait.done);
   g_assert_true (!bandi_sync_get_running (sync));
+  ok = bandi_sync_run_finish (sync, wait.result, error);
+  g_object_unref (wait.result);
 
-  if (wait.error != NULL)
-    g_propagate_error (error, wait.error);
-
-  return wait.ok;
+  return ok;
 }
 
 static gboolean
