@@ -155,7 +155,9 @@ typedef gboolean (*MigrationHook) (BandiStore *self,
 
 /* Step i takes the schema from version i to i + 1, in one transaction,
  * then runs its hook in the same transaction. A new version is one more
- * entry. */
+ * entry. One that changes what a stored call holds must also forget the
+ * sources' answers ("DELETE FROM state WHERE key LIKE 'answer/%'"), so
+ * that the next sync reads every call again. */
 static const struct {
   const char    *sql;
   MigrationHook  after;
