@@ -25,7 +25,7 @@ report (const char *what,
 static void
 bench_store (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = fixture_calls (N_CALLS, 0);
   g_autoptr(GPtrArray) again = fixture_calls (N_CALLS, 0);
   g_autoptr(GPtrArray) changed = fixture_calls (N_CALLS, 1);

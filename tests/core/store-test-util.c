@@ -6,18 +6,6 @@
 
 #include "store-test-util.h"
 
-BandiStore *
-test_open_store (void)
-{
-  g_autofree char *path = bandi_store_default_path ();
-  g_autoptr(GError) error = NULL;
-  BandiStore *store = bandi_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
 BandiCall *
 test_simple_call (const char    *source,
                   const char    *external_id,

@@ -7,12 +7,11 @@
 #include <sqlite3.h>
 
 #include "bandi-store.h"
+#include "source-test-util.h"
 #include "store-fixtures.h"
 
 G_BEGIN_DECLS
 
-/* The store at bandi_store_default_path() (an isolated XDG dir per test). */
-BandiStore *test_open_store    (void);
 /* A call of @source with only an identifier, a title and @deadline
  * (nullable). */
 BandiCall  *test_simple_call   (const char    *source,

@@ -144,7 +144,7 @@ test_follows_edits (void)
 static void
 test_default_clusters (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GError) error = NULL;
   static const struct {
     const char *external_id;

@@ -10,7 +10,7 @@
 static void
 test_merge_keeps_user_data (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = fixture_calls (6, 0);
   g_autoptr(GPtrArray) changed = fixture_calls (5, 1);  /* all titles differ, call 5 gone */
   g_autoptr(BandiProposal) proposal = fixture_proposal ("Batteries for the Alps");
@@ -83,7 +83,7 @@ static void
 test_star_and_note (void)
 {
   g_autofree char *path = bandi_store_default_path ();
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = fixture_calls (1, 0);
   g_autoptr(BandiCall) call = NULL;
   g_autoptr(BandiCall) unsaved = bandi_call_new ();
@@ -112,7 +112,7 @@ test_star_and_note (void)
 static void
 test_clusters_seeded (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GListModel) clusters = NULL;
   g_autoptr(BandiCluster) le2c = NULL;
   g_autoptr(GError) error = NULL;
@@ -166,7 +166,7 @@ test_clusters_edit (void)
   g_autoptr(GError) error = NULL;
 
   {
-    g_autoptr(BandiStore) store = test_open_store ();
+    g_autoptr(BandiStore) store = source_test_open_store ();
     g_autoptr(BandiCluster) mine = bandi_cluster_new ();
     g_autoptr(BandiCluster) twin = bandi_cluster_new ();
     g_autoptr(BandiCluster) nameless = bandi_cluster_new ();
@@ -216,7 +216,7 @@ test_clusters_edit (void)
 
   /* The next start does not bring the nine back. */
   {
-    g_autoptr(BandiStore) store = test_open_store ();
+    g_autoptr(BandiStore) store = source_test_open_store ();
     g_autoptr(GListModel) clusters = bandi_store_list_clusters (store, &error);
 
     g_assert_no_error (error);
@@ -240,7 +240,7 @@ static void
 test_proposals (void)
 {
   g_autofree char *path = bandi_store_default_path ();
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(BandiProposal) in = fixture_proposal ("Storage for the Alps");
   g_autoptr(BandiProposal) manual = bandi_proposal_new ();
   g_autoptr(BandiProposal) out = NULL;
@@ -359,7 +359,7 @@ test_proposals (void)
 static void
 test_cluster_delete_keeps_proposals (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(BandiProposal) proposal = fixture_proposal ("Hydrogen buses");
   g_autoptr(BandiCluster) clm = NULL;
   g_autoptr(BandiProposal) out = NULL;
@@ -390,7 +390,7 @@ test_cluster_delete_keeps_proposals (void)
 static void
 test_state (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
 
@@ -413,7 +413,7 @@ test_state (void)
 static void
 test_source_status (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) failure = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "Timed out");
   BandiMergeStats stats = { 3, 2, 10, 1, 4 };

@@ -23,7 +23,7 @@ test_migrate_from_empty (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   {
-    g_autoptr(BandiStore) store = test_open_store ();
+    g_autoptr(BandiStore) store = source_test_open_store ();
 
     g_assert_cmpint (bandi_store_get_current_schema_version (), ==, 1);
     g_assert_cmpint (bandi_store_get_schema_version (store), ==, 1);
@@ -45,7 +45,7 @@ test_migrate_from_empty (void)
 
   /* Opening again migrates nothing and seeds nothing. */
   {
-    g_autoptr(BandiStore) store = test_open_store ();
+    g_autoptr(BandiStore) store = source_test_open_store ();
     g_autoptr(GError) error = NULL;
 
     g_assert_cmpint (bandi_store_get_schema_version (store), ==, 1);
@@ -106,7 +106,7 @@ test_newer_schema_refused (void)
 
   /* A Bandi database (WAL) that a future Bandi took to version 2 */
   {
-    g_autoptr(BandiStore) store = test_open_store ();
+    g_autoptr(BandiStore) store = source_test_open_store ();
     g_autoptr(GPtrArray) calls = fixture_calls (10, 0);
     g_autoptr(GError) error = NULL;
 
@@ -142,7 +142,7 @@ test_corrupt_refused (void)
 
   /* A Bandi database whose first page (the schema) was overwritten */
   {
-    g_autoptr(BandiStore) store = test_open_store ();
+    g_autoptr(BandiStore) store = source_test_open_store ();
   }
   {
     g_autofree char *contents = NULL;
@@ -174,7 +174,7 @@ assert_stats (const BandiMergeStats *stats,
 static void
 test_merge_twice_changes_nothing (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) first = fixture_calls (50, 0);
   g_autoptr(GPtrArray) again = fixture_calls (50, 0);  /* other objects, same data */
   g_autoptr(GListModel) model = NULL;
@@ -207,7 +207,7 @@ test_merge_twice_changes_nothing (void)
 static void
 test_answer (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = fixture_calls (50, 0);
   g_autoptr(GPtrArray) fewer = fixture_calls (40, 0);
   g_autoptr(GError) error = NULL;
@@ -258,7 +258,7 @@ test_answer (void)
 static void
 test_merge_stores_every_field (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = fixture_calls (5, 0);
   BandiCall *in = g_ptr_array_index (calls, 3);
   g_autoptr(BandiCall) out = NULL;
@@ -298,7 +298,7 @@ test_merge_stores_every_field (void)
 static void
 test_timed_and_date_deadlines_round_trip (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(BandiDeadline) timed = bandi_deadline_new_local (1, "Stage 1", 2024, 4, 18, 17, 0, 0,
                                                              "Europe/Brussels");
@@ -338,7 +338,7 @@ test_timed_and_date_deadlines_round_trip (void)
 static void
 test_moved_deadline_in_history (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = fixture_calls (3, 0);
   g_autoptr(BandiDeadline) later = bandi_deadline_new_local (1, "Stage 1", 2024, 4, 25, 17, 0, 0,
                                                              "Europe/Brussels");
@@ -424,7 +424,7 @@ test_moved_deadline_in_history (void)
 static void
 test_withdrawn_stays_and_returns (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) all = fixture_calls (3, 0);
   g_autoptr(GPtrArray) fewer = fixture_calls (2, 0);
   g_autoptr(GPtrArray) other = g_ptr_array_new_with_free_func (g_object_unref);
@@ -484,7 +484,7 @@ static void
 test_failed_merge_changes_nothing (void)
 {
   g_autofree char *path = bandi_store_default_path ();
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = fixture_calls (10, 0);
   g_autoptr(GPtrArray) broken = fixture_calls (9, 1);
   g_autoptr(GError) error = NULL;
@@ -518,7 +518,7 @@ test_failed_merge_changes_nothing (void)
 static void
 test_order_and_filters (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) lombardia = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(BandiDeadline) past = bandi_deadline_new_date (1, NULL, 2020, 1, 1);
@@ -648,7 +648,7 @@ search (BandiStore *store,
 static void
 test_search (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) lombardia = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
@@ -712,7 +712,7 @@ test_search (void)
 static void
 test_search_follows_changes (void)
 {
-  g_autoptr(BandiStore) store = test_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 

@@ -26,7 +26,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(BandiCall) call = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  fixture->store = test_open_store ();
+  fixture->store = source_test_open_store ();
   gui_test_fill_store (fixture->store);
   call = bandi_store_find_call (fixture->store, "horizon", "HORIZON-CL5-2027-D3-01-01", NULL);
   bandi_deadline_get_date (bandi_call_get_last_deadline (call), &fixture->batt_year, NULL, NULL);

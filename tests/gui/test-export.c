@@ -23,7 +23,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "export.ics", NULL);
 
-  fixture->store = test_open_store ();
+  fixture->store = source_test_open_store ();
   gui_test_fill_store (fixture->store);
   fixture->settings = g_settings_new ("io.github.bandi.Bandi");
   fixture->dialog = bandi_export_dialog_new (NULL, fixture->store, fixture->settings);

@@ -37,7 +37,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->store = test_open_store ();
+  fixture->store = source_test_open_store ();
   fixture->loader = bandi_plugin_loader_new ();
   bandi_plugin_loader_load (fixture->loader);
   g_assert_true (bandi_plugin_loader_bind_settings (fixture->loader));

@@ -22,7 +22,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->store = test_open_store ();
+  fixture->store = source_test_open_store ();
   gui_test_fill_store (fixture->store);
 }
 

@@ -20,56 +20,6 @@ rt_setup_environment (void)
   g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dirs, TRUE);
 }
 
-BandiStore *
-rt_open_store (void)
-{
-  g_autofree char *path = bandi_store_default_path ();
-  g_autoptr(GError) error = NULL;
-  BandiStore *store;
-
-  store = bandi_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
-
-typedef struct {
-  gboolean done;
-  gboolean ok;
-  GError  *error;
-} SyncWait;
-
-static void
-sync_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  SyncWait *wait = user_data;
-
-  wait->ok = bandi_sync_run_finish (BANDI_SYNC (object), result, &wait->error);
-  wait->done = TRUE;
-}
-
-gboolean
-rt_run_sync (BandiSync     *sync,
-             GPtrArray     *sources,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  SyncWait wait = { FALSE, FALSE, NULL };
-
-  bandi_sync_run_async (sync, sources, cancellable, sync_done_cb, &wait);
-  rt_wait_until (&wait.done, 30000);
-  g_assert_true (wait.done);
-  g_assert_true (!bandi_sync_get_running (sync));
-
-  if (wait.error != NULL)
-    g_propagate_error (error, wait.error);
-
-  return wait.ok;
-}
-
 GListModel *
 rt_list_calls (BandiStore *store,
                const char *source_id)
@@ -90,20 +40,6 @@ timeout_cb (gpointer user_data)
 {
   *(gboolean *) user_data = TRUE;
   return G_SOURCE_REMOVE;
-}
-
-void
-rt_wait_until (const gboolean *done,
-               guint           timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!*done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
 }
 
 static void
@@ -200,7 +136,7 @@ rt_server_free (RtServer *server)
   soup_server_disconnect (server->server);
   /* Let both ends see their connections close. */
   g_timeout_add (100, timeout_cb, &done);
-  rt_wait_until (&done, 1000);
+  source_test_wait_until (&done, 1000);
 
   g_ptr_array_unref (server->paused);
   g_object_unref (server->server);

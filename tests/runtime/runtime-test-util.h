@@ -7,6 +7,7 @@
 #include "bandi-plugin-loader.h"
 #include "bandi-store.h"
 #include "bandi-sync.h"
+#include "source-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -14,22 +15,9 @@ G_BEGIN_DECLS
  * to GSETTINGS_SCHEMA_DIR. Call before g_test_run(). */
 void        rt_setup_environment   (void);
 
-/* A new store in the test's private XDG_DATA_HOME. */
-BandiStore *rt_open_store          (void);
-
-/* Runs @sync over @sources (element-type BandiSource) to completion. */
-gboolean    rt_run_sync            (BandiSync     *sync,
-                                    GPtrArray     *sources,
-                                    GCancellable  *cancellable,
-                                    GError       **error);
-
 /* The calls of @source_id that are not withdrawn, in the store's order. */
 GListModel *rt_list_calls          (BandiStore    *store,
                                     const char    *source_id);
-
-/* Iterates the default main context until *@done or @timeout_ms elapses. */
-void        rt_wait_until          (const gboolean *done,
-                                    guint           timeout_ms);
 
 G_END_DECLS
 

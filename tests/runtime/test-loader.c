@@ -236,7 +236,7 @@ static void
 test_failing_fetch (void)
 {
   g_autoptr(BandiPluginLoader) loader = bandi_plugin_loader_new ();
-  g_autoptr(BandiStore) store = rt_open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(BandiSync) sync = bandi_sync_new (store, NULL);
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GPtrArray) earlier = g_ptr_array_new_with_free_func (g_object_unref);
@@ -260,7 +260,7 @@ test_failing_fetch (void)
 
   g_ptr_array_add (sources, bandi_plugin_loader_find_source (loader, "test-fail"));
   g_ptr_array_add (sources, bandi_plugin_loader_find_source (loader, "test-good"));
-  g_assert_false (rt_run_sync (sync, sources, NULL, &error));
+  g_assert_false (source_test_run_sync (sync, sources, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_assert_cmpstr (error->message, ==,
                    "Could not sync Failing test source: The failing test source failed as it always does");

@@ -74,7 +74,7 @@ fixture_setup (Fixture       *f,
 
   f->server = rt_server_new ();
   f->loader = bandi_plugin_loader_new ();
-  f->store = rt_open_store ();
+  f->store = source_test_open_store ();
   f->session = bandi_http_session_new ();
   bandi_http_session_set_limits (f->session, &limits);
   f->sync = bandi_sync_new (f->store, f->session);
@@ -123,7 +123,7 @@ sync_sources (Fixture      *f,
   if (second != NULL)
     g_ptr_array_add (sources, second);
 
-  return rt_run_sync (f->sync, sources, NULL, error);
+  return source_test_run_sync (f->sync, sources, NULL, error);
 }
 
 /* A first sync of calls-1.json: four calls. */
@@ -381,7 +381,7 @@ test_cancel (Fixture       *f,
 
   g_ptr_array_add (sources, f->http);
   g_timeout_add (100, cancel_cb, cancellable);
-  g_assert_false (rt_run_sync (f->sync, sources, cancellable, &error));
+  g_assert_false (source_test_run_sync (f->sync, sources, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (f->finished->len, ==, 0);
 
@@ -414,10 +414,10 @@ test_already_running (Fixture       *f,
   bandi_sync_run_async (f->sync, sources, NULL, first_run_cb, &first_done);
   g_assert_true (bandi_sync_get_running (f->sync));
 
-  g_assert_false (rt_run_sync (f->sync, sources, NULL, &error));
+  g_assert_false (source_test_run_sync (f->sync, sources, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
 
-  rt_wait_until (&first_done, 10000);
+  source_test_wait_until (&first_done, 10000);
   g_assert_true (first_done);
   g_assert_false (bandi_sync_get_running (f->sync));
 }
@@ -429,7 +429,7 @@ test_nothing_to_sync (Fixture       *f,
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rt_run_sync (f->sync, sources, NULL, &error));
+  g_assert_true (source_test_run_sync (f->sync, sources, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (bandi_sync_get_progress (f->sync), ==, 1.0);
   g_assert_cmpuint (f->started->len, ==, 0);

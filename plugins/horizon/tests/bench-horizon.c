@@ -32,6 +32,7 @@
 #include "bandi-store.h"
 #include "bandi-sync.h"
 #include "horizon-test-server.h"
+#include "source-test-util.h"
 
 #define N_TOPICS  20000
 #define N_WINDOW  10000
@@ -116,17 +117,6 @@ json_glib_seconds (GPtrArray *pages)
   return timer_cpu (&timer);
 }
 
-static BandiStore *
-open_store (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
-  g_autoptr(GError) error = NULL;
-  BandiStore *store = bandi_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 /* Reads @pages as the source does, @previous the answer the store holds */
 static BandiHorizonPages *
 read_pages (GPtrArray  *pages,
@@ -181,7 +171,7 @@ static void
 bench_parse_and_store (void)
 {
   g_autoptr(HtServer) server = ht_server_new ();
-  g_autoptr(BandiStore) store = open_store ("parse-and-store.db");
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GPtrArray) calls = NULL;
   g_autoptr(GError) error = NULL;
@@ -254,23 +244,6 @@ bench_parse_and_store (void)
   }
 }
 
-typedef struct {
-  gboolean done;
-  gboolean ok;
-  GError  *error;
-} SyncWait;
-
-static void
-sync_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  SyncWait *wait = user_data;
-
-  wait->ok = bandi_sync_run_finish (BANDI_SYNC (object), result, &wait->error);
-  wait->done = TRUE;
-}
-
 static void
 run_sync (BandiSync   *sync,
           BandiSource *source,
@@ -280,16 +253,15 @@ run_sync (BandiSync   *sync,
           double       max_ratio)
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-  SyncWait wait = { FALSE, FALSE, NULL };
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
   Timer timer;
 
   g_ptr_array_add (sources, source);
   timer_start (&timer);
-  bandi_sync_run_async (sync, sources, NULL, sync_done_cb, &wait);
-  while (!wait.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (wait.error);
-  g_assert_true (wait.ok);
+  ok = source_test_run_sync (sync, sources, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
 
   report (name, what, &timer, reference, 0, max_ratio);
 }
@@ -298,7 +270,7 @@ static void
 bench_sync_served (void)
 {
   g_autoptr(HtServer) server = ht_server_new ();
-  g_autoptr(BandiStore) store = open_store ("served.db");
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(SoupSession) session = bandi_http_session_new ();
   g_autoptr(BandiSource) source = g_object_new (horizon_type, NULL);
   g_autoptr(BandiSync) sync = NULL;
@@ -337,19 +309,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  GModule *module;
-  BandiSourcePluginQuery query = NULL;
-  guint api_version = 0;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  module = g_module_open (HORIZON_MODULE_PATH, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (module == NULL)
-    g_error ("%s", g_module_error ());
-  g_assert_true (g_module_symbol (module, BANDI_SOURCE_PLUGIN_SYMBOL, (gpointer *) &query));
-  g_module_make_resident (module);
-  horizon_type = query (&api_version);
-  g_assert_cmpuint (api_version, ==, BANDI_SOURCE_API_VERSION);
+  horizon_type = source_test_load_module (HORIZON_MODULE_PATH);
 
   g_test_add_func ("/horizon/bench/parse-and-store", bench_parse_and_store);
   g_test_add_func ("/horizon/bench/sync-served", bench_sync_served);

@@ -15,12 +15,12 @@
 #include "bandi-store.h"
 #include "bandi-sync.h"
 #include "horizon-test-server.h"
+#include "source-test-util.h"
 
 typedef struct {
   HtServer     *server;
   SoupSession  *session;
   BandiSource  *source;
-  GMainLoop    *loop;
 
   GArray       *fractions;    /* double: progress reported */
   GCancellable *cancel_after_first_page;
@@ -67,7 +67,6 @@ fixture_setup (Fixture       *f,
   bandi_source_set_endpoint (f->source, f->server->endpoint);
   g_signal_connect (f->source, "progress", G_CALLBACK (progress_cb), f);
 
-  f->loop = g_main_loop_new (NULL, FALSE);
   f->fractions = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
@@ -75,50 +74,18 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gint64 until;
-
   g_clear_pointer (&f->calls, g_ptr_array_unref);
   g_clear_error (&f->error);
   g_clear_object (&f->cancel_after_first_page);
   g_array_unref (f->fractions);
-  g_main_loop_unref (f->loop);
   g_object_unref (f->source);
-  soup_session_abort (f->session);
-  g_object_unref (f->session);
-  ht_server_free (f->server);
-  /* Let both ends see their connections close. */
-  until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->calls = bandi_source_fetch_finish (BANDI_SOURCE (object), result, &f->error);
-  g_main_loop_quit (f->loop);
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
+  source_test_close (f->session, f->server, (GDestroyNotify) ht_server_free);
 }
 
 static void
 fetch (Fixture *f)
 {
-  bandi_source_fetch_async (f->source, f->cancel_after_first_page, fetched_cb, f);
-  g_main_loop_run (f->loop);
-  g_assert_true ((f->calls == NULL) != (f->error == NULL));
+  f->calls = source_test_fetch (f->source, f->cancel_after_first_page, &f->error);
 }
 
 static void
@@ -409,28 +376,13 @@ sync_into (Fixture    *f,
 {
   g_autoptr(BandiSync) sync = bandi_sync_new (store, f->session);
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   g_ptr_array_add (sources, f->source);
-  bandi_sync_run_async (sync, sources, NULL, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (bandi_sync_run_finish (sync, result, &error));
+  g_assert_true (source_test_run_sync (sync, sources, NULL, &error));
   g_assert_no_error (error);
 
   return bandi_store_get_source_status (store, "horizon");
-}
-
-static BandiStore *
-open_store (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "answer.db", NULL);
-  g_autoptr(GError) error = NULL;
-  BandiStore *store = bandi_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
 }
 
 /* A second sync of the same pages keeps the stored calls without reading
@@ -439,7 +391,7 @@ static void
 test_same_answer (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(BandiStore) store = open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(BandiSourceStatus) first = NULL;
   g_autoptr(BandiSourceStatus) second = NULL;
   g_autofree char *answer = NULL;
@@ -471,7 +423,7 @@ static void
 test_changed_page (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(BandiStore) store = open_store ();
+  g_autoptr(BandiStore) store = source_test_open_store ();
   g_autoptr(BandiSourceStatus) first = NULL;
   g_autoptr(BandiSourceStatus) second = NULL;
   g_autoptr(BandiSourceStatus) third = NULL;
@@ -558,21 +510,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  GModule *module;
-  BandiSourcePluginQuery query = NULL;
-  guint api_version = 0;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* As the host does it */
-  module = g_module_open (HORIZON_MODULE_PATH, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (module == NULL)
-    g_error ("%s", g_module_error ());
-  g_assert_true (g_module_symbol (module, BANDI_SOURCE_PLUGIN_SYMBOL, (gpointer *) &query));
-  g_module_make_resident (module);
-  horizon_type = query (&api_version);
-  g_assert_cmpuint (api_version, ==, BANDI_SOURCE_API_VERSION);
-  g_assert_true (g_type_is_a (horizon_type, BANDI_TYPE_SOURCE));
+  horizon_type = source_test_load_module (HORIZON_MODULE_PATH);
 
   g_test_add_func ("/horizon/source/info", test_info);
   g_test_add_func ("/horizon/source/settings", test_settings);

@@ -15,6 +15,7 @@
 
 #include "bandi-interreg-source.h"
 #include "interreg-test-server.h"
+#include "source-test-util.h"
 
 #define ROME "Europe/Rome"
 #define BXL "Europe/Brussels"
@@ -24,7 +25,6 @@ typedef struct {
   ItServer     *server;
   SoupSession  *session;
   BandiSource  *source;
-  GMainLoop    *loop;
 
   GPtrArray    *calls;
   GError       *error;
@@ -68,38 +68,17 @@ fixture_setup (Fixture       *f,
   f->source = g_object_new (BANDI_TYPE_INTERREG_SOURCE, NULL);
   bandi_source_set_session (f->source, f->session);
   bandi_source_set_endpoint (f->source, f->server->base);
-  f->loop = g_main_loop_new (NULL, FALSE);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gint64 until;
-
   g_clear_pointer (&f->calls, g_ptr_array_unref);
   g_clear_error (&f->error);
   g_strfreev (f->warnings);
-  g_main_loop_unref (f->loop);
   g_object_unref (f->source);
-  soup_session_abort (f->session);
-  g_object_unref (f->session);
-  it_server_free (f->server);
-  /* Let both ends see their connections close. */
-  until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->calls = bandi_source_fetch_finish (BANDI_SOURCE (object), result, &f->error);
-  g_main_loop_quit (f->loop);
+  source_test_close (f->session, f->server, (GDestroyNotify) it_server_free);
 }
 
 static void
@@ -109,9 +88,7 @@ fetch (Fixture *f)
   g_clear_error (&f->error);
   g_clear_pointer (&f->warnings, g_strfreev);
 
-  bandi_source_fetch_async (f->source, NULL, fetched_cb, f);
-  g_main_loop_run (f->loop);
-  g_assert_true ((f->calls == NULL) != (f->error == NULL));
+  f->calls = source_test_fetch (f->source, NULL, &f->error);
   f->warnings = bandi_source_dup_warnings (f->source);
   for (guint i = 0; f->warnings[i] != NULL; i++)
     g_test_message ("warning: %s", f->warnings[i]);

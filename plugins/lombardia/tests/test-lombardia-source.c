@@ -14,6 +14,7 @@
 
 #include "bandi-source.h"
 #include "lombardia-test-server.h"
+#include "source-test-util.h"
 
 typedef struct {
   LtServer     *server;
@@ -74,17 +75,6 @@ fixture_teardown (Fixture       *f,
 }
 
 static void
-fetch_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  Fixture *f = user_data;
-
-  f->calls = bandi_source_fetch_finish (BANDI_SOURCE (object), result, &f->error);
-  g_assert_true ((f->calls == NULL) != (f->error == NULL));
-}
-
-static void
 run_fetch (Fixture      *f,
            GCancellable *cancellable)
 {
@@ -92,9 +82,7 @@ run_fetch (Fixture      *f,
   g_clear_error (&f->error);
   g_clear_pointer (&f->warnings, g_strfreev);
 
-  bandi_source_fetch_async (f->source, cancellable, fetch_cb, f);
-  while (f->calls == NULL && f->error == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  f->calls = source_test_fetch (f->source, cancellable, &f->error);
 
   f->warnings = bandi_source_dup_warnings (f->source);
   for (guint i = 0; i < f->server->bad_queries->len; i++)
@@ -548,21 +536,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  GModule *module;
-  BandiSourcePluginQuery query = NULL;
-  guint api_version = 0;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   /* As the host does it */
-  module = g_module_open (LOMBARDIA_MODULE_PATH, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (module == NULL)
-    g_error ("%s", g_module_error ());
-  g_assert_true (g_module_symbol (module, BANDI_SOURCE_PLUGIN_SYMBOL, (gpointer *) &query));
-  g_module_make_resident (module);
-  lombardia_type = query (&api_version);
-  g_assert_cmpuint (api_version, ==, BANDI_SOURCE_API_VERSION);
-  g_assert_true (g_type_is_a (lombardia_type, BANDI_TYPE_SOURCE));
+  lombardia_type = source_test_load_module (LOMBARDIA_MODULE_PATH);
 
   g_test_add_func ("/lombardia/source/info", test_info);
   g_test_add_func ("/lombardia/source/settings", test_settings);

@@ -1,0 +1,134 @@
+/* source-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "source-test-util.h"
+
+GType
+source_test_load_module (const char *path)
+{
+  GModule *module;
+  BandiSourcePluginQuery query = NULL;
+  guint api_version = 0;
+  GType type;
+
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL)
+    g_error ("%s", g_module_error ());
+  g_assert_true (g_module_symbol (module, BANDI_SOURCE_PLUGIN_SYMBOL, (gpointer *) &query));
+  g_module_make_resident (module);
+  type = query (&api_version);
+  g_assert_cmpuint (api_version, ==, BANDI_SOURCE_API_VERSION);
+  g_assert_true (g_type_is_a (type, BANDI_TYPE_SOURCE));
+
+  return type;
+}
+
+/* What an async call gave, for the waits below. */
+typedef struct {
+  gboolean      done;
+  GAsyncResult *result;
+} Wait;
+
+static void
+wait_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  wait->done = TRUE;
+}
+
+GPtrArray *
+source_test_fetch (BandiSource   *source,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  Wait wait = { FALSE, NULL };
+  GPtrArray *calls;
+  GError *local_error = NULL;
+
+  bandi_source_fetch_async (source, cancellable, wait_done_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  calls = bandi_source_fetch_finish (source, wait.result, &local_error);
+  g_object_unref (wait.result);
+  g_assert_true ((calls == NULL) != (local_error == NULL));
+
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+
+  return calls;
+}
+
+void
+source_test_close (SoupSession    *session,
+                   gpointer        server,
+                   GDestroyNotify  server_free)
+{
+  gint64 until;
+
+  soup_session_abort (session);
+  g_object_unref (session);
+  server_free (server);
+  /* Let both ends see their connections close. */
+  until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+gboolean
+source_test_run_sync (BandiSync     *sync,
+                      GPtrArray     *sources,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  Wait wait = { FALSE, NULL };
+  gboolean ok;
+
+  bandi_sync_run_async (sync, sources, cancellable, wait_done_cb, &wait);
+  source_test_wait_until (&wait.done, 30000);
+  g_assert_true (wait.done);
+  g_assert_true (!bandi_sync_get_running (sync));
+  ok = bandi_sync_run_finish (sync, wait.result, error);
+  g_object_unref (wait.result);
+
+  return ok;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+source_test_wait_until (const gboolean *done,
+                        guint           timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!*done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+}
+
+BandiStore *
+source_test_open_store (void)
+{
+  g_autofree char *path = bandi_store_default_path ();
+  g_autoptr(GError) error = NULL;
+  BandiStore *store = bandi_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
