@@ -26,6 +26,7 @@ struct _BandiCallDetails
   GtkWidget      parent_instance;
 
   BandiStore    *store;
+  BandiPluginLoader *loader;
   GListModel    *clusters;
   BandiCall     *call;
   guint          note_timer;
@@ -121,6 +122,7 @@ fill_fields (BandiCallDetails *self)
   g_autofree char *grants = NULL;
   g_autofree char *first_seen = bandi_format_unix_time (bandi_call_get_first_seen (call));
   g_autofree char *last_changed = bandi_format_unix_time (bandi_call_get_last_changed (call));
+  BandiSource *source;
 
   clear_list (self->call_list);
   add_field (self->call_list, _("Identifier"), bandi_call_get_external_id (call));
@@ -147,7 +149,10 @@ fill_fields (BandiCallDetails *self)
   add_field (self->status_list, _("Status"), bandi_call_get_withdrawn (call)
                                              ? _("No longer listed by its source")
                                              : bandi_format_call_status (bandi_call_get_status (call)));
-  add_field (self->status_list, _("Source"), bandi_call_get_source_id (call));
+  source = self->loader != NULL ? bandi_plugin_loader_find_source (self->loader, bandi_call_get_source_id (call))
+                                : NULL;
+  add_field (self->status_list, _("Source"),
+             source != NULL ? bandi_source_get_name (source) : bandi_call_get_source_id (call));
   add_field (self->status_list, _("Public page"), bandi_call_get_url (call));
   add_field (self->status_list, _("First seen"), first_seen);
   add_field (self->status_list, _("Last changed"), last_changed);
@@ -389,6 +394,14 @@ bandi_call_details_set_store (BandiCallDetails *self,
 }
 
 void
+bandi_call_details_set_loader (BandiCallDetails  *self,
+                               BandiPluginLoader *loader)
+{
+  g_return_if_fail (BANDI_IS_CALL_DETAILS (self));
+  g_set_object (&self->loader, loader);
+}
+
+void
 bandi_call_details_set_clusters (BandiCallDetails *self,
                                  GListModel       *clusters)
 {
@@ -436,6 +449,7 @@ bandi_call_details_dispose (GObject *object)
   g_clear_object (&self->call);
   g_clear_object (&self->clusters);
   g_clear_object (&self->store);
+  g_clear_object (&self->loader);
 
   G_OBJECT_CLASS (bandi_call_details_parent_class)->dispose (object);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "bandi-plugin-loader.h"
 #include "bandi-store.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,9 @@ void              bandi_call_details_set_store    (BandiCallDetails *self,
                                                    BandiStore       *store);
 void              bandi_call_details_set_clusters (BandiCallDetails *self,
                                                    GListModel       *clusters);
+/* For the names of the sources (their ids without it) */
+void              bandi_call_details_set_loader   (BandiCallDetails *self,
+                                                   BandiPluginLoader *loader);
 void              bandi_call_details_set_call     (BandiCallDetails *self,
                                                    BandiCall        *call);
 BandiCall        *bandi_call_details_get_call     (BandiCallDetails *self);

@@ -18,6 +18,7 @@
 
 typedef struct {
   BandiStore       *store;
+  BandiPluginLoader *loader;
   BandiCallDetails *details;
   GtkWindow        *window;
 } Fixture;
@@ -42,8 +43,11 @@ fixture_set_up (Fixture       *f,
 
   f->store = views_test_open_store (0);
   clusters = bandi_store_list_clusters (f->store, NULL);
+  f->loader = bandi_plugin_loader_new ();
+  bandi_plugin_loader_load (f->loader);
   f->details = bandi_call_details_new ();
   bandi_call_details_set_store (f->details, f->store);
+  bandi_call_details_set_loader (f->details, f->loader);
   bandi_call_details_set_clusters (f->details, clusters);
   f->window = views_test_show (GTK_WIDGET (f->details));
 }
@@ -55,6 +59,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   views_test_flush ();
   g_clear_object (&f->store);
+  g_clear_object (&f->loader);
 }
 
 /* The deadline's time in New York, computed here from the instant. */
@@ -87,7 +92,8 @@ test_fields (Fixture       *f,
   } groups[] = {
     { "Call", "Parent call", "HORIZON-CL5-2027-D2-01" },
     { "Funding", "Budget", money },
-    { "Status", "Source", "horizon" },
+    /* The source's name, not its id */
+    { "Status", "Source", "EU Funding & Tenders — Horizon Europe" },
   };
   GtkLabel *title;
   GtkLabel *when;
