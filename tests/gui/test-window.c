@@ -80,6 +80,10 @@ fixture_set_up (Fixture       *f,
       /* Never reach the network from a test. */
       g_settings_set_boolean (settings, "sync-on-startup", FALSE);
       g_settings_set_uint (settings, "sync-interval-hours", 0);
+      /* Nor send desktop notices: the test's session bus has no
+       * notification server, and GLib warns when its answer comes. */
+      g_settings_set_value (settings, "reminder-days",
+                            g_variant_new_fixed_array (G_VARIANT_TYPE_INT32, NULL, 0, sizeof (gint32)));
       g_clear_object (&store);
 
       shared.app = bandi_application_new ();
@@ -170,13 +174,14 @@ test_sync_while_unbuilt (Fixture       *f,
   BandiStore *store = bandi_application_get_store (f->app);
   g_autoptr(GPtrArray) fetched = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(BandiCall) call = bandi_call_new ();
+  g_autoptr(BandiDeadline) deadline = gui_fixture_deadline (1, 5, 12, "Europe/Rome");
   g_autoptr(GError) error = NULL;
 
   bandi_call_set_external_id (call, "SYNC-TEST-01");
   bandi_call_set_title (call, "Arrived with a sync");
   bandi_call_set_programme (call, "Interreg Europe");
   bandi_call_set_status (call, BANDI_CALL_STATUS_OPEN);
-  bandi_call_add_deadline (call, gui_fixture_deadline (1, 5, 12, "Europe/Rome"));
+  bandi_call_add_deadline (call, deadline);
   g_ptr_array_add (fetched, g_object_ref (call));
   bandi_store_merge_calls (store, "sync-test", fetched, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
   g_assert_no_error (error);
