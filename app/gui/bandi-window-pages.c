@@ -15,7 +15,7 @@
 
 #include "bandi-window-private.h"
 
-/* Gives a calls view the calls, clusters and search of the window. */
+/* Gives a calls view the calls and clusters the window read. */
 static void
 fill_calls_view (BandiWindow    *self,
                  BandiCallsView *view)

@@ -40,6 +40,8 @@ struct _BandiWindow
   GtkListBox           *sidebar;
   GtkWidget            *back_button;
   AdwWindowTitle       *content_title;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   BandiSyncButton      *sync_button;

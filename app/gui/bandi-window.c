@@ -417,6 +417,18 @@ show_help_overlay_activated (GtkWidget  *widget,
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
 }
 
+/* A menu button given its menu builds the popover at once: the main menu
+ * is given when it is first opened, not before the first frame. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  BandiWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 show_section_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -656,6 +668,8 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, sync_button);
@@ -686,6 +700,7 @@ bandi_window_init (BandiWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_queue_init (&self->history);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
   gtk_list_box_set_header_func (self->sidebar, bandi_window_sidebar_header_func, NULL, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -347,6 +347,30 @@ test_shortcuts_window (Fixture       *f,
     }
 }
 
+/* The main menu's popover is built when it is first opened. */
+static void
+test_main_menu (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *button = views_test_find_named (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, "Main Menu");
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  for (int i = 0; i < 2; i++)
+    {
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+      g_assert_nonnull (popover);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_nonnull (views_test_find_label (GTK_WIDGET (popover), "New Proposal"));
+      g_assert_nonnull (views_test_find_label (GTK_WIDGET (popover), "Keyboard Shortcuts"));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      views_test_flush ();
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    }
+}
+
 static void
 test_quit (void)
 {
@@ -438,6 +462,7 @@ main (int   argc,
               test_each_section_built_once, fixture_tear_down);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up,
               test_shortcuts_window, fixture_tear_down);
+  g_test_add ("/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu, fixture_tear_down);
   g_test_add ("/window/sidebar", Fixture, NULL, fixture_set_up, test_sidebar, fixture_tear_down);
   g_test_add ("/window/search-opens-details", Fixture, NULL, fixture_set_up,
               test_search_opens_details, fixture_tear_down);
