@@ -211,7 +211,7 @@ export_activated (GtkWidget  *widget,
 {
   BandiWindow *self = BANDI_WINDOW (widget);
   BandiCallsView *view = bandi_window_current_calls_view (self);
-  BandiCall *call = bandi_call_details_get_call (self->details);
+  BandiCall *call = self->details ? bandi_call_details_get_call (self->details) : NULL;
   BandiExportDialog *dialog;
 
   if (self->store == NULL)

@@ -28,6 +28,7 @@ struct _BandiWindow
   GQueue                history;      /* page names pushed over a section */
   char                 *section;      /* "upcoming", "cluster:AFIL", … */
   char                 *search_text;  /* the search applied */
+  GHashTable           *search_ids;   /* the ids it matches, NULL for all */
   GCancellable         *publishing;   /* while publishing to the calendar */
   AdwToast             *publish_toast;
   BandiCaldavReport    *publish_report;  /* the last one that had failures */
@@ -39,12 +40,14 @@ struct _BandiWindow
   GtkListBox           *sidebar;
   GtkWidget            *back_button;
   AdwWindowTitle       *content_title;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   BandiSyncButton      *sync_button;
   GtkStack             *stack;
 
-  /* views */
+  /* views, each NULL until its page is first shown */
   BandiCallsView       *upcoming_view;
   BandiCallsView       *all_view;
   BandiCallsView       *starred_view;
@@ -61,6 +64,15 @@ struct _BandiWindow
 
 /* bandi-window.c */
 BandiCallsView *bandi_window_current_calls_view (BandiWindow      *self);
+void        bandi_window_update_header        (BandiWindow        *self);
+void        bandi_window_go_back              (BandiWindow        *self);
+void        bandi_window_show_call            (BandiWindow        *self,
+                                               BandiCall          *call);
+void        bandi_window_show_proposal        (BandiWindow        *self,
+                                               BandiProposal      *proposal);
+/* A new proposal for the cluster shown or chosen, on @call if not NULL. */
+void        bandi_window_new_proposal         (BandiWindow        *self,
+                                               BandiCall          *call);
 /* A toast showing @text as plain text (a toast's title is markup). */
 AdwToast   *bandi_window_plain_toast_new      (const char         *text,
                                                guint               timeout);
@@ -78,6 +90,13 @@ void        bandi_window_select_section_row   (BandiWindow        *self,
 void        bandi_window_sidebar_header_func  (GtkListBoxRow      *row,
                                                GtkListBoxRow      *before,
                                                gpointer            user_data);
-GtkWidget  *bandi_window_build_cluster_page   (BandiWindow        *self);
+
+/* bandi-window-pages.c */
+GtkWidget  *bandi_window_ensure_page          (BandiWindow        *self,
+                                               const char         *name);
+guint       bandi_window_get_calls_views      (BandiWindow        *self,
+                                               BandiCallsView    **views);
+void        bandi_window_reload_proposals     (BandiWindow        *self);
+void        bandi_window_refill_pages         (BandiWindow        *self);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* bandi-window-sections.c
  *
  * The window's sidebar: the fixed sections, then one row per cluster,
- * whose page shows that cluster's calls, proposals and dashboard.
+ * whose page shows that cluster's calls, proposals and dashboard
+ * (bandi-window-pages.c builds the pages).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -123,34 +124,4 @@ bandi_window_rebuild_sidebar (BandiWindow *self)
       gtk_widget_set_tooltip_text (row, bandi_cluster_get_name (cluster));
       gtk_list_box_append (self->sidebar, row);
     }
-}
-
-GtkWidget *
-bandi_window_build_cluster_page (BandiWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *switcher = adw_view_switcher_new ();
-  GtkWidget *bar = gtk_center_box_new ();
-  AdwViewStackPage *page;
-
-  self->cluster_stack = ADW_VIEW_STACK (adw_view_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->cluster_stack), TRUE);
-  self->cluster_calls_view = bandi_calls_view_new (BANDI_CALLS_KIND_ALL);
-  self->cluster_proposals_view = bandi_proposals_view_new ();
-  self->cluster_dashboard_view = bandi_dashboard_view_new ();
-
-  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_calls_view), "calls", _("Suggested Calls"));
-  adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
-  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_proposals_view), "proposals", _("Proposals"));
-  adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
-  page = adw_view_stack_add_titled (self->cluster_stack, GTK_WIDGET (self->cluster_dashboard_view), "dashboard", _("Dashboard"));
-  adw_view_stack_page_set_icon_name (page, "bandi-dashboard-symbolic");
-
-  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->cluster_stack);
-  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), switcher);
-  gtk_widget_add_css_class (bar, "toolbar");
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cluster_stack));
-  return box;
 }

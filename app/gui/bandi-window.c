@@ -2,7 +2,8 @@
  *
  * The sidebar (sections, then one row per cluster) and the content: a stack
  * of views, with call details and the proposal editor pushed on top of the
- * section they were opened from.
+ * section they were opened from. The stack starts with a spinner only:
+ * each page is built the first time it is shown (bandi-window-pages.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,14 +25,14 @@ bandi_window_current_calls_view (BandiWindow *self)
 
   if (BANDI_IS_CALLS_VIEW (child))
     return BANDI_CALLS_VIEW (child);
-  if (child != NULL && child == gtk_widget_get_parent (GTK_WIDGET (self->cluster_stack)) &&
+  if (self->cluster_stack != NULL && child == gtk_widget_get_parent (GTK_WIDGET (self->cluster_stack)) &&
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->cluster_stack), "calls") == 0)
     return self->cluster_calls_view;
   return NULL;
 }
 
-static void
-update_header (BandiWindow *self)
+void
+bandi_window_update_header (BandiWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   const char *title = _("Bandi");
@@ -66,26 +67,28 @@ update_header (BandiWindow *self)
 static void
 stack_page_changed_cb (BandiWindow *self)
 {
-  update_header (self);
+  bandi_window_update_header (self);
 }
 
 static void
 leaflet_folded_cb (BandiWindow *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  BandiCallsView *views[4];
+  guint n = bandi_window_get_calls_views (self, views);
 
-  bandi_calls_view_set_compact (self->upcoming_view, folded);
-  bandi_calls_view_set_compact (self->all_view, folded);
-  bandi_calls_view_set_compact (self->starred_view, folded);
-  bandi_calls_view_set_compact (self->cluster_calls_view, folded);
-  update_header (self);
+  for (guint i = 0; i < n; i++)
+    bandi_calls_view_set_compact (views[i], folded);
+  bandi_window_update_header (self);
 }
 
 static void
 leave_pushed_pages (BandiWindow *self)
 {
-  bandi_call_details_flush (self->details);
-  bandi_proposal_editor_flush (self->editor);
+  if (self->details != NULL)
+    bandi_call_details_flush (self->details);
+  if (self->editor != NULL)
+    bandi_proposal_editor_flush (self->editor);
 }
 
 static void
@@ -97,13 +100,13 @@ push_page (BandiWindow *self,
   leave_pushed_pages (self);
   if (g_strcmp0 (current, name) != 0)
     g_queue_push_tail (&self->history, g_strdup (current));
-  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_stack_set_visible_child (self->stack, bandi_window_ensure_page (self, name));
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  update_header (self);
+  bandi_window_update_header (self);
 }
 
-static void
-go_back (BandiWindow *self)
+void
+bandi_window_go_back (BandiWindow *self)
 {
   g_autofree char *previous = g_queue_pop_tail (&self->history);
 
@@ -114,50 +117,55 @@ go_back (BandiWindow *self)
       /* What was edited may show in the page we return to. */
       if (BANDI_IS_CALLS_VIEW (gtk_stack_get_visible_child (self->stack)))
         bandi_calls_view_refilter (BANDI_CALLS_VIEW (gtk_stack_get_visible_child (self->stack)));
-      bandi_proposals_view_reload (self->proposals_view);
-      bandi_proposals_view_reload (self->cluster_proposals_view);
-      bandi_dashboard_view_reload (self->dashboard_view);
-      bandi_dashboard_view_reload (self->cluster_dashboard_view);
+      bandi_window_reload_proposals (self);
     }
   else if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  update_header (self);
+  bandi_window_update_header (self);
 }
 
 void
 bandi_window_show_section (BandiWindow *self,
                            const char  *section)
 {
+  gboolean is_cluster;
+  GtkWidget *page;
+
   g_return_if_fail (BANDI_IS_WINDOW (self));
+
+  /* Without a store there is only the page that says why. */
+  if (self->store == NULL)
+    return;
+
+  is_cluster = g_str_has_prefix (section, "cluster:");
+  page = bandi_window_ensure_page (self, is_cluster ? "cluster" : section);
+  if (page == NULL)
+    return;
 
   leave_pushed_pages (self);
   g_queue_clear_full (&self->history, g_free);
   g_free (self->section);
   self->section = g_strdup (section);
 
-  if (g_str_has_prefix (section, "cluster:"))
+  if (is_cluster)
     {
       const char *acronym = section + strlen ("cluster:");
 
       bandi_calls_view_set_fixed_cluster (self->cluster_calls_view, acronym);
       bandi_proposals_view_set_cluster (self->cluster_proposals_view, acronym);
       bandi_dashboard_view_set_cluster (self->cluster_dashboard_view, acronym);
-      gtk_stack_set_visible_child_name (self->stack, "cluster");
     }
-  else
-    {
-      /* Before showing them: a view not on screen reloads when mapped. */
-      if (g_str_equal (section, "proposals"))
-        bandi_proposals_view_reload (self->proposals_view);
-      else if (g_str_equal (section, "dashboard"))
-        bandi_dashboard_view_reload (self->dashboard_view);
-      gtk_stack_set_visible_child_name (self->stack, section);
-    }
+  /* Before showing them: a view not on screen reloads when mapped. */
+  else if (BANDI_IS_PROPOSALS_VIEW (page))
+    bandi_proposals_view_reload (BANDI_PROPOSALS_VIEW (page));
+  else if (BANDI_IS_DASHBOARD_VIEW (page))
+    bandi_dashboard_view_reload (BANDI_DASHBOARD_VIEW (page));
+  gtk_stack_set_visible_child (self->stack, page);
 
   bandi_window_select_section_row (self, section);
 
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  update_header (self);
+  bandi_window_update_header (self);
 }
 
 static void
@@ -210,9 +218,6 @@ bandi_window_reload (BandiWindow *self)
   g_autoptr(GListModel) stored = NULL;
   g_autoptr(GListModel) calls = NULL;
   g_autoptr(GListModel) clusters = NULL;
-  BandiCallsView *call_views[] = {
-    self->upcoming_view, self->all_view, self->starred_view, self->cluster_calls_view,
-  };
 
   g_return_if_fail (BANDI_IS_WINDOW (self));
 
@@ -235,42 +240,23 @@ bandi_window_reload (BandiWindow *self)
 
   g_set_object (&self->calls, calls);
   g_set_object (&self->clusters, clusters);
-
-  for (guint i = 0; i < G_N_ELEMENTS (call_views); i++)
-    {
-      bandi_calls_view_set_clusters (call_views[i], clusters);
-      bandi_calls_view_set_calls (call_views[i], calls);
-    }
-  bandi_calendar_view_set_calls (self->calendar_view, calls);
-  bandi_call_details_set_clusters (self->details, clusters);
-  bandi_proposal_editor_set_clusters (self->editor, clusters);
-  bandi_proposal_editor_set_calls (self->editor, calls);
-  bandi_proposals_view_reload (self->proposals_view);
-  bandi_proposals_view_reload (self->cluster_proposals_view);
-  bandi_dashboard_view_reload (self->dashboard_view);
-  bandi_dashboard_view_reload (self->cluster_dashboard_view);
+  bandi_window_refill_pages (self);
 
   bandi_window_rebuild_sidebar (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
     bandi_window_show_section (self, "upcoming");
   else if (self->section != NULL)
     bandi_window_select_section_row (self, self->section);
-  update_header (self);
+  bandi_window_update_header (self);
 }
 
-static void
-show_call (BandiWindow *self,
-           BandiCall   *call)
+void
+bandi_window_show_call (BandiWindow *self,
+                        BandiCall   *call)
 {
+  bandi_window_ensure_page (self, "call");
   bandi_call_details_set_call (self->details, call);
   push_page (self, "call");
-}
-
-static void
-call_activated_cb (BandiWindow *self,
-                   BandiCall   *call)
-{
-  show_call (self, call);
 }
 
 void
@@ -288,13 +274,14 @@ bandi_window_show_call_id (BandiWindow *self,
   if (call == NULL)
     show_error (self, _("Cannot open the call"), error);
   else
-    show_call (self, call);
+    bandi_window_show_call (self, call);
 }
 
-static void
-show_proposal (BandiWindow   *self,
-               BandiProposal *proposal)
+void
+bandi_window_show_proposal (BandiWindow   *self,
+                            BandiProposal *proposal)
 {
+  bandi_window_ensure_page (self, "proposal");
   bandi_proposal_editor_flush (self->editor);
   bandi_proposal_editor_set_proposal (self->editor, proposal);
   push_page (self, "proposal");
@@ -315,14 +302,7 @@ bandi_window_show_proposal_id (BandiWindow *self,
   if (proposal == NULL)
     show_error (self, _("Cannot open the proposal"), error);
   else
-    show_proposal (self, proposal);
-}
-
-static void
-proposal_activated_cb (BandiWindow   *self,
-                       BandiProposal *proposal)
-{
-  show_proposal (self, proposal);
+    bandi_window_show_proposal (self, proposal);
 }
 
 /* The cluster a new proposal belongs to: the one shown, else the one whose
@@ -353,9 +333,9 @@ default_cluster (BandiWindow *self)
   return first;
 }
 
-static void
-new_proposal (BandiWindow *self,
-              BandiCall   *call)
+void
+bandi_window_new_proposal (BandiWindow *self,
+                           BandiCall   *call)
 {
   g_autoptr(BandiProposal) proposal = bandi_proposal_new ();
   g_autoptr(BandiCluster) cluster = default_cluster (self);
@@ -388,20 +368,7 @@ new_proposal (BandiWindow *self,
       show_error (self, _("Cannot create the proposal"), error);
       return;
     }
-  show_proposal (self, proposal);
-}
-
-static void
-prepare_proposal_cb (BandiWindow *self,
-                     BandiCall   *call)
-{
-  new_proposal (self, call);
-}
-
-static void
-starred_changed_cb (BandiWindow *self)
-{
-  bandi_calls_view_refilter (self->starred_view);
+  bandi_window_show_proposal (self, proposal);
 }
 
 static void
@@ -409,7 +376,7 @@ new_proposal_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  new_proposal (BANDI_WINDOW (widget), NULL);
+  bandi_window_new_proposal (BANDI_WINDOW (widget), NULL);
 }
 
 static void
@@ -417,7 +384,7 @@ go_back_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  go_back (BANDI_WINDOW (widget));
+  bandi_window_go_back (BANDI_WINDOW (widget));
 }
 
 static void
@@ -429,6 +396,37 @@ search_activated (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* GtkApplication would build gtk/help-overlay.ui for each window before
+ * its first frame: the shortcuts window is built when first asked for. */
+static void
+show_help_overlay_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/bandi/Bandi/bandi-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  /* The window's own action, which showing it installed. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+}
+
+/* A menu button given its menu builds the popover at once: the main menu
+ * is given when it is first opened, not before the first frame. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  BandiWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -443,9 +441,8 @@ static void
 search_changed_cb (BandiWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  BandiCallsView *views[] = {
-    self->upcoming_view, self->all_view, self->starred_view, self->cluster_calls_view,
-  };
+  BandiCallsView *views[4];
+  guint n_views;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text));
@@ -466,9 +463,13 @@ search_changed_cb (BandiWindow *self)
       if (ids == NULL)
         show_error (self, _("Cannot search the calls"), error);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+  /* Calls views built later start from it. */
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  self->search_ids = ids ? g_hash_table_ref (ids) : NULL;
+  n_views = bandi_window_get_calls_views (self, views);
+  for (guint i = 0; i < n_views; i++)
     bandi_calls_view_set_search_ids (views[i], ids);
-  update_header (self);
+  bandi_window_update_header (self);
 }
 
 static void
@@ -571,21 +572,6 @@ bandi_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  bandi_calls_view_set_store (self->upcoming_view, self->store);
-  bandi_calls_view_set_store (self->all_view, self->store);
-  bandi_calls_view_set_store (self->starred_view, self->store);
-  bandi_calls_view_set_store (self->cluster_calls_view, self->store);
-  bandi_call_details_set_store (self->details, self->store);
-  bandi_proposals_view_set_store (self->proposals_view, self->store);
-  bandi_proposals_view_set_store (self->cluster_proposals_view, self->store);
-  bandi_dashboard_view_set_store (self->dashboard_view, self->store);
-  bandi_dashboard_view_set_store (self->cluster_dashboard_view, self->store);
-  bandi_proposal_editor_set_store (self->editor, self->store);
-
-  g_settings_bind (self->settings, "selected-cluster", self->upcoming_view, "relevance-cluster", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "selected-cluster", self->all_view, "relevance-cluster", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "selected-cluster", self->starred_view, "relevance-cluster", G_SETTINGS_BIND_DEFAULT);
-
   store_error = bandi_application_get_store_error (self->application);
   if (self->store == NULL)
     {
@@ -619,6 +605,7 @@ bandi_window_dispose (GObject *object)
   g_queue_clear_full (&self->history, g_free);
   g_clear_pointer (&self->section, g_free);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
   g_clear_object (&self->calls);
   g_clear_object (&self->clusters);
   g_clear_object (&self->settings);
@@ -681,6 +668,8 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BandiWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BandiWindow, sync_button);
@@ -696,6 +685,7 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-proposal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -706,55 +696,11 @@ bandi_window_class_init (BandiWindowClass *klass)
 }
 
 static void
-add_page (BandiWindow *self,
-          GtkWidget   *child,
-          const char  *name)
-{
-  gtk_stack_add_named (self->stack, child, name);
-}
-
-static void
 bandi_window_init (BandiWindow *self)
 {
-  BandiCallsView **views[] = { &self->upcoming_view, &self->all_view, &self->starred_view };
-  const char *names[] = { "upcoming", "all", "starred" };
-  BandiCallsKind kinds[] = { BANDI_CALLS_KIND_UPCOMING, BANDI_CALLS_KIND_ALL, BANDI_CALLS_KIND_STARRED };
-
   gtk_widget_init_template (GTK_WIDGET (self));
   g_queue_init (&self->history);
-
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      *views[i] = bandi_calls_view_new (kinds[i]);
-      g_signal_connect_swapped (*views[i], "call-activated", G_CALLBACK (call_activated_cb), self);
-      add_page (self, GTK_WIDGET (*views[i]), names[i]);
-    }
-
-  self->calendar_view = bandi_calendar_view_new ();
-  g_signal_connect_swapped (self->calendar_view, "call-activated", G_CALLBACK (call_activated_cb), self);
-  add_page (self, GTK_WIDGET (self->calendar_view), "calendar");
-
-  self->proposals_view = bandi_proposals_view_new ();
-  g_signal_connect_swapped (self->proposals_view, "proposal-activated", G_CALLBACK (proposal_activated_cb), self);
-  add_page (self, GTK_WIDGET (self->proposals_view), "proposals");
-
-  self->dashboard_view = bandi_dashboard_view_new ();
-  add_page (self, GTK_WIDGET (self->dashboard_view), "dashboard");
-
-  add_page (self, bandi_window_build_cluster_page (self), "cluster");
-  g_signal_connect_swapped (self->cluster_calls_view, "call-activated", G_CALLBACK (call_activated_cb), self);
-  g_signal_connect_swapped (self->cluster_proposals_view, "proposal-activated", G_CALLBACK (proposal_activated_cb), self);
-  g_signal_connect_swapped (self->cluster_stack, "notify::visible-child", G_CALLBACK (update_header), self);
-
-  self->details = bandi_call_details_new ();
-  g_signal_connect_swapped (self->details, "prepare-proposal", G_CALLBACK (prepare_proposal_cb), self);
-  g_signal_connect_swapped (self->details, "starred-changed", G_CALLBACK (starred_changed_cb), self);
-  add_page (self, GTK_WIDGET (self->details), "call");
-
-  self->editor = bandi_proposal_editor_new ();
-  g_signal_connect_swapped (self->editor, "show-call", G_CALLBACK (call_activated_cb), self);
-  g_signal_connect_swapped (self->editor, "deleted", G_CALLBACK (go_back), self);
-  add_page (self, GTK_WIDGET (self->editor), "proposal");
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
   gtk_list_box_set_header_func (self->sidebar, bandi_window_sidebar_header_func, NULL, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

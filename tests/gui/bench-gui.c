@@ -4,7 +4,9 @@
  * to a calls view, search-as-you-type per keystroke (FTS query plus
  * refiltering), and, in child processes of this same binary, the time
  * from process start to the first frame of Bandi's window against a bare
- * AdwApplicationWindow, and to the first frame showing the calls, with the
+ * AdwApplicationWindow of the same default size (an empty window would
+ * otherwise be 200×200 pixels, a twentieth of Bandi's), and to the first
+ * frame showing the calls, with the
  * peak resident set of each at that moment. Figures are printed as
  * build-aux/bench-report reads them ("bench NAME VALUE UNIT ref REF"); a
  * target missed fails the benchmark after every figure is out.
@@ -79,22 +81,32 @@ child_window_added_cb (GtkApplication *app,
   g_signal_connect (window, "map", G_CALLBACK (child_map_cb), NULL);
 }
 
+static int bare_width;
+static int bare_height;
+
 static void
 bare_activate_cb (GApplication *app)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
 
+  gtk_window_set_default_size (GTK_WINDOW (window), bare_width, bare_height);
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* @mode is "bandi", or "bare" with @size_args the width and height of
+ * Bandi's window (the parent reads them from the settings: the bare
+ * window does not pay for that). */
 static int
-run_child (const char *mode)
+run_child (const char  *mode,
+           char       **size_args)
 {
   g_autoptr(GApplication) app = NULL;
   char *args[] = { (char *) "bandi", (char *) "--no-sync", NULL };
 
   if (g_str_equal (mode, "bare"))
     {
+      bare_width = atoi (size_args[0]);
+      bare_height = atoi (size_args[1]);
       app = G_APPLICATION (adw_application_new (NULL, G_APPLICATION_NON_UNIQUE));
       g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
     }
@@ -116,7 +128,10 @@ time_child (const char *self_path,
             const char *line,
             gsize      *rss_kib)
 {
-  const char *argv[] = { self_path, "--child", mode, NULL };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *width = g_strdup_printf ("%d", g_settings_get_int (settings, "window-width"));
+  g_autofree char *height = g_strdup_printf ("%d", g_settings_get_int (settings, "window-height"));
+  const char *argv[] = { self_path, "--child", mode, width, height, NULL };
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
@@ -261,8 +276,8 @@ main (int   argc,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (argc == 3 && g_str_equal (argv[1], "--child"))
-    return run_child (argv[2]);
+  if (argc >= 3 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2], argv + 3);
 
   self_path = argv[0];
   views_test_init (&argc, &argv, "Europe/Rome");

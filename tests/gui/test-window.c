@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "bandi-application.h"
+#include "bandi-calendar-view.h"
+#include "bandi-proposal-editor.h"
 #include "bandi-window.h"
 #include "gui-fixtures.h"
 #include "views-test-util.h"
@@ -78,6 +80,10 @@ fixture_set_up (Fixture       *f,
       /* Never reach the network from a test. */
       g_settings_set_boolean (settings, "sync-on-startup", FALSE);
       g_settings_set_uint (settings, "sync-interval-hours", 0);
+      /* Nor send desktop notices: the test's session bus has no
+       * notification server, and GLib warns when its answer comes. */
+      g_settings_set_value (settings, "reminder-days",
+                            g_variant_new_fixed_array (G_VARIANT_TYPE_INT32, NULL, 0, sizeof (gint32)));
       g_clear_object (&store);
 
       shared.app = bandi_application_new ();
@@ -98,6 +104,271 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+}
+
+/* The window's stack of pages: the one holding the loading spinner. */
+static GtkStack *
+find_pages (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "loading") != NULL)
+    return GTK_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_pages (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkStack *
+window_pages (Fixture *f)
+{
+  GtkStack *stack = find_pages (GTK_WIDGET (f->window));
+
+  g_assert_nonnull (stack);
+  return stack;
+}
+
+static gboolean
+is_built (Fixture    *f,
+          const char *page)
+{
+  return gtk_stack_get_child_by_name (window_pages (f), page) != NULL;
+}
+
+/* Runs the main loop until @page of the window's stack is shown. */
+static void
+wait_for_page (Fixture    *f,
+               const char *page)
+{
+  GtkStack *stack = window_pages (f);
+
+  for (int i = 0; i < 1000 && g_strcmp0 (gtk_stack_get_visible_child_name (stack), page) != 0; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, page);
+}
+
+static void
+test_start_builds_first_page_only (Fixture       *f,
+                                   gconstpointer  data)
+{
+  static const char * const unbuilt[] = {
+    "all", "starred", "calendar", "proposals", "dashboard", "cluster", "call", "proposal",
+  };
+
+  g_assert_true (is_built (f, "upcoming"));
+  for (guint i = 0; i < G_N_ELEMENTS (unbuilt); i++)
+    g_assert_false (is_built (f, unbuilt[i]));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+}
+
+/* A sync that ends while pages were never shown: the shown page has the
+ * new call at once, the others when they are first shown. */
+static void
+test_sync_while_unbuilt (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const unbuilt[] = { "all", "calendar", "proposals", "dashboard", "cluster" };
+  BandiStore *store = bandi_application_get_store (f->app);
+  g_autoptr(GPtrArray) fetched = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BandiCall) call = bandi_call_new ();
+  g_autoptr(BandiDeadline) deadline = gui_fixture_deadline (1, 5, 12, "Europe/Rome");
+  g_autoptr(GError) error = NULL;
+
+  bandi_call_set_external_id (call, "SYNC-TEST-01");
+  bandi_call_set_title (call, "Arrived with a sync");
+  bandi_call_set_programme (call, "Interreg Europe");
+  bandi_call_set_status (call, BANDI_CALL_STATUS_OPEN);
+  bandi_call_add_deadline (call, deadline);
+  g_ptr_array_add (fetched, g_object_ref (call));
+  bandi_store_merge_calls (store, "sync-test", fetched, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
+  g_assert_no_error (error);
+
+  /* What the sync button's ::finished does. */
+  bandi_window_reload (f->window);
+  wait_for_label (f, "Arrived with a sync");
+  for (guint i = 0; i < G_N_ELEMENTS (unbuilt); i++)
+    g_assert_false (is_built (f, unbuilt[i]));
+
+  bandi_window_show_section (f->window, "all");
+  wait_for_label (f, "Arrived with a sync");
+  wait_for_label (f, "Trustworthy artificial intelligence");
+}
+
+/* A search typed before a page is first shown applies to it. */
+static void
+test_search_then_build (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *bar = views_test_find_named (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *entry = views_test_find_named (bar, GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  g_assert_false (is_built (f, "cluster"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "collabora");
+  /* The header's count, once the search applies. */
+  wait_for_label (f, "1 call");
+  g_assert_true (is_mapped_label (GTK_WIDGET (f->window), "Collabora&Innova: progetti di ricerca"));
+  g_assert_false (is_mapped_label (GTK_WIDGET (f->window), FIXTURE_BATTERIES_TITLE));
+
+  /* LE2C's suggested calls have the batteries, which do not match. */
+  bandi_window_show_section (f->window, "cluster:LE2C");
+  wait_for_label (f, "No Matching Calls");
+  g_assert_false (is_mapped_label (GTK_WIDGET (f->window), FIXTURE_BATTERIES_TITLE));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  wait_for_label (f, FIXTURE_BATTERIES_TITLE);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), FALSE);
+}
+
+/* A calendar chip opens a call in the details, never shown before, and
+ * from there Prepare a Proposal opens the editor, never shown either. */
+static void
+test_chip_builds_details (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(BandiDeadline) deadline = gui_fixture_deadline (1, 3, 17, "Europe/Brussels");
+  BandiProposal *proposal;
+  GtkWidget *calendar;
+  GtkWidget *chip;
+  GtkWidget *button;
+  int year, month, day;
+
+  g_assert_false (is_built (f, "call"));
+  g_assert_false (is_built (f, "proposal"));
+  bandi_window_show_section (f->window, "calendar");
+  wait_for_label (f, "Coming Weeks");
+  calendar = gtk_stack_get_visible_child (window_pages (f));
+  g_assert_true (BANDI_IS_CALENDAR_VIEW (calendar));
+
+  bandi_deadline_get_date (deadline, &year, &month, &day);
+  bandi_calendar_view_set_month (BANDI_CALENDAR_VIEW (calendar), year, month);
+  chip = views_test_find_named (calendar, GTK_TYPE_BUTTON, FIXTURE_BATTERIES);
+  g_assert_nonnull (chip);
+  g_signal_emit_by_name (chip, "clicked");
+  wait_for_page (f, "call");
+  wait_for_label (f, FIXTURE_BATTERIES_TITLE);
+
+  button = views_test_find_named (gtk_stack_get_visible_child (window_pages (f)), GTK_TYPE_BUTTON,
+                                  "_Prepare a Proposal");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_page (f, "proposal");
+  proposal = bandi_proposal_editor_get_proposal (BANDI_PROPOSAL_EDITOR (gtk_stack_get_visible_child (window_pages (f))));
+  g_assert_nonnull (proposal);
+  g_assert_cmpstr (bandi_proposal_get_call_external_id (proposal), ==, FIXTURE_BATTERIES);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  wait_for_page (f, "call");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  wait_for_page (f, "calendar");
+}
+
+static GtkListBox *
+find_sidebar (GtkWidget *widget)
+{
+  /* The list whose rows name the sections they show. */
+  if (GTK_IS_LIST_BOX (widget) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0) != NULL &&
+      g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0)), "section") != NULL)
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_sidebar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Each sidebar row shows its page, built once: the clusters share one. */
+static void
+test_each_section_built_once (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkListBox *sidebar = find_sidebar (GTK_WIDGET (f->window));
+  GtkStack *stack = window_pages (f);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr(GHashTable) distinct = g_hash_table_new (NULL, NULL);
+  g_autoptr(GListModel) stack_pages = NULL;
+  GtkListBoxRow *row;
+  guint n_others = 0;
+
+  g_assert_nonnull (sidebar);
+  for (int round = 0; round < 2; round++)
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
+      {
+        const char *section = g_object_get_data (G_OBJECT (row), "section");
+        GtkWidget *page;
+
+        g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+        page = gtk_stack_get_visible_child (stack);
+        g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==,
+                         g_str_has_prefix (section, "cluster:") ? "cluster" : section);
+        g_assert_true (gtk_list_box_get_selected_row (sidebar) == row);
+        if (round == 0)
+          g_ptr_array_add (pages, page);
+        else
+          g_assert_true (g_ptr_array_index (pages, i) == page);
+        g_hash_table_add (distinct, page);
+      }
+  /* Six sections and the clusters' page. */
+  g_assert_cmpuint (g_hash_table_size (distinct), ==, 7);
+
+  /* Nothing else was added: the spinner, and the details and editor if
+   * an earlier test showed them. */
+  n_others = 1 + is_built (f, "call") + is_built (f, "proposal");
+  stack_pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (stack_pages), ==, g_hash_table_size (distinct) + n_others);
+}
+
+/* The shortcuts window is built when first asked for. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (f->window);
+  GtkShortcutsWindow *overlay;
+
+  for (int i = 0; i < 2; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+      overlay = gtk_application_window_get_help_overlay (window);
+      g_assert_nonnull (overlay);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (f->window));
+      gtk_window_close (GTK_WINDOW (overlay));
+      views_test_flush ();
+      /* Hidden, kept for next time. */
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+      g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+    }
+}
+
+/* The main menu's popover is built when it is first opened. */
+static void
+test_main_menu (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *button = views_test_find_named (GTK_WIDGET (f->window), GTK_TYPE_MENU_BUTTON, "Main Menu");
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  for (int i = 0; i < 2; i++)
+    {
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+      popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+      g_assert_nonnull (popover);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_nonnull (views_test_find_label (GTK_WIDGET (popover), "New Proposal"));
+      g_assert_nonnull (views_test_find_label (GTK_WIDGET (popover), "Keyboard Shortcuts"));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      views_test_flush ();
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    }
 }
 
 static void
@@ -178,6 +449,20 @@ main (int   argc,
 {
   views_test_init (&argc, &argv, "Europe/Rome");
 
+  /* First, while pages are still unbuilt. */
+  g_test_add ("/window/start-builds-first-page-only", Fixture, NULL, fixture_set_up,
+              test_start_builds_first_page_only, fixture_tear_down);
+  g_test_add ("/window/sync-while-unbuilt", Fixture, NULL, fixture_set_up,
+              test_sync_while_unbuilt, fixture_tear_down);
+  g_test_add ("/window/search-then-build", Fixture, NULL, fixture_set_up,
+              test_search_then_build, fixture_tear_down);
+  g_test_add ("/window/chip-builds-details", Fixture, NULL, fixture_set_up,
+              test_chip_builds_details, fixture_tear_down);
+  g_test_add ("/window/each-section-built-once", Fixture, NULL, fixture_set_up,
+              test_each_section_built_once, fixture_tear_down);
+  g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up,
+              test_shortcuts_window, fixture_tear_down);
+  g_test_add ("/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu, fixture_tear_down);
   g_test_add ("/window/sidebar", Fixture, NULL, fixture_set_up, test_sidebar, fixture_tear_down);
   g_test_add ("/window/search-opens-details", Fixture, NULL, fixture_set_up,
               test_search_opens_details, fixture_tear_down);
