@@ -16,6 +16,7 @@ struct _BandiCallsView
 
   BandiCallsKind      kind;
   BandiStore         *store;
+  BandiPluginLoader  *loader;         /* for the sources' names */
   GListModel         *calls;
   GListModel         *clusters;
   GtkFilterListModel *filtered;

@@ -393,6 +393,18 @@ fill_string_dropdown (GtkDropDown *dropdown,
   gtk_drop_down_set_selected (dropdown, position);
 }
 
+/* What the source filter shows for an entry: the source's name, else the
+ * entry as it is ("Any source", a source no longer installed). */
+static char *
+source_label (GtkStringObject *item,
+              BandiCallsView  *self)
+{
+  const char *id = gtk_string_object_get_string (item);
+  BandiSource *source = self->loader != NULL ? bandi_plugin_loader_find_source (self->loader, id) : NULL;
+
+  return g_strdup (source != NULL ? bandi_source_get_name (source) : id);
+}
+
 static GPtrArray *
 distinct_values (GListModel  *calls,
                  const char *(*get) (BandiCall *))
@@ -527,6 +539,16 @@ bandi_calls_view_set_store (BandiCallsView *self,
 {
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
   g_set_object (&self->store, store);
+}
+
+void
+bandi_calls_view_set_loader (BandiCallsView    *self,
+                             BandiPluginLoader *loader)
+{
+  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
+
+  if (g_set_object (&self->loader, loader) && self->calls != NULL)
+    refill_dropdowns (self);
 }
 
 void
@@ -713,6 +735,7 @@ bandi_calls_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->store);
+  g_clear_object (&self->loader);
   g_clear_object (&self->calls);
   g_clear_object (&self->clusters);
   g_clear_object (&self->cluster);
@@ -832,6 +855,10 @@ bandi_calls_view_init (BandiCallsView *self)
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bandi_call_rows_new (G_LIST_MODEL (self->filtered)))));
   gtk_column_view_set_model (self->column_view, self->selection);
+
+  gtk_drop_down_set_expression (self->source_dropdown,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             G_CALLBACK (source_label), self, NULL));
 
   bandi_calls_view_build_columns (self);
   update_cluster (self);

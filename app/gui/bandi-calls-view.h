@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "bandi-plugin-loader.h"
 #include "bandi-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,9 @@ G_DECLARE_FINAL_TYPE (BandiCallsView, bandi_calls_view, BANDI, CALLS_VIEW, GtkWi
 BandiCallsView *bandi_calls_view_new            (BandiCallsKind  kind);
 void            bandi_calls_view_set_store      (BandiCallsView *self,
                                                  BandiStore     *store);
+/* For the sources' names in the source filter (their ids without it) */
+void            bandi_calls_view_set_loader     (BandiCallsView    *self,
+                                                 BandiPluginLoader *loader);
 /* @calls: every stored call, in the order to show (by next deadline). */
 void            bandi_calls_view_set_calls      (BandiCallsView *self,
                                                  GListModel     *calls);

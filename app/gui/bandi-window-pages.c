@@ -77,6 +77,7 @@ new_calls_view (BandiWindow    *self,
   BandiCallsView *view = bandi_calls_view_new (kind);
 
   bandi_calls_view_set_store (view, self->store);
+  bandi_calls_view_set_loader (view, bandi_application_get_loader (self->application));
   bandi_calls_view_set_compact (view, adw_leaflet_get_folded (self->leaflet));
   bandi_calls_view_set_search_ids (view, self->search_ids);
   fill_calls_view (self, view);
@@ -175,6 +176,7 @@ build_page (BandiWindow *self,
     {
       self->details = bandi_call_details_new ();
       bandi_call_details_set_store (self->details, self->store);
+      bandi_call_details_set_loader (self->details, bandi_application_get_loader (self->application));
       fill_details (self);
       g_signal_connect_swapped (self->details, "prepare-proposal", G_CALLBACK (prepare_proposal_cb), self);
       g_signal_connect_swapped (self->details, "starred-changed", G_CALLBACK (starred_changed_cb), self);

@@ -14,6 +14,7 @@
 
 typedef struct {
   BandiStore     *store;
+  BandiPluginLoader *loader;
   GListModel     *calls;
   GListModel     *clusters;
   BandiCallsView *view;
@@ -33,6 +34,9 @@ fixture_set_up (Fixture       *f,
   f->clusters = bandi_store_list_clusters (f->store, NULL);
   f->view = bandi_calls_view_new (GPOINTER_TO_INT (data));
   bandi_calls_view_set_store (f->view, f->store);
+  f->loader = bandi_plugin_loader_new ();
+  bandi_plugin_loader_load (f->loader);
+  bandi_calls_view_set_loader (f->view, f->loader);
   bandi_calls_view_set_clusters (f->view, f->clusters);
   bandi_calls_view_set_calls (f->view, f->calls);
   f->window = views_test_show (GTK_WIDGET (f->view));
@@ -47,6 +51,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->calls);
   g_clear_object (&f->clusters);
   g_clear_object (&f->store);
+  g_clear_object (&f->loader);
 }
 
 static gboolean
@@ -163,6 +168,11 @@ test_filters (Fixture       *f,
   select_string (source, "lombardia");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
   g_assert_true (shown_has (f->view, FIXTURE_LOMBARDIA));
+  /* The filter shows the source's name, not its id */
+  views_test_flush ();
+  g_assert_nonnull (views_test_find_label (GTK_WIDGET (source),
+                                           "Regione Lombardia — Bandi (Call Hub, Collabora&Innova…)"));
+  g_assert_null (views_test_find_label (GTK_WIDGET (source), "lombardia"));
   gtk_drop_down_set_selected (source, 0);
 
   gtk_drop_down_set_selected (status, 2);  /* Forthcoming */
