@@ -107,19 +107,34 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* The window's stack of pages: the one holding the loading spinner. */
-static GtkStack *
-find_pages (GtkWidget *widget)
+/* The first widget below @widget, depth first, that @match accepts */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*match) (GtkWidget *))
 {
-  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "loading") != NULL)
-    return GTK_STACK (widget);
+  if (match (widget))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkStack *found = find_pages (child);
+      GtkWidget *found = find_widget (child, match);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+/* The stack of the window's pages */
+static gboolean
+is_pages (GtkWidget *widget)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "loading") != NULL;
+}
+
+static GtkStack *
+find_pages (GtkWidget *widget)
+{
+  return GTK_STACK (find_widget (widget, is_pages));
 }
 
 static GtkStack *
@@ -266,21 +281,18 @@ test_chip_builds_details (Fixture       *f,
   wait_for_page (f, "calendar");
 }
 
+/* The list whose rows name the sections they show */
+static gboolean
+is_sidebar (GtkWidget *widget)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0) != NULL &&
+         g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0)), "section") != NULL;
+}
+
 static GtkListBox *
 find_sidebar (GtkWidget *widget)
 {
-  /* The list whose rows name the sections they show. */
-  if (GTK_IS_LIST_BOX (widget) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0) != NULL &&
-      g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0)), "section") != NULL)
-    return GTK_LIST_BOX (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListBox *found = find_sidebar (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_LIST_BOX (find_widget (widget, is_sidebar));
 }
 
 /* Each sidebar row shows its page, built once: the clusters share one. */
