@@ -63,4 +63,14 @@ guint bandi_calls_view_relevance_of  (BandiCallsView *self,
 /* Adds the columns (bandi-calls-columns.c). */
 void  bandi_calls_view_build_columns (BandiCallsView *self);
 
+/* The filters (bandi-calls-filters.c) */
+void        bandi_calls_view_init_filters            (BandiCallsView *self);
+/* The entry chosen in a list whose first entry means "any": NULL for it */
+const char *bandi_calls_view_selected_string         (GtkDropDown    *dropdown);
+/* Reads the filter widgets once, not for each of 20,000 calls. */
+void        bandi_calls_view_read_filter_state       (BandiCallsView *self);
+/* The source and programme lists, from the calls */
+void        bandi_calls_view_refill_dropdowns        (BandiCallsView *self);
+void        bandi_calls_view_refill_cluster_dropdown (BandiCallsView *self);
+
 G_END_DECLS

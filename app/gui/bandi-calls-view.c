@@ -165,17 +165,6 @@ bandi_calls_view_relevance_of (BandiCallsView *self,
 
 /* Filtering */
 
-static const char *
-selected_string (GtkDropDown *dropdown)
-{
-  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-
-  /* The first entry of the source and programme lists means "any". */
-  if (item == NULL || gtk_drop_down_get_selected (dropdown) == 0)
-    return NULL;
-  return gtk_string_object_get_string (item);
-}
-
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -296,24 +285,12 @@ update_empty_state (BandiCallsView *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-/* Reads the filter widgets once, not for each of 20,000 calls. */
-static void
-read_filter_state (BandiCallsView *self)
-{
-  self->state.source = selected_string (self->source_dropdown);
-  self->state.programme = selected_string (self->programme_dropdown);
-  self->state.status = gtk_drop_down_get_selected (self->status_dropdown);
-  self->state.window = gtk_drop_down_get_selected (self->window_dropdown);
-  self->state.suggested_only = self->fixed_cluster != NULL ||
-                               gtk_toggle_button_get_active (self->suggested_button);
-}
-
 static void
 filter_now (BandiCallsView  *self,
             GtkFilterChange  change)
 {
   self->filter_stale = FALSE;
-  read_filter_state (self);
+  bandi_calls_view_read_filter_state (self);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_empty_state (self);
 }
@@ -370,112 +347,12 @@ row_activated_cb (BandiCallsView *self,
     g_signal_emit (self, signals[CALL_ACTIVATED], 0, call);
 }
 
-/* Dropdowns */
-
-static void
-fill_string_dropdown (GtkDropDown *dropdown,
-                      const char  *any,
-                      GPtrArray   *values)
-{
-  const char *selected = selected_string (dropdown);
-  g_autofree char *keep = g_strdup (selected);
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  guint position = 0;
-
-  gtk_string_list_append (list, any);
-  for (guint i = 0; i < values->len; i++)
-    {
-      gtk_string_list_append (list, g_ptr_array_index (values, i));
-      if (g_strcmp0 (keep, g_ptr_array_index (values, i)) == 0)
-        position = i + 1;
-    }
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (dropdown, position);
-}
-
-/* What the source filter shows for an entry: the source's name, else the
- * entry as it is ("Any source", a source no longer installed). */
-static char *
-source_label (GtkStringObject *item,
-              BandiCallsView  *self)
-{
-  const char *id = gtk_string_object_get_string (item);
-  BandiSource *source = self->loader != NULL ? bandi_plugin_loader_find_source (self->loader, id) : NULL;
-
-  return g_strdup (source != NULL ? bandi_source_get_name (source) : id);
-}
-
-static GPtrArray *
-distinct_values (GListModel  *calls,
-                 const char *(*get) (BandiCall *))
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *values = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (calls);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BandiCall) call = g_list_model_get_item (calls, i);
-      const char *value = get (call);
-
-      /* The calls own the strings and outlive this array. */
-      if (value != NULL && *value != '\0' && g_hash_table_add (seen, (gpointer) value))
-        g_ptr_array_add (values, (gpointer) value);
-    }
-  return values;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
-static void
-refill_dropdowns (BandiCallsView *self)
-{
-  g_autoptr(GPtrArray) sources = distinct_values (self->calls, bandi_call_get_source_id);
-  g_autoptr(GPtrArray) programmes = distinct_values (self->calls, bandi_call_get_programme);
-
-  g_ptr_array_sort (sources, compare_strings);
-  g_ptr_array_sort (programmes, compare_strings);
-  self->updating_dropdowns = TRUE;
-  fill_string_dropdown (self->source_dropdown, _("Any source"), sources);
-  fill_string_dropdown (self->programme_dropdown, _("Any programme"), programmes);
-  self->updating_dropdowns = FALSE;
-  /* The old lists, which the filter state points into, are gone. */
-  read_filter_state (self);
-}
-
-static void
-refill_cluster_dropdown (BandiCallsView *self)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  guint n = self->clusters ? g_list_model_get_n_items (self->clusters) : 0;
-  guint position = 0;
-
-  gtk_string_list_append (list, _("No cluster"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
-
-      gtk_string_list_append (list, bandi_cluster_get_acronym (cluster));
-      if (g_strcmp0 (bandi_cluster_get_acronym (cluster), self->relevance_cluster) == 0)
-        position = i + 1;
-    }
-  self->updating_dropdowns = TRUE;
-  gtk_drop_down_set_model (self->cluster_dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (self->cluster_dropdown, position);
-  self->updating_dropdowns = FALSE;
-}
-
 static void
 cluster_selected_cb (BandiCallsView *self)
 {
   if (self->updating_dropdowns)
     return;
-  bandi_calls_view_set_relevance_cluster (self, selected_string (self->cluster_dropdown));
+  bandi_calls_view_set_relevance_cluster (self, bandi_calls_view_selected_string (self->cluster_dropdown));
 }
 
 /* Resolves relevance_cluster (or the fixed one) to a cluster object. */
@@ -508,7 +385,7 @@ apply_calls (BandiCallsView *self)
   reset_clock (self);
   rebuild_next_deadlines (self);
   g_hash_table_remove_all (self->relevance);
-  refill_dropdowns (self);
+  bandi_calls_view_refill_dropdowns (self);
   gtk_filter_list_model_set_model (self->filtered, self->calls);
   filter_now (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -548,7 +425,7 @@ bandi_calls_view_set_loader (BandiCallsView    *self,
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
   if (g_set_object (&self->loader, loader) && self->calls != NULL)
-    refill_dropdowns (self);
+    bandi_calls_view_refill_dropdowns (self);
 }
 
 void
@@ -571,7 +448,7 @@ bandi_calls_view_set_clusters (BandiCallsView *self,
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
   g_set_object (&self->clusters, clusters);
-  refill_cluster_dropdown (self);
+  bandi_calls_view_refill_cluster_dropdown (self);
   update_cluster (self);
   refilter_now (self);
 }
@@ -609,7 +486,7 @@ bandi_calls_view_set_relevance_cluster (BandiCallsView *self,
     return;
   g_free (self->relevance_cluster);
   self->relevance_cluster = g_strdup (acronym);
-  refill_cluster_dropdown (self);
+  bandi_calls_view_refill_cluster_dropdown (self);
   update_cluster (self);
   refilter_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELEVANCE_CLUSTER]);
@@ -856,9 +733,7 @@ bandi_calls_view_init (BandiCallsView *self)
   self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bandi_call_rows_new (G_LIST_MODEL (self->filtered)))));
   gtk_column_view_set_model (self->column_view, self->selection);
 
-  gtk_drop_down_set_expression (self->source_dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (source_label), self, NULL));
+  bandi_calls_view_init_filters (self);
 
   bandi_calls_view_build_columns (self);
   update_cluster (self);

@@ -1,0 +1,144 @@
+/* bandi-calls-filters.c
+ *
+ * The filters of the calls view: the source, programme and cluster lists
+ * filled from the calls and clusters shown, and their state read once for
+ * the filter function.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bandi-calls-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bandi-calls-view-private.h"
+
+const char *
+bandi_calls_view_selected_string (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  /* The first entry of the source and programme lists means "any". */
+  if (item == NULL || gtk_drop_down_get_selected (dropdown) == 0)
+    return NULL;
+  return gtk_string_object_get_string (item);
+}
+
+/* Reads the filter widgets once, not for each of 20,000 calls. */
+void
+bandi_calls_view_read_filter_state (BandiCallsView *self)
+{
+  self->state.source = bandi_calls_view_selected_string (self->source_dropdown);
+  self->state.programme = bandi_calls_view_selected_string (self->programme_dropdown);
+  self->state.status = gtk_drop_down_get_selected (self->status_dropdown);
+  self->state.window = gtk_drop_down_get_selected (self->window_dropdown);
+  self->state.suggested_only = self->fixed_cluster != NULL ||
+                               gtk_toggle_button_get_active (self->suggested_button);
+}
+
+static void
+fill_string_dropdown (GtkDropDown *dropdown,
+                      const char  *any,
+                      GPtrArray   *values)
+{
+  const char *selected = bandi_calls_view_selected_string (dropdown);
+  g_autofree char *keep = g_strdup (selected);
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint position = 0;
+
+  gtk_string_list_append (list, any);
+  for (guint i = 0; i < values->len; i++)
+    {
+      gtk_string_list_append (list, g_ptr_array_index (values, i));
+      if (g_strcmp0 (keep, g_ptr_array_index (values, i)) == 0)
+        position = i + 1;
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+/* What the source filter shows for an entry: the source's name, else the
+ * entry as it is ("Any source", a source no longer installed). */
+static char *
+source_label (GtkStringObject *item,
+              BandiCallsView  *self)
+{
+  const char *id = gtk_string_object_get_string (item);
+  BandiSource *source = self->loader != NULL ? bandi_plugin_loader_find_source (self->loader, id) : NULL;
+
+  return g_strdup (source != NULL ? bandi_source_get_name (source) : id);
+}
+
+static GPtrArray *
+distinct_values (GListModel  *calls,
+                 const char *(*get) (BandiCall *))
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *values = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (calls);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BandiCall) call = g_list_model_get_item (calls, i);
+      const char *value = get (call);
+
+      /* The calls own the strings and outlive this array. */
+      if (value != NULL && *value != '\0' && g_hash_table_add (seen, (gpointer) value))
+        g_ptr_array_add (values, (gpointer) value);
+    }
+  return values;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+void
+bandi_calls_view_refill_dropdowns (BandiCallsView *self)
+{
+  g_autoptr(GPtrArray) sources = distinct_values (self->calls, bandi_call_get_source_id);
+  g_autoptr(GPtrArray) programmes = distinct_values (self->calls, bandi_call_get_programme);
+
+  g_ptr_array_sort (sources, compare_strings);
+  g_ptr_array_sort (programmes, compare_strings);
+  self->updating_dropdowns = TRUE;
+  fill_string_dropdown (self->source_dropdown, _("Any source"), sources);
+  fill_string_dropdown (self->programme_dropdown, _("Any programme"), programmes);
+  self->updating_dropdowns = FALSE;
+  /* The old lists, which the filter state points into, are gone. */
+  bandi_calls_view_read_filter_state (self);
+}
+
+void
+bandi_calls_view_refill_cluster_dropdown (BandiCallsView *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint n = self->clusters ? g_list_model_get_n_items (self->clusters) : 0;
+  guint position = 0;
+
+  gtk_string_list_append (list, _("No cluster"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
+
+      gtk_string_list_append (list, bandi_cluster_get_acronym (cluster));
+      if (g_strcmp0 (bandi_cluster_get_acronym (cluster), self->relevance_cluster) == 0)
+        position = i + 1;
+    }
+  self->updating_dropdowns = TRUE;
+  gtk_drop_down_set_model (self->cluster_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->cluster_dropdown, position);
+  self->updating_dropdowns = FALSE;
+}
+
+void
+bandi_calls_view_init_filters (BandiCallsView *self)
+{
+  gtk_drop_down_set_expression (self->source_dropdown,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             G_CALLBACK (source_label), self, NULL));
+}
