@@ -15,27 +15,28 @@
 
 #include "interreg-entry.h"
 
+/* A member that is a string; NULL when missing or anything else. */
+static const char *
+string_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 /* post.title.rendered and the like; NULL when missing or not a string. */
 static const char *
 rendered (JsonObject *post,
           const char *member)
 {
   JsonNode *node = json_object_get_member (post, member);
-  JsonObject *object;
 
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  object = json_node_get_object (node);
-  node = json_object_get_member (object, "rendered");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return string_member (json_node_get_object (node), "rendered");
+  return string_member (post, member);
 }
 
 GPtrArray *
@@ -72,11 +73,13 @@ interreg_wordpress_read (InterregProgramme *programme,
       json_object_has_member (json_node_get_object (root), "code"))
     {
       JsonObject *object = json_node_get_object (root);
+      /* Either may be missing, or not a string */
+      const char *message = string_member (object, "message");
+      const char *code = string_member (object, "code");
 
       g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
                    _("WordPress answered with an error: %s (%s)"),
-                   json_object_get_string_member_with_default (object, "message", ""),
-                   json_object_get_string_member_with_default (object, "code", ""));
+                   message ? message : "", code ? code : "");
       return NULL;
     }
 
