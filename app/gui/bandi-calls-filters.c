@@ -138,7 +138,8 @@ bandi_calls_view_refill_cluster_dropdown (BandiCallsView *self)
 void
 bandi_calls_view_init_filters (BandiCallsView *self)
 {
-  gtk_drop_down_set_expression (self->source_dropdown,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (source_label), self, NULL));
+  g_autoptr(GtkExpression) label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                G_CALLBACK (source_label), self, NULL);
+
+  gtk_drop_down_set_expression (self->source_dropdown, label);
 }
