@@ -43,8 +43,7 @@ typedef struct {
   GUri                  *endpoint;
   GBytes                *body;
   char                  *content_type;
-  BandiHorizonPages     *pages;
-  GPtrArray             *warnings;
+  BandiHorizonPages     *pages;     /* NULL while a page is being read */
   SoupMessage           *msg;
   guint                  page;
 } FetchData;
@@ -56,9 +55,46 @@ fetch_data_free (FetchData *data)
   g_clear_pointer (&data->body, g_bytes_unref);
   g_free (data->content_type);
   g_clear_pointer (&data->pages, bandi_horizon_pages_free);
-  g_clear_pointer (&data->warnings, g_ptr_array_unref);
   g_clear_object (&data->msg);
   g_free (data);
+}
+
+/* One page read on a worker thread, so that the fetch's main context (the
+ * application's, in the GUI) goes on meanwhile. The pages are handed over
+ * to the worker with the page and handed back once it is done; if the
+ * fetch is cancelled meanwhile, they stay here and go with the read. Only
+ * plain data: it may be freed on the worker. */
+typedef struct {
+  BandiHorizonPages     *pages;
+  GBytes                *body;
+  GPtrArray             *warnings;
+  gboolean               done;
+  guint                  failed;    /* the page that is not search results */
+} PageRead;
+
+static void
+page_read_free (PageRead *read)
+{
+  g_clear_pointer (&read->pages, bandi_horizon_pages_free);
+  g_bytes_unref (read->body);
+  g_ptr_array_unref (read->warnings);
+  g_free (read);
+}
+
+static void
+page_read_thread (GTask        *read_task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  PageRead *read = task_data;
+  GError *error = NULL;
+
+  if (bandi_horizon_pages_add (read->pages, read->body, &read->done, &read->failed,
+                               read->warnings, &error))
+    g_task_return_boolean (read_task, TRUE);
+  else
+    g_task_return_error (read_task, error);
 }
 
 /* The request */
@@ -197,50 +233,47 @@ finish_fetch (BandiHorizonSource *self,
                          (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* Back on the fetch's main context with the page read (or not) */
 static void
-page_cb (GObject      *object,
+read_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   BandiHorizonSource *self = g_task_get_source_object (task);
   FetchData *data = g_task_get_task_data (task);
-  g_autoptr(GBytes) body = NULL;
+  PageRead *read = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *progress = NULL;
   gint64 total;
   guint expected;
-  guint failed = 0;
-  gboolean done = FALSE;
 
-  body = bandi_http_send_finish (SOUP_SESSION (object), result, &error);
-  if (body == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  /* The worker may still be reading: what it finds is dropped, with the
+   * pages. Otherwise it is done, and the pages come back. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
-  g_ptr_array_set_size (data->warnings, 0);
-  if (!bandi_horizon_pages_add (data->pages, body, &done, &failed, data->warnings, &error))
+  data->pages = g_steal_pointer (&read->pages);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       /* Only the page just received can be described: an earlier one was
        * put off (and was read fine last time). */
-      g_autofree char *described = failed == data->page ? bandi_http_describe_body (data->msg, body)
-                                                        : g_strdup (_("a page read before"));
+      g_autofree char *described = read->failed == data->page ? bandi_http_describe_body (data->msg, read->body)
+                                                              : g_strdup (_("a page read before"));
 
       g_task_return_new_error (task, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
                                /* Translators: "…page 2: the answer is not JSON (…) — HTTP 200, text/html, …" */
                                _("The Funding & Tenders Portal did not send search results for page %u: %s — %s"),
-                               failed, error->message, described);
+                               read->failed, error->message, described);
       return;
     }
 
-  for (guint i = 0; i < data->warnings->len; i++)
-    bandi_source_add_warning (BANDI_SOURCE (self), "%s", (const char *) g_ptr_array_index (data->warnings, i));
+  for (guint i = 0; i < read->warnings->len; i++)
+    bandi_source_add_warning (BANDI_SOURCE (self), "%s", (const char *) g_ptr_array_index (read->warnings, i));
 
   expected = bandi_horizon_pages_get_expected (data->pages);
   total = bandi_horizon_pages_get_total (data->pages);
-  if (done && total > BANDI_HORIZON_RESULT_WINDOW &&
+  if (read->done && total > BANDI_HORIZON_RESULT_WINDOW &&
       data->page * BANDI_HORIZON_PAGE_SIZE >= BANDI_HORIZON_RESULT_WINDOW)
     {
       /* A macro pasted into a msgid would not reach the catalogue. */
@@ -257,10 +290,10 @@ page_cb (GObject      *object,
   else
     progress = g_strdup_printf (_("Read page %u"), data->page);
   bandi_source_report_progress (BANDI_SOURCE (self),
-                                done ? 1.0 : expected > 0 ? (double) data->page / expected : -1.0,
+                                read->done ? 1.0 : expected > 0 ? (double) data->page / expected : -1.0,
                                 progress);
 
-  if (done)
+  if (read->done)
     {
       finish_fetch (self, task, data);
       return;
@@ -268,6 +301,40 @@ page_cb (GObject      *object,
 
   data->page++;
   fetch_page (g_steal_pointer (&task));
+}
+
+static void
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr(GTask) read_task = NULL;
+  GError *error = NULL;
+  PageRead *read;
+  GBytes *body;
+
+  body = bandi_http_send_finish (SOUP_SESSION (object), result, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  read = g_new0 (PageRead, 1);
+  read->pages = g_steal_pointer (&data->pages);
+  read->body = body;
+  read->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  /* No source object: the worker may drop the last reference to the read,
+   * which must then hold nothing of this thread's. */
+  read_task = g_task_new (NULL, g_task_get_cancellable (task), read_cb, task);
+  g_task_set_source_tag (read_task, page_read_thread);
+  g_task_set_task_data (read_task, read, (GDestroyNotify) page_read_free);
+  g_task_set_return_on_cancel (read_task, TRUE);
+  g_task_run_in_thread (read_task, page_read_thread);
 }
 
 static void
@@ -361,7 +428,6 @@ bandi_horizon_source_fetch_async (BandiSource         *source,
                                          g_get_real_time () / G_USEC_PER_SEC,
                                          bandi_source_get_previous_answer (source),
                                          BANDI_HORIZON_RESULT_WINDOW);
-  data->warnings = g_ptr_array_new_with_free_func (g_free);
   data->page = 1;
 
   bandi_source_report_progress (source, 0.0, _("Asking the Funding & Tenders Portal"));

@@ -10,7 +10,9 @@
 
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <time.h>
 
+#include "bandi-horizon-pages.h"
 #include "bandi-source-private.h"
 #include "bandi-store.h"
 #include "bandi-sync.h"
@@ -368,6 +370,76 @@ test_cancel (Fixture       *f,
   assert_pages (f, 1);
 }
 
+/* The CPU time used so far by @clock (the calling thread's, or the whole
+ * process's), in microseconds */
+static gint64
+cpu_us (clockid_t clock)
+{
+  struct timespec ts;
+
+  g_assert_cmpint (clock_gettime (clock, &ts), ==, 0);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* The pages are read on another thread: over the fetch, the other threads
+ * of the process (idle otherwise: the server and the client are on this
+ * one) use CPU time of the order of what reading the same pages takes on
+ * their own, here, and they would use next to none if this thread read
+ * them. No speed is asked for: the figures compared come from this run. */
+static void
+test_read_off_thread (Fixture       *f,
+                      gconstpointer  data)
+{
+  const guint n_pages = 5;
+  gint64 reading = G_MAXINT64;
+  gint64 this_thread;
+  gint64 all_threads;
+
+  f->server->mode = HT_SERVE_GENERATED;
+  f->server->varied = TRUE;
+  f->server->total = n_pages * BANDI_HORIZON_PAGE_SIZE;
+  /* Made now, so that the fetch spends nothing on making them */
+  for (guint page = 1; page <= n_pages; page++)
+    g_bytes_unref (ht_server_get_page (f->server, page));
+
+  /* The least of three readings, the first with the caches cold */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(BandiHorizonPages) pages = NULL;
+      g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+      gint64 start = cpu_us (CLOCK_THREAD_CPUTIME_ID);
+
+      pages = bandi_horizon_pages_new ("horizon", g_get_real_time () / G_USEC_PER_SEC, NULL,
+                                       BANDI_HORIZON_RESULT_WINDOW);
+      for (guint page = 1; page <= n_pages; page++)
+        {
+          g_autoptr(GBytes) body = ht_server_get_page (f->server, page);
+          g_autoptr(GError) error = NULL;
+          gboolean done = FALSE;
+          guint failed = 0;
+
+          g_assert_true (bandi_horizon_pages_add (pages, body, &done, &failed, warnings, &error));
+          g_assert_no_error (error);
+          g_assert_true (done == (page == n_pages));
+        }
+      reading = MIN (reading, cpu_us (CLOCK_THREAD_CPUTIME_ID) - start);
+    }
+
+  this_thread = -cpu_us (CLOCK_THREAD_CPUTIME_ID);
+  all_threads = -cpu_us (CLOCK_PROCESS_CPUTIME_ID);
+  fetch (f);
+  this_thread += cpu_us (CLOCK_THREAD_CPUTIME_ID);
+  all_threads += cpu_us (CLOCK_PROCESS_CPUTIME_ID);
+  g_assert_no_error (f->error);
+  assert_pages (f, n_pages);
+  g_assert_cmpuint (f->calls->len, ==, n_pages * BANDI_HORIZON_PAGE_SIZE);
+
+  g_test_message ("CPU time: reading %u pages here %" G_GINT64_FORMAT " us; over the fetch, "
+                  "this thread %" G_GINT64_FORMAT " us, the others %" G_GINT64_FORMAT " us",
+                  n_pages, reading, this_thread, all_threads - this_thread);
+  g_assert_cmpint (all_threads - this_thread, >, reading / 2);
+}
+
 /* A sync as the application runs it, into @store; returns the source's
  * status as stored. */
 static BandiSourceStatus *
@@ -529,6 +601,7 @@ main (int   argc,
   ADD ("truncated", test_truncated);
   ADD ("retry", test_retry);
   ADD ("cancel", test_cancel);
+  ADD ("read-off-thread", test_read_off_thread);
   ADD ("same-answer", test_same_answer);
   ADD ("changed-page", test_changed_page);
   ADD ("foreign-answer", test_foreign_answer);
