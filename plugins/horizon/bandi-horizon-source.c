@@ -258,8 +258,12 @@ read_cb (GObject      *object,
     {
       /* Only the page just received can be described: an earlier one was
        * put off (and was read fine last time). */
-      g_autofree char *described = read->failed == data->page ? bandi_http_describe_body (data->msg, read->body)
-                                                              : g_strdup (_("a page read before"));
+      g_autofree char *described = NULL;
+
+      if (read->failed == data->page)
+        described = bandi_http_describe_body (data->msg, read->body);
+      else
+        described = g_strdup (_("a page read before"));
 
       g_task_return_new_error (task, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
                                /* Translators: "…page 2: the answer is not JSON (…) — HTTP 200, text/html, …" */
@@ -308,9 +312,10 @@ page_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   FetchData *data = g_task_get_task_data (task);
   g_autoptr(GTask) read_task = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
   PageRead *read;
   GBytes *body;
@@ -319,7 +324,6 @@ page_cb (GObject      *object,
   if (body == NULL)
     {
       g_task_return_error (task, error);
-      g_object_unref (task);
       return;
     }
 
@@ -328,9 +332,10 @@ page_cb (GObject      *object,
   read->body = body;
   read->warnings = g_ptr_array_new_with_free_func (g_free);
 
-  /* No source object: the worker may drop the last reference to the read,
-   * which must then hold nothing of this thread's. */
-  read_task = g_task_new (NULL, g_task_get_cancellable (task), read_cb, task);
+  /* No source object: the worker may drop the last reference to the read
+   * task, and with it only thread-safe references (the cancellable, the
+   * main context) may go. */
+  read_task = g_task_new (NULL, cancellable, read_cb, g_steal_pointer (&task));
   g_task_set_source_tag (read_task, page_read_thread);
   g_task_set_task_data (read_task, read, (GDestroyNotify) page_read_free);
   g_task_set_return_on_cancel (read_task, TRUE);
