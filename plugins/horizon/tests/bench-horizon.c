@@ -11,7 +11,8 @@
  *  - served: a sync as the application runs it (the module loaded as the
  *    host loads it, BandiSync, HTTP on 127.0.0.1, the server in this same
  *    process) of the 10,000 topics the API serves for one query at most,
- *    first and with nothing changed.
+ *    first and with nothing changed; with the longest the main loop went
+ *    without dispatching meanwhile.
  *
  * Each step reports its CPU time (the machine is shared: wall-clock time
  * counts other processes) for build-aux/bench-report. The second sync with
@@ -244,6 +245,25 @@ bench_parse_and_store (void)
   }
 }
 
+/* The longest the main loop went without dispatching (µs): the
+ * application's UI would have frozen that long. */
+typedef struct {
+  gint64 last;
+  gint64 longest;
+} Stall;
+
+static gboolean
+stall_tick_cb (gpointer user_data)
+{
+  Stall *stall = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  stall->longest = MAX (stall->longest, now - stall->last);
+  stall->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 run_sync (BandiSync   *sync,
           BandiSource *source,
@@ -254,16 +274,25 @@ run_sync (BandiSync   *sync,
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  Stall stall = { g_get_monotonic_time (), 0 };
+  guint ticker;
   gboolean ok;
   Timer timer;
 
   g_ptr_array_add (sources, source);
+  ticker = g_timeout_add (1, stall_tick_cb, &stall);
   timer_start (&timer);
   ok = source_test_run_sync (sync, sources, NULL, &error);
+  /* Up to the end of the run, which the ticker did not see */
+  stall_tick_cb (&stall);
+  g_source_remove (ticker);
   g_assert_no_error (error);
   g_assert_true (ok);
 
   report (name, what, &timer, reference, 0, max_ratio);
+  /* Reported, not held to a figure: the server shares the loop. */
+  g_test_message ("%s: the main loop stalled for %.0f ms at most", what, stall.longest / 1000.0);
+  g_test_message ("bench %s-stall %.0f ms", name, stall.longest / 1000.0);
 }
 
 static void
