@@ -403,22 +403,6 @@ first_run_cb (GObject      *object,
   *(gboolean *) user_data = TRUE;
 }
 
-typedef struct {
-  gboolean      done;
-  GAsyncResult *result;
-} SecondRun;
-
-static void
-second_run_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  SecondRun *second = user_data;
-
-  second->result = g_object_ref (result);
-  second->done = TRUE;
-}
-
 static void
 test_already_running (Fixture       *f,
                       gconstpointer  data)
@@ -426,14 +410,14 @@ test_already_running (Fixture       *f,
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   gboolean first_done = FALSE;
-  SecondRun second = { FALSE, NULL };
+  SourceTestWait second = { FALSE, NULL };
 
   g_ptr_array_add (sources, f->good);
   bandi_sync_run_async (f->sync, sources, NULL, first_run_cb, &first_done);
   g_assert_true (bandi_sync_get_running (f->sync));
 
   /* The second run is refused at once; the first goes on. */
-  bandi_sync_run_async (f->sync, sources, NULL, second_run_cb, &second);
+  bandi_sync_run_async (f->sync, sources, NULL, source_test_wait_done_cb, &second);
   source_test_wait_until (&second.done, 10000);
   g_assert_true (second.done);
   g_assert_false (bandi_sync_run_finish (f->sync, second.result, &error));
