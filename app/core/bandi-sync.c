@@ -293,65 +293,168 @@ finish_run (BandiSync *self,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Merges what @source found (or records why it found nothing) and returns
- * its status as stored. */
-static BandiSourceStatus *
-record_result (BandiSync    *self,
-               BandiSource  *source,
-               GPtrArray    *calls,
-               GError      **error)
+/* One source's result, merged on a worker thread. Nothing of the source
+ * object crosses over: its id, answer and warnings are copied, and the
+ * calls are handed over (the source is done with them). */
+typedef struct {
+  char               *store_path;
+  char               *source_id;
+  GPtrArray          *calls;            /* (nullable) NULL when the fetch failed */
+  GError             *error;            /* the fetch's, then the merge's */
+  GStrv               warnings;
+  gboolean            keep_previous;
+  char               *previous_answer;
+  char               *answer;
+  gint64              valid_until;
+  gint64              now;
+  BandiSourceStatus  *status;           /* the worker's answer */
+} MergeJob;
+
+static void
+merge_job_free (MergeJob *job)
 {
-  const char *id = bandi_source_get_id (source);
-  g_auto(GStrv) warnings = bandi_source_dup_warnings (source);
+  g_free (job->store_path);
+  g_free (job->source_id);
+  g_clear_pointer (&job->calls, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  g_strfreev (job->warnings);
+  g_free (job->previous_answer);
+  g_free (job->answer);
+  g_clear_pointer (&job->status, bandi_source_status_free);
+  g_free (job);
+}
+
+static MergeJob *
+merge_job_new (BandiSync   *self,
+               BandiSource *source,
+               GPtrArray   *calls,
+               GError      *error)
+{
+  MergeJob *job = g_new0 (MergeJob, 1);
+
+  job->store_path = g_strdup (bandi_store_get_path (self->store));
+  job->source_id = g_strdup (bandi_source_get_id (source));
+  job->calls = calls;
+  job->error = error;
+  job->warnings = bandi_source_dup_warnings (source);
+  job->keep_previous = bandi_source_get_keeps_previous_calls (source);
+  job->previous_answer = g_strdup (bandi_source_get_previous_answer (source));
+  job->answer = g_strdup (bandi_source_get_answer (source, &job->valid_until));
+  job->now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (job->calls == NULL && job->error == NULL)
+    g_set_error (&job->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_FAILED,
+                 _("The source returned neither calls nor an error"));
+
+  return job;
+}
+
+/* Merges what the source found (or records why it found nothing) into
+ * @store and sets @job's status as stored. */
+static void
+record_result (BandiStore *store,
+               MergeJob   *job)
+{
+  const char *id = job->source_id;
   g_autoptr(GError) record_error = NULL;
   BandiMergeStats stats = { 0, };
-  BandiSourceStatus *status;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (calls == NULL && *error == NULL)
-    g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_FAILED,
-                 _("The source returned neither calls nor an error"));
-  if (calls != NULL && bandi_source_get_keeps_previous_calls (source))
+  if (store == NULL)
+    ;  /* could not be opened: job->error says why */
+  else if (job->error == NULL && job->keep_previous)
     {
-      g_autoptr(BandiSourceStatus) previous = bandi_store_get_source_status (self->store, id);
+      g_autoptr(BandiSourceStatus) previous = bandi_store_get_source_status (store, id);
 
       /* The same answer as last time: its calls and warnings stand. */
-      if (bandi_store_keep_answer (self->store, id, bandi_source_get_previous_answer (source),
-                                   now, &stats, error) &&
+      if (bandi_store_keep_answer (store, id, job->previous_answer, job->now, &stats,
+                                   &job->error) &&
           previous != NULL)
         {
-          g_strfreev (warnings);
-          warnings = g_steal_pointer (&previous->warnings);
+          g_strfreev (job->warnings);
+          job->warnings = g_steal_pointer (&previous->warnings);
         }
     }
-  else if (calls != NULL)
+  else if (job->error == NULL)
     {
-      gint64 valid_until = 0;
-      const char *answer = bandi_source_get_answer (source, &valid_until);
-
-      bandi_store_merge_answer (self->store, id, calls, answer, valid_until, now, &stats, error);
+      bandi_store_merge_answer (store, id, job->calls, job->answer, job->valid_until, job->now,
+                                &stats, &job->error);
     }
 
-  if (!bandi_store_record_source_result (self->store, id, now, *error,
-                                         (const char * const *) warnings,
-                                         *error == NULL ? &stats : NULL,
+  if (store != NULL &&
+      !bandi_store_record_source_result (store, id, job->now, job->error,
+                                         (const char * const *) job->warnings,
+                                         job->error == NULL ? &stats : NULL,
                                          &record_error))
     g_warning ("Could not record the result of source %s: %s", id, record_error->message);
 
-  status = bandi_store_get_source_status (self->store, id);
-  if (status == NULL)
+  if (store != NULL)
+    job->status = bandi_store_get_source_status (store, id);
+  if (job->status == NULL)
     {
       /* The store could not say: report what this attempt did. */
-      status = g_new0 (BandiSourceStatus, 1);
-      status->source_id = g_strdup (id);
-      status->last_attempt = now;
-      status->last_success = *error == NULL ? now : 0;
-      status->last_error = *error != NULL ? g_strdup ((*error)->message) : NULL;
-      status->warnings = g_steal_pointer (&warnings);
-      status->stats = stats;
+      job->status = g_new0 (BandiSourceStatus, 1);
+      job->status->source_id = g_strdup (id);
+      job->status->last_attempt = job->now;
+      job->status->last_success = job->error == NULL ? job->now : 0;
+      job->status->last_error = job->error != NULL ? g_strdup (job->error->message) : NULL;
+      job->status->warnings = g_steal_pointer (&job->warnings);
+      job->status->stats = stats;
     }
+}
 
-  return status;
+/* Merges are written one at a time, each on its own connection to the
+ * store, so that the thread that runs the sync (the application's main
+ * thread) never waits for a large source to be written. */
+static GMutex merge_lock;
+
+static void
+merge_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  MergeJob *job = task_data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&merge_lock);
+  g_autoptr(GError) open_error = NULL;
+  g_autoptr(BandiStore) store = bandi_store_open (job->store_path, &open_error);
+
+  if (store == NULL && job->error == NULL)
+    job->error = g_steal_pointer (&open_error);
+  record_result (store, job);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* One source is done: merged, failed or cancelled. */
+static void
+source_done (BandiSync    *self,
+             SourceRun    *run,
+             const GError *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&run->task);
+  RunData *data = g_task_get_task_data (task);
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_ptr_array_add (data->failures,
+                     g_strdup_printf ("%s: %s", bandi_source_get_name (run->source), error->message));
+
+  run->fraction = 1.0;
+  update_progress (self, data);
+
+  if (--data->n_pending == 0)
+    finish_run (self, task);
+}
+
+static void
+merge_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  BandiSync *self = BANDI_SYNC (object);
+  SourceRun *run = user_data;
+  MergeJob *job = g_task_get_task_data (G_TASK (result));
+
+  g_signal_emit (self, signals[SOURCE_FINISHED], 0, run->source, job->status);
+  source_done (self, run, job->error);
 }
 
 static void
@@ -361,11 +464,10 @@ fetch_cb (GObject      *object,
 {
   BandiSource *source = BANDI_SOURCE (object);
   SourceRun *run = user_data;
-  g_autoptr(GTask) task = g_steal_pointer (&run->task);
-  BandiSync *self = g_task_get_source_object (task);
-  RunData *data = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) calls = NULL;
-  g_autoptr(GError) error = NULL;
+  BandiSync *self = g_task_get_source_object (run->task);
+  g_autoptr(GTask) merge = NULL;
+  GPtrArray *calls;
+  GError *error = NULL;
 
   g_clear_signal_handler (&run->progress_id, source);
 
@@ -375,23 +477,17 @@ fetch_cb (GObject      *object,
     {
       /* An interrupted fetch says nothing about the source: nothing to record. */
       g_debug ("Fetch of %s cancelled", bandi_source_get_id (source));
-    }
-  else
-    {
-      g_autoptr(BandiSourceStatus) status = record_result (self, source, calls, &error);
-
-      g_signal_emit (self, signals[SOURCE_FINISHED], 0, source, status);
+      source_done (self, run, error);
+      g_error_free (error);
+      return;
     }
 
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_ptr_array_add (data->failures,
-                     g_strdup_printf ("%s: %s", bandi_source_get_name (source), error->message));
-
-  run->fraction = 1.0;
-  update_progress (self, data);
-
-  if (--data->n_pending == 0)
-    finish_run (self, task);
+  /* Not cancellable: a result is recorded whole once it has arrived. */
+  merge = g_task_new (self, NULL, merge_cb, run);
+  g_task_set_source_tag (merge, fetch_cb);
+  g_task_set_task_data (merge, merge_job_new (self, source, calls, error),
+                        (GDestroyNotify) merge_job_free);
+  g_task_run_in_thread (merge, merge_thread);
 }
 
 /**

@@ -22,7 +22,8 @@ double     bandi_sync_get_progress   (BandiSync           *self);
 
 /* Fetches each of @sources (element-type BandiSource) at once over the
  * shared session, merges each result into the store as it arrives (one
- * transaction per source) and records each source's status. Emits
+ * transaction per source, written on a worker thread over a connection of
+ * its own, one source at a time) and records each source's status. Emits
  * ::source-started (BandiSource) and ::source-finished (BandiSource,
  * const BandiSourceStatus *). Finishes TRUE when every source succeeded;
  * otherwise FALSE with an error naming the sources that failed — the

@@ -355,6 +355,11 @@ bandi_application_shutdown (GApplication *app)
     g_cancellable_cancel (self->sync_cancellable);
   g_clear_handle_id (&self->sync_timer, g_source_remove);
 
+  /* A source's calls may be being written on a worker thread: let that
+   * transaction end (the fetches stop at once when cancelled). */
+  while (self->sync != NULL && bandi_sync_get_running (self->sync))
+    g_main_context_iteration (NULL, TRUE);
+
   G_APPLICATION_CLASS (bandi_application_parent_class)->shutdown (app);
 }
 

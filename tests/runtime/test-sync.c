@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "runtime-test-util.h"
@@ -409,17 +410,70 @@ test_already_running (Fixture       *f,
   g_autoptr(GPtrArray) sources = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   gboolean first_done = FALSE;
+  SourceTestWait second = { FALSE, NULL };
 
   g_ptr_array_add (sources, f->good);
   bandi_sync_run_async (f->sync, sources, NULL, first_run_cb, &first_done);
   g_assert_true (bandi_sync_get_running (f->sync));
 
-  g_assert_false (source_test_run_sync (f->sync, sources, NULL, &error));
+  /* The second run is refused at once; the first goes on. */
+  bandi_sync_run_async (f->sync, sources, NULL, source_test_wait_done_cb, &second);
+  source_test_wait_until (&second.done, 10000);
+  g_assert_true (second.done);
+  g_assert_false (bandi_sync_run_finish (f->sync, second.result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
+  g_object_unref (second.result);
 
   source_test_wait_until (&first_done, 10000);
   g_assert_true (first_done);
   g_assert_false (bandi_sync_get_running (f->sync));
+}
+
+/* Another connection holds the database's write lock. */
+typedef struct {
+  Fixture *f;
+  sqlite3 *db;
+  gboolean released;
+} WriteLock;
+
+static gboolean
+release_write_lock_cb (gpointer user_data)
+{
+  WriteLock *lock = user_data;
+
+  /* test-good answered long ago; its calls wait for the lock. */
+  g_assert_true (bandi_sync_get_running (lock->f->sync));
+  g_assert_cmpuint (lock->f->finished->len, ==, 0);
+  g_assert_cmpint (sqlite3_exec (lock->db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  lock->released = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A source's calls are written on a worker thread: while the store cannot
+ * be written, the thread that runs the sync (the application's main loop)
+ * goes on, and the calls are written once it can. Written on that thread,
+ * the merge would hold it until SQLite gave up ("database is locked"). */
+static void
+test_merge_waits_off_thread (Fixture       *f,
+                             gconstpointer  data)
+{
+  WriteLock lock = { f, NULL, FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) calls = NULL;
+
+  g_assert_cmpint (sqlite3_open (bandi_store_get_path (f->store), &lock.db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (lock.db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_timeout_add (300, release_write_lock_cb, &lock);
+
+  g_assert_true (sync_sources (f, f->good, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (lock.released);
+  g_assert_cmpuint (f->finished->len, ==, 1);
+
+  calls = rt_list_calls (f->store, "test-good");
+  g_assert_cmpuint (g_list_model_get_n_items (calls), >, 0);
+  sqlite3_close (lock.db);
 }
 
 static void
@@ -450,6 +504,7 @@ main (int    argc,
   ADD ("/sync/http/not-json", test_not_json);
   ADD ("/sync/cancel", test_cancel);
   ADD ("/sync/already-running", test_already_running);
+  ADD ("/sync/merge-waits-off-thread", test_merge_waits_off_thread);
   ADD ("/sync/nothing-to-sync", test_nothing_to_sync);
 #undef ADD
 

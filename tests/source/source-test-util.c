@@ -27,17 +27,12 @@ source_test_load_module (const char *path)
 }
 
 /* What an async call gave, for the waits below. */
-typedef struct {
-  gboolean      done;
-  GAsyncResult *result;
-} Wait;
-
-static void
-wait_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+void
+source_test_wait_done_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
 {
-  Wait *wait = user_data;
+  SourceTestWait *wait = user_data;
 
   wait->result = g_object_ref (result);
   wait->done = TRUE;
@@ -48,11 +43,11 @@ source_test_fetch (BandiSource   *source,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  Wait wait = { FALSE, NULL };
+  SourceTestWait wait = { FALSE, NULL };
   GPtrArray *calls;
   GError *local_error = NULL;
 
-  bandi_source_fetch_async (source, cancellable, wait_done_cb, &wait);
+  bandi_source_fetch_async (source, cancellable, source_test_wait_done_cb, &wait);
   while (!wait.done)
     g_main_context_iteration (NULL, TRUE);
   calls = bandi_source_fetch_finish (source, wait.result, &local_error);
@@ -87,10 +82,10 @@ source_test_run_sync (BandiSync     *sync,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  Wait wait = { FALSE, NULL };
+  SourceTestWait wait = { FALSE, NULL };
   gboolean ok;
 
-  bandi_sync_run_async (sync, sources, cancellable, wait_done_cb, &wait);
+  bandi_sync_run_async (sync, sources, cancellable, source_test_wait_done_cb, &wait);
   source_test_wait_until (&wait.done, 30000);
   g_assert_true (wait.done);
   g_assert_true (!bandi_sync_get_running (sync));

@@ -40,6 +40,17 @@ gboolean     source_test_run_sync    (BandiSync       *sync,
                                       GCancellable    *cancellable,
                                       GError         **error);
 
+/* An asynchronous call's result: pass source_test_wait_done_cb() and a
+ * SourceTestWait as its callback and data, then wait until .done. */
+typedef struct {
+  gboolean      done;
+  GAsyncResult *result;   /* (owned) */
+} SourceTestWait;
+
+void         source_test_wait_done_cb (GObject        *object,
+                                       GAsyncResult   *result,
+                                       gpointer        wait);
+
 /* Iterates the default main context until *@done or @timeout_ms elapses. */
 void         source_test_wait_until  (const gboolean  *done,
                                       guint            timeout_ms);
