@@ -421,8 +421,6 @@ merge_thread (GTask        *task,
   if (store == NULL && job->error == NULL)
     job->error = g_steal_pointer (&open_error);
   record_result (store, job);
-  /* Tens of thousands of objects, freed here rather than on the main loop */
-  g_clear_pointer (&job->calls, g_ptr_array_unref);
   g_task_return_boolean (task, TRUE);
 }
 
