@@ -391,10 +391,12 @@ bench_sync_served (void)
   bandi_source_set_endpoint (source, server->endpoint);
   sync = bandi_sync_new (store, session);
 
-  /* As above, plus HTTP, the server in this same process (measured: about
-   * 4.6× and 3×). */
+  /* As above, plus HTTP, the server in this same process, and the pages
+   * read and the calls written on worker threads (measured: 5–6×, now and
+   * then 9×, and 1.5×; freshly allocated memory on the workers' arenas
+   * costs page faults, the more so after the 20,000 topics above). */
   run_sync (sync, source, "sync-served-10000-topics",
-            "sync 10,000 new topics served on 127.0.0.1", reference, 8.0);
+            "sync 10,000 new topics served on 127.0.0.1", reference, 12.0);
   status = bandi_store_get_source_status (store, "horizon");
   g_assert_cmpuint (status->stats.n_new, ==, N_WINDOW);
   g_assert_cmpuint (server->pages->len, ==, N_WINDOW / PAGE_SIZE);
