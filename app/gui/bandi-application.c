@@ -108,6 +108,19 @@ sync_done_cb (GObject      *object,
   bandi_notices_check (self->notices);
 }
 
+/* Sync while idle, stop while running: the buttons bound to the actions
+ * (the header's, the empty list's "Sync Now") say which can be done. */
+static void
+update_sync_actions (BandiApplication *self)
+{
+  gboolean running = self->sync != NULL && bandi_sync_get_running (self->sync);
+  GAction *sync = g_action_map_lookup_action (G_ACTION_MAP (self), "sync");
+  GAction *cancel = g_action_map_lookup_action (G_ACTION_MAP (self), "cancel-sync");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (sync), self->sync != NULL && !running);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (cancel), running);
+}
+
 static void
 sync_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -293,8 +306,11 @@ bandi_application_startup (GApplication *app)
   if (self->store != NULL)
     {
       self->sync = bandi_sync_new (self->store, session);
+      g_signal_connect_swapped (self->sync, "notify::running",
+                                G_CALLBACK (update_sync_actions), self);
       self->notices = bandi_notices_new (G_APPLICATION (self), self->store, self->settings);
     }
+  update_sync_actions (self);
 
   g_signal_connect_swapped (self->settings, "changed::sync-interval-hours",
                             G_CALLBACK (schedule_periodic_sync), self);

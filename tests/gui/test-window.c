@@ -441,6 +441,61 @@ test_search_opens_details (Fixture       *f,
   wait_for_label (f, FIXTURE_BATTERIES_TITLE);
 }
 
+typedef struct {
+  GActionGroup *app;
+  guint         n_changes;
+} SyncActions;
+
+/* At each change of the sync's state (after the application's own
+ * handler), the actions say what can be done. */
+static void
+sync_running_cb (BandiSync   *sync,
+                 GParamSpec  *pspec,
+                 SyncActions *seen)
+{
+  gboolean running = bandi_sync_get_running (sync);
+
+  g_assert_cmpint (g_action_group_get_action_enabled (seen->app, "sync"), ==, !running);
+  g_assert_cmpint (g_action_group_get_action_enabled (seen->app, "cancel-sync"), ==, running);
+  seen->n_changes++;
+}
+
+/* While a sync runs, "Sync" is off (the empty list's "Sync Now" and the
+ * header's button do nothing then) and "Stop Sync" is on; then back. The
+ * sources are turned off, so that the sync reaches no network. */
+static void
+test_sync_actions (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const ids[] = { "horizon", "lombardia", "interreg" };
+  BandiSync *sync = bandi_application_get_sync (f->app);
+  SyncActions seen = { G_ACTION_GROUP (f->app), 0 };
+  gulong handler;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/io/github/bandi/Bandi/sources/%s/", ids[i]);
+      g_autoptr(GSettings) source = g_settings_new_with_path (APP_ID ".Source", path);
+
+      g_settings_set_boolean (source, "enabled", FALSE);
+    }
+
+  g_assert_false (bandi_sync_get_running (sync));
+  g_assert_true (g_action_group_get_action_enabled (seen.app, "sync"));
+  g_assert_false (g_action_group_get_action_enabled (seen.app, "cancel-sync"));
+
+  handler = g_signal_connect (sync, "notify::running", G_CALLBACK (sync_running_cb), &seen);
+  g_action_group_activate_action (seen.app, "sync", NULL);
+  for (int i = 0; i < 100 && bandi_sync_get_running (sync); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (sync, handler);
+
+  /* Running, then not */
+  g_assert_cmpuint (seen.n_changes, ==, 2);
+  g_assert_true (g_action_group_get_action_enabled (seen.app, "sync"));
+  g_assert_false (g_action_group_get_action_enabled (seen.app, "cancel-sync"));
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -476,6 +531,8 @@ main (int   argc,
               test_shortcuts_window, fixture_tear_down);
   g_test_add ("/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu, fixture_tear_down);
   g_test_add ("/window/sidebar", Fixture, NULL, fixture_set_up, test_sidebar, fixture_tear_down);
+  g_test_add ("/window/sync-actions", Fixture, NULL, fixture_set_up, test_sync_actions,
+              fixture_tear_down);
   g_test_add ("/window/search-opens-details", Fixture, NULL, fixture_set_up,
               test_search_opens_details, fixture_tear_down);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
