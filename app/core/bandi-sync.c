@@ -449,8 +449,8 @@ merge_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  BandiSync *self = BANDI_SYNC (object);
   SourceRun *run = user_data;
+  BandiSync *self = g_task_get_source_object (run->task);
   MergeJob *job = g_task_get_task_data (G_TASK (result));
 
   g_signal_emit (self, signals[SOURCE_FINISHED], 0, run->source, job->status);
@@ -482,8 +482,10 @@ fetch_cb (GObject      *object,
       return;
     }
 
-  /* Not cancellable: a result is recorded whole once it has arrived. */
-  merge = g_task_new (self, NULL, merge_cb, run);
+  /* Not cancellable: a result is recorded whole once it has arrived. No
+   * source object: the worker may drop the last reference to the task, and
+   * the sync (its session) must go on this thread; the run holds it. */
+  merge = g_task_new (NULL, NULL, merge_cb, run);
   g_task_set_source_tag (merge, fetch_cb);
   g_task_set_task_data (merge, merge_job_new (self, source, calls, error),
                         (GDestroyNotify) merge_job_free);
