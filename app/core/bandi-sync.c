@@ -414,13 +414,17 @@ merge_thread (GTask        *task,
               GCancellable *cancellable)
 {
   MergeJob *job = task_data;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&merge_lock);
   g_autoptr(GError) open_error = NULL;
-  g_autoptr(BandiStore) store = bandi_store_open (job->store_path, &open_error);
+  BandiStore *store;
 
+  g_mutex_lock (&merge_lock);
+  store = bandi_store_open (job->store_path, &open_error);
   if (store == NULL && job->error == NULL)
     job->error = g_steal_pointer (&open_error);
   record_result (store, job);
+  g_clear_object (&store);
+  g_mutex_unlock (&merge_lock);
+
   g_task_return_boolean (task, TRUE);
 }
 
