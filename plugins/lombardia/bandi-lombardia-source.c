@@ -147,7 +147,7 @@ page_cb (GObject      *object,
 {
   PageRead *read = user_data;
   g_autoptr(GTask) task = read->task;
-  g_autoptr(SoupMessage) msg = read->msg;
+  g_autoptr(SoupMessage) msg G_GNUC_UNUSED = read->msg;   /* released at the end */
   Item *item = read->item;
   BandiLombardiaSource *self = g_task_get_source_object (task);
   FetchData *data = g_task_get_task_data (task);

@@ -141,9 +141,7 @@ test_corrupt_refused (void)
   assert_refused_untouched (foreign, BANDI_STORE_ERROR_CORRUPT, NULL);
 
   /* A Bandi database whose first page (the schema) was overwritten */
-  {
-    g_autoptr(BandiStore) store = source_test_open_store ();
-  }
+  g_object_unref (source_test_open_store ());
   {
     g_autofree char *contents = NULL;
     gsize len;

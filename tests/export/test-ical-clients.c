@@ -307,7 +307,7 @@ khal_import_and_check (Fixture    *fixture,
   const char *import[] = { env ("BANDI_TEST_KHAL"), "-c", config, "import", "--batch", fixture->path, NULL };
   const char *list[] = { env ("BANDI_TEST_KHAL"), "-c", config, "list", "--day-format", "",
                          "--format", "{uid}\t{start}\t{title}", "2020-01-01", "2030-12-31", NULL };
-  g_autofree char *import_out = run (import);
+  g_autofree char *import_out G_GNUC_UNUSED = run (import);   /* run() checks it succeeded */
   g_autofree char *out = run (list);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   guint n_events = 0, n_seen = 0;

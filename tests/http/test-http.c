@@ -234,7 +234,7 @@ test_retry (Fixture *f, gconstpointer d)
 static void
 test_retry_post_body (Fixture *f, gconstpointer d)
 {
-  g_autoptr(SoupMessage) msg = fetch (f, "POST", "/post", "payload-42");
+  g_autoptr(SoupMessage) msg G_GNUC_UNUSED = fetch (f, "POST", "/post", "payload-42");
 
   /* The body is sent again on the retry after the 502. */
   assert_body (f, "payload-42");
@@ -265,7 +265,7 @@ test_status_error (Fixture *f, gconstpointer d)
 static void
 test_too_large (Fixture *f, gconstpointer d)
 {
-  g_autoptr(SoupMessage) msg = fetch (f, "GET", "/big", NULL);
+  g_autoptr(SoupMessage) msg G_GNUC_UNUSED = fetch (f, "GET", "/big", NULL);
   g_autoptr(SoupMessage) msg2 = NULL;
 
   g_assert_error (f->error, BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_TOO_LARGE);
@@ -316,7 +316,7 @@ test_insecure (Fixture *f, gconstpointer d)
 static void
 test_redirect_loop (Fixture *f, gconstpointer d)
 {
-  g_autoptr(SoupMessage) msg = fetch (f, "GET", "/redirect-loop", NULL);
+  g_autoptr(SoupMessage) msg G_GNUC_UNUSED = fetch (f, "GET", "/redirect-loop", NULL);
 
   g_assert_error (f->error, BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_NETWORK);
   g_assert_nonnull (strstr (f->error->message, "loop"));

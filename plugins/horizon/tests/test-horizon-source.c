@@ -563,7 +563,7 @@ test_foreign_answer (Fixture       *f,
   static const char * const foreign[] = {
     "horizon-pages-0/0.1 da39a3ee5e6b4b0d3255bfef95601890afd80709",
     "",
-    "horizon-pages-1/" PACKAGE_VERSION,
+    ("horizon-pages-1/" PACKAGE_VERSION),   /* no pages */
   };
 
   f->server->mode = HT_SERVE_CASES;
