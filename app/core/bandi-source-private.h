@@ -19,4 +19,11 @@ const char *bandi_source_get_answer               (BandiSource *self,
                                                    gint64      *out_valid_until_unix);
 gboolean    bandi_source_get_keeps_previous_calls (BandiSource *self);
 
+/* After a fetch: what the answer is worth (see bandi_source_set_incomplete()). */
+gboolean    bandi_source_get_incomplete           (BandiSource *self);
+void        bandi_source_get_record_counts        (BandiSource *self,
+                                                   guint       *out_n_records,
+                                                   guint       *out_n_unreadable);
+gboolean    bandi_source_get_empty_allowed        (BandiSource *self);
+
 G_END_DECLS

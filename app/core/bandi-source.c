@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bandi-source-private.h"
 #include "bandi-util.h"
 
@@ -25,6 +27,13 @@ typedef struct
   char        *answer;
   gint64       answer_valid_until;
   gboolean     keeps_previous;
+  guint        max_pages;
+  guint        max_calls;
+  guint        n_pages;
+  gboolean     incomplete;
+  guint        n_records;
+  guint        n_unreadable;
+  gboolean     empty_allowed;
 } BandiSourcePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (BandiSource, bandi_source, G_TYPE_OBJECT)
@@ -447,6 +456,14 @@ bandi_source_get_keeps_previous_calls (BandiSource *self)
   return priv->keeps_previous;
 }
 
+static guint
+get_max_calls (BandiSource *self)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  return priv->max_calls > 0 ? priv->max_calls : BANDI_SOURCE_DEFAULT_MAX_CALLS;
+}
+
 void
 bandi_source_fetch_async (BandiSource         *self,
                           GCancellable        *cancellable,
@@ -463,6 +480,10 @@ bandi_source_fetch_async (BandiSource         *self,
   g_clear_pointer (&priv->answer, g_free);
   priv->answer_valid_until = 0;
   priv->keeps_previous = FALSE;
+  priv->n_pages = 0;
+  priv->incomplete = FALSE;
+  priv->n_records = 0;
+  priv->n_unreadable = 0;
 
   klass = BANDI_SOURCE_GET_CLASS (self);
   if (klass->fetch_async == NULL || klass->fetch_finish == NULL)
@@ -496,5 +517,146 @@ bandi_source_fetch_finish (BandiSource   *self,
   calls = BANDI_SOURCE_GET_CLASS (self)->fetch_finish (self, result, error);
   g_return_val_if_fail (calls != NULL || error == NULL || *error != NULL, NULL);
 
+  if (calls != NULL && !bandi_source_check_n_calls (self, calls->len, error))
+    g_clear_pointer (&calls, g_ptr_array_unref);
+
   return calls;
+}
+
+gboolean
+bandi_source_check_n_calls (BandiSource  *self,
+                            guint         n_calls,
+                            GError      **error)
+{
+  g_return_val_if_fail (BANDI_IS_SOURCE (self), FALSE);
+
+  if (n_calls <= get_max_calls (self))
+    return TRUE;
+
+  g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
+               /* Translators: "The answer lists 60000 calls, more than the 50000 …" */
+               _("The answer lists %u calls, more than the %u any real answer holds; refused"),
+               n_calls, get_max_calls (self));
+  return FALSE;
+}
+
+void
+bandi_source_set_limits (BandiSource *self,
+                         guint        max_pages,
+                         guint        max_calls)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_if_fail (BANDI_IS_SOURCE (self));
+
+  priv->max_pages = max_pages;
+  priv->max_calls = max_calls;
+}
+
+/**
+ * bandi_source_count_page:
+ *
+ * Counts one more page of the fetch in progress, before it is asked for.
+ *
+ * Returns: %FALSE, with @error set, when the page would be past the
+ *   source's bound: the fetch must stop and return @error
+ */
+gboolean
+bandi_source_count_page (BandiSource  *self,
+                         GError      **error)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+  guint max_pages;
+
+  g_return_val_if_fail (BANDI_IS_SOURCE (self), FALSE);
+
+  max_pages = priv->max_pages > 0 ? priv->max_pages : BANDI_SOURCE_DEFAULT_MAX_PAGES;
+  if (priv->n_pages >= max_pages)
+    {
+      g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
+                   _("The answer did not end after %u pages, more than any real answer has; "
+                     "stopped"),
+                   max_pages);
+      return FALSE;
+    }
+
+  priv->n_pages++;
+  return TRUE;
+}
+
+void
+bandi_source_set_incomplete (BandiSource *self,
+                             const char  *format,
+                             ...)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  g_return_if_fail (BANDI_IS_SOURCE (self));
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  priv->incomplete = TRUE;
+  bandi_source_add_warning (self, "%s", reason);
+}
+
+gboolean
+bandi_source_get_incomplete (BandiSource *self)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_val_if_fail (BANDI_IS_SOURCE (self), FALSE);
+
+  return priv->incomplete;
+}
+
+void
+bandi_source_count_records (BandiSource *self,
+                            guint        n_records,
+                            guint        n_unreadable)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_if_fail (BANDI_IS_SOURCE (self));
+  g_return_if_fail (n_unreadable <= n_records);
+
+  priv->n_records += n_records;
+  priv->n_unreadable += n_unreadable;
+}
+
+void
+bandi_source_get_record_counts (BandiSource *self,
+                                guint       *out_n_records,
+                                guint       *out_n_unreadable)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_if_fail (BANDI_IS_SOURCE (self));
+
+  *out_n_records = priv->n_records;
+  *out_n_unreadable = priv->n_unreadable;
+}
+
+void
+bandi_source_set_empty_allowed (BandiSource *self,
+                                gboolean     allowed)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_if_fail (BANDI_IS_SOURCE (self));
+
+  priv->empty_allowed = !!allowed;
+}
+
+gboolean
+bandi_source_get_empty_allowed (BandiSource *self)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_val_if_fail (BANDI_IS_SOURCE (self), FALSE);
+
+  return priv->empty_allowed;
 }

@@ -116,6 +116,54 @@ void          bandi_source_add_warning          (BandiSource  *self,
                                                  ...) G_GNUC_PRINTF (2, 3);
 GStrv         bandi_source_dup_warnings         (BandiSource  *self);
 
+/* Bounds of one fetch, so that no answer can keep a sync going forever.
+ * A source states, in its instance init, the most pages it asks for and
+ * the most calls it returns in one fetch: limits that no real answer
+ * approaches (say why where you set them). Call
+ * bandi_source_count_page() before asking for each page: past the bound
+ * it fails with a clear error, which the fetch returns. A fetch that gives
+ * more calls than its bound fails in bandi_source_fetch_finish(). 0 leaves
+ * a bound at its default (BANDI_SOURCE_DEFAULT_MAX_PAGES, _MAX_CALLS). */
+#define BANDI_SOURCE_DEFAULT_MAX_PAGES 1000
+#define BANDI_SOURCE_DEFAULT_MAX_CALLS 50000
+
+void          bandi_source_set_limits           (BandiSource  *self,
+                                                 guint         max_pages,
+                                                 guint         max_calls);
+gboolean      bandi_source_count_page           (BandiSource  *self,
+                                                 GError      **error);
+/* Whether @n_calls is within the bound, for a source that learns early how
+ * many calls it will return (before reading a page for each, say). */
+gboolean      bandi_source_check_n_calls        (BandiSource  *self,
+                                                 guint         n_calls,
+                                                 GError      **error);
+
+/* What an answer is worth. The host withdraws the stored calls an answer
+ * no longer lists only when the answer is complete and plausible:
+ *
+ * - bandi_source_set_incomplete(): the answer is known to be partial
+ *   (fewer results than it announces, a page repeated or missing): its
+ *   calls are stored, none is withdrawn, and the reason is a warning;
+ * - bandi_source_count_records(): the records an answer held and how many
+ *   of them could not be read; when those are most of the answer, it is
+ *   suspect;
+ * - an answer that would withdraw most of the stored calls (an empty one,
+ *   or more than half of them) is suspect too, unless the source declared
+ *   with bandi_source_set_empty_allowed() that listing nothing is normal
+ *   for it and the answer is empty.
+ *
+ * A suspect answer withdraws nothing and the sync reports it; only a second
+ * answer that would withdraw the same calls withdraws them. All are reset
+ * at the start of each fetch, but for the "empty allowed" declaration. */
+void          bandi_source_set_incomplete       (BandiSource  *self,
+                                                 const char   *format,
+                                                 ...) G_GNUC_PRINTF (2, 3);
+void          bandi_source_count_records        (BandiSource  *self,
+                                                 guint         n_records,
+                                                 guint         n_unreadable);
+void          bandi_source_set_empty_allowed    (BandiSource  *self,
+                                                 gboolean      allowed);
+
 /* Recognising an answer read before. A source may describe what it read
  * (e.g. checksums of the pages, with its parser's version) in an "answer"
  * string, with the time until which that same answer stands for the same

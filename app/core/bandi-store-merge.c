@@ -337,6 +337,21 @@ load_known (BandiStore  *self,
   return g_steal_pointer (&known);
 }
 
+/* The calls of @known not withdrawn */
+static guint
+count_stored (GHashTable *known)
+{
+  GHashTableIter iter;
+  KnownCall *k;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, known);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &k))
+    n += k->withdrawn ? 0 : 1;
+
+  return n;
+}
+
 /* One merge in progress. Rows are written as they come, except rewrites
  * of stored calls, which wait until the search index has forgotten their
  * old text (bandi-store.c says why the index is kept in batches). */
@@ -507,24 +522,105 @@ apply_rewrites (Merge   *m,
   return TRUE;
 }
 
-static gboolean
-withdraw_missing (Merge   *m,
-                  GError **error)
+/* The state key of the withdrawal a suspect answer of a source asked
+ * for; its value is a checksum of the ids of the calls it would withdraw. */
+static char *
+held_key (const char *source_id)
 {
+  return g_strconcat ("held/", source_id, NULL);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The calls stored before that @m's answer no longer lists, sorted */
+static GArray *
+list_missing (Merge *m)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
   KnownCall *k;
 
   g_hash_table_iter_init (&iter, m->known);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &k))
     {
-      if (k->seen || k->withdrawn)
-        continue;
-      if (!set_withdrawn (m->store, k->id, TRUE, m->now, error))
+      if (!k->seen && !k->withdrawn)
+        g_array_append_val (ids, k->id);
+    }
+  g_array_sort (ids, compare_ids);
+
+  return ids;
+}
+
+/* Whether an answer that lists @n_listed calls and would withdraw
+ * @n_missing of the @n_stored stored before is too odd to act on at once:
+ * an empty answer (unless normal for the source), one that drops more than
+ * half of the stored calls, or one whose records could mostly not be read. */
+static gboolean
+answer_is_suspect (const BandiAnswerCheck *check,
+                   guint                   n_listed,
+                   guint                   n_missing,
+                   guint                   n_stored)
+{
+  if (n_missing == 0)
+    return FALSE;
+  if (n_listed == 0)
+    return !check->empty_allowed;
+  if (check->n_unreadable * 2 > check->n_records)
+    return TRUE;
+  return n_missing * 2 > n_stored;
+}
+
+/* Withdraws the stored calls the answer no longer lists, if it is to be
+ * trusted (see bandi_store_merge_answer()). */
+static gboolean
+withdraw_missing (Merge                  *m,
+                  guint                   n_listed,
+                  const BandiAnswerCheck *check,
+                  GError                **error)
+{
+  g_autoptr(GArray) missing = list_missing (m);
+  g_autofree char *key = held_key (m->source_id);
+  g_autofree char *held = NULL;
+  g_autofree char *checksum = NULL;
+
+  if (check != NULL && check->incomplete)
+    {
+      m->stats.n_held = missing->len;
+      return TRUE;
+    }
+
+  if (check != NULL &&
+      answer_is_suspect (check, n_listed, missing->len, m->stats.n_stored_before))
+    {
+      checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) missing->data,
+                                              missing->len * sizeof (gint64));
+      held = bandi_store_get_state (m->store, key);
+      if (g_strcmp0 (held, checksum) != 0)
+        {
+          /* The first time: keep them, and remember what was asked. */
+          m->stats.suspect = TRUE;
+          m->stats.n_held = missing->len;
+          return bandi_store_set_state (m->store, key, checksum, error);
+        }
+      /* The same answer twice in a row: it stands. */
+    }
+
+  for (guint i = 0; i < missing->len; i++)
+    {
+      if (!set_withdrawn (m->store, g_array_index (missing, gint64, i), TRUE, m->now, error))
         return FALSE;
       m->stats.n_withdrawn++;
     }
 
-  return TRUE;
+  return bandi_store_set_state (m->store, key, NULL, error);
 }
 
 /* The state key of a source's answer; its value is "VALID_UNTIL ANSWER". */
@@ -594,7 +690,7 @@ bandi_store_merge_calls (BandiStore       *self,
                          BandiMergeStats  *out_stats,
                          GError          **error)
 {
-  return bandi_store_merge_answer (self, source_id, calls, NULL, 0, now_unix, out_stats, error);
+  return bandi_store_merge_answer (self, source_id, calls, NULL, 0, NULL, now_unix, out_stats, error);
 }
 
 gboolean
@@ -603,6 +699,7 @@ bandi_store_merge_answer (BandiStore       *self,
                           GPtrArray        *calls,
                           const char       *answer,
                           gint64            valid_until_unix,
+                          const BandiAnswerCheck *check,
                           gint64            now_unix,
                           BandiMergeStats  *out_stats,
                           GError          **error)
@@ -623,6 +720,7 @@ bandi_store_merge_answer (BandiStore       *self,
   if (known == NULL || !read_max_id (self, &m.max_id, error))
     goto fail;
 
+  m.stats.n_stored_before = count_stored (known);
   rewrites = g_ptr_array_new_with_free_func ((GDestroyNotify) rewrite_free);
   reindex = g_string_new ("[");
   m.known = known;
@@ -635,9 +733,11 @@ bandi_store_merge_answer (BandiStore       *self,
         goto fail;
     }
 
+  /* An answer not acted on whole is not one to recognise next time: the
+   * next sync reads it again, and may confirm what it asked. */
   if (!apply_rewrites (&m, error) ||
-      !withdraw_missing (&m, error) ||
-      !save_answer (self, source_id, answer, valid_until_unix, error) ||
+      !withdraw_missing (&m, calls->len, check, error) ||
+      !save_answer (self, source_id, m.stats.n_held > 0 ? NULL : answer, valid_until_unix, error) ||
       !bandi_store_commit (self, error))
     goto fail;
 

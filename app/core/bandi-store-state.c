@@ -82,6 +82,36 @@ bandi_deadline_change_free (BandiDeadlineChange *change)
   g_free (change);
 }
 
+static char *
+success_warnings_key (const char *source_id)
+{
+  return g_strconcat ("success-warnings/", source_id, NULL);
+}
+
+/**
+ * bandi_store_dup_success_warnings:
+ *
+ * Returns: (transfer full): the warnings of the last attempt of
+ *   @source_id that succeeded (empty if none)
+ */
+GStrv
+bandi_store_dup_success_warnings (BandiStore *self,
+                                  const char *source_id)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *joined = NULL;
+  GStrv warnings;
+
+  g_return_val_if_fail (BANDI_IS_STORE (self), NULL);
+  g_return_val_if_fail (source_id != NULL, NULL);
+
+  key = success_warnings_key (source_id);
+  joined = bandi_store_get_state (self, key);
+  warnings = bandi_store_split_strv (joined);
+
+  return warnings != NULL ? warnings : g_new0 (char *, 1);
+}
+
 /**
  * bandi_store_record_source_result:
  * @error: (nullable): why the attempt failed, %NULL if it succeeded
@@ -113,15 +143,23 @@ bandi_store_record_source_result (BandiStore            *self,
     "  n_deadlines_moved = coalesce (?9, n_deadlines_moved)";
   g_autoptr(BandiCachedStmt) stmt = NULL;
   g_autofree char *joined = NULL;
+  g_autofree char *key = NULL;
 
   g_return_val_if_fail (BANDI_IS_STORE (self), FALSE);
   g_return_val_if_fail (source_id != NULL, FALSE);
+
+  joined = bandi_store_join_strv (warnings);
+
+  /* The warnings of the answer the calls come from, for a later sync
+   * that reads the same answer again (those of a failed attempt are not). */
+  key = success_warnings_key (source_id);
+  if (error == NULL && !bandi_store_set_state (self, key, joined ? joined : "", out_error))
+    return FALSE;
 
   stmt = bandi_store_stmt (self, sql, out_error);
   if (stmt == NULL)
     return FALSE;
 
-  joined = bandi_store_join_strv (warnings);
   sqlite3_bind_text (stmt, 1, source_id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, when);
   if (error != NULL)

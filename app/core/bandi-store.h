@@ -37,7 +37,25 @@ typedef struct {
   guint n_unchanged;
   guint n_withdrawn;
   guint n_deadlines_moved;
+  /* Stored calls the answer no longer lists but that were kept, because
+   * the answer is incomplete or suspect (see BandiAnswerCheck). */
+  guint n_held;
+  /* The answer would have withdrawn most of the stored calls, or most of
+   * its records could not be read: nothing was withdrawn; a second answer
+   * that would withdraw the same calls will. */
+  gboolean suspect;
+  /* The calls stored and not withdrawn before this merge */
+  guint n_stored_before;
 } BandiMergeStats;
+
+/* What the host knows of an answer's worth (see bandi-source.h,
+ * bandi_source_set_incomplete()). Zero-initialise. */
+typedef struct {
+  gboolean incomplete;     /* known partial: withdraw nothing */
+  gboolean empty_allowed;  /* listing nothing is normal for the source */
+  guint    n_records;      /* records the answer held (0: not counted) */
+  guint    n_unreadable;   /* of them, those that could not be read */
+} BandiAnswerCheck;
 
 /* Per-source state kept by the store. Times are Unix seconds, 0 = never. */
 typedef struct {
@@ -100,12 +118,15 @@ gboolean       bandi_store_merge_calls         (BandiStore       *self,
                                                 GError          **error);
 /* The same, recording the source's answer (see bandi_source_set_answer())
  * in the same transaction; a NULL @answer forgets the previous one, as
- * bandi_store_merge_calls() does. */
+ * bandi_store_merge_calls() does. With @check, the stored calls the answer
+ * no longer lists are withdrawn only if the answer is complete and not
+ * suspect (see BandiMergeStats); NULL trusts the answer whole. */
 gboolean       bandi_store_merge_answer        (BandiStore       *self,
                                                 const char       *source_id,
                                                 GPtrArray        *calls,
                                                 const char       *answer,
                                                 gint64            valid_until_unix,
+                                                const BandiAnswerCheck *check,
                                                 gint64            now_unix,
                                                 BandiMergeStats  *out_stats,
                                                 GError          **error);
@@ -193,6 +214,8 @@ gboolean       bandi_store_record_source_result (BandiStore       *self,
                                                  GError          **out_error);
 BandiSourceStatus *bandi_store_get_source_status (BandiStore      *self,
                                                   const char      *source_id);
+GStrv          bandi_store_dup_success_warnings (BandiStore      *self,
+                                                 const char      *source_id);
 
 /* Key-value state for features that need a little memory (notices shown,
  * CalDAV ETags): namespaced keys, NULL value deletes. */

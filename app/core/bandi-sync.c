@@ -19,6 +19,7 @@ struct _BandiSync
   SoupSession *session;
   GTask       *task;      /* the run in progress; owned by its callbacks */
   double       progress;
+  guint        timeout_s;
 };
 
 G_DEFINE_FINAL_TYPE (BandiSync, bandi_sync, G_TYPE_OBJECT)
@@ -29,6 +30,7 @@ enum {
   PROP_SESSION,
   PROP_RUNNING,
   PROP_PROGRESS,
+  PROP_TIMEOUT,
   N_PROPS
 };
 
@@ -43,10 +45,15 @@ static guint signals[N_SIGNALS];
 
 /* One source's part of a run. */
 typedef struct {
-  GTask       *task;        /* (owned) the run, kept alive until this source is done */
-  BandiSource *source;
-  gulong       progress_id;
-  double       fraction;
+  GTask        *task;        /* (owned) the run, kept alive until this source is done */
+  BandiSource  *source;
+  gulong        progress_id;
+  double        fraction;
+  GCancellable *cancellable; /* this source's: the run's, or its deadline */
+  GCancellable *parent;      /* the run's */
+  gulong        cancelled_id;
+  guint         timeout_id;
+  gboolean      timed_out;
 } SourceRun;
 
 typedef struct {
@@ -56,8 +63,20 @@ typedef struct {
 } RunData;
 
 static void
+source_run_stop_clock (SourceRun *run)
+{
+  g_clear_handle_id (&run->timeout_id, g_source_remove);
+  if (run->cancelled_id != 0)
+    g_cancellable_disconnect (run->parent, run->cancelled_id);
+  run->cancelled_id = 0;
+}
+
+static void
 source_run_free (SourceRun *run)
 {
+  source_run_stop_clock (run);
+  g_clear_object (&run->cancellable);
+  g_clear_object (&run->parent);
   g_clear_signal_handler (&run->progress_id, run->source);
   g_clear_object (&run->source);
   g_free (run);
@@ -115,6 +134,9 @@ bandi_sync_get_property (GObject    *object,
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
       break;
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, self->timeout_s);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -135,6 +157,9 @@ bandi_sync_set_property (GObject      *object,
       break;
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
+      break;
+    case PROP_TIMEOUT:
+      bandi_sync_set_timeout (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -163,6 +188,15 @@ bandi_sync_class_init (BandiSyncClass *klass)
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BandiSync:timeout:
+   *
+   * The longest, in seconds, a source's fetch may take in a run; past it,
+   * the fetch is stopped and the source fails (its stored calls stay).
+   */
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL, 1, G_MAXUINT / 1000, BANDI_SYNC_DEFAULT_TIMEOUT_S,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -196,6 +230,27 @@ bandi_sync_class_init (BandiSyncClass *klass)
 static void
 bandi_sync_init (BandiSync *self)
 {
+  self->timeout_s = BANDI_SYNC_DEFAULT_TIMEOUT_S;
+}
+
+guint
+bandi_sync_get_timeout (BandiSync *self)
+{
+  g_return_val_if_fail (BANDI_IS_SYNC (self), 0);
+  return self->timeout_s;
+}
+
+void
+bandi_sync_set_timeout (BandiSync *self,
+                        guint      timeout_s)
+{
+  g_return_if_fail (BANDI_IS_SYNC (self));
+  g_return_if_fail (timeout_s > 0);
+
+  if (self->timeout_s == timeout_s)
+    return;
+  self->timeout_s = timeout_s;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
 /**
@@ -306,6 +361,7 @@ typedef struct {
   char               *previous_answer;
   char               *answer;
   gint64              valid_until;
+  BandiAnswerCheck    check;
   gint64              now;
   BandiSourceStatus  *status;           /* the worker's answer */
 } MergeJob;
@@ -340,6 +396,9 @@ merge_job_new (BandiSync   *self,
   job->keep_previous = bandi_source_get_keeps_previous_calls (source);
   job->previous_answer = g_strdup (bandi_source_get_previous_answer (source));
   job->answer = g_strdup (bandi_source_get_answer (source, &job->valid_until));
+  job->check.incomplete = bandi_source_get_incomplete (source);
+  job->check.empty_allowed = bandi_source_get_empty_allowed (source);
+  bandi_source_get_record_counts (source, &job->check.n_records, &job->check.n_unreadable);
   job->now = g_get_real_time () / G_USEC_PER_SEC;
 
   if (job->calls == NULL && job->error == NULL)
@@ -347,6 +406,31 @@ merge_job_new (BandiSync   *self,
                  _("The source returned neither calls nor an error"));
 
   return job;
+}
+
+/* Why a suspect answer was not acted on, in words a user can act on */
+static GError *
+suspect_error (MergeJob              *job,
+               const BandiMergeStats *stats)
+{
+  g_autofree char *why = NULL;
+
+  if (job->calls->len == 0)
+    why = g_strdup_printf (_("The answer lists no call at all, while %u were stored."),
+                           stats->n_stored_before);
+  else if (job->check.n_unreadable * 2 > job->check.n_records)
+    why = g_strdup_printf (_("%u of the %u records of the answer could not be read."),
+                           job->check.n_unreadable, job->check.n_records);
+  else
+    why = g_strdup_printf (_("The answer no longer lists %u of the %u calls stored."),
+                           stats->n_held, stats->n_stored_before);
+
+  return g_error_new (BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
+                      /* Translators: the first %s is one of "The answer lists no call at
+                       * all, while 12 were stored." and the like */
+                      _("%s The %u calls it leaves out are kept; if the next sync gets the "
+                        "same answer, they will be withdrawn."),
+                      why, stats->n_held);
 }
 
 /* Merges what the source found (or records why it found nothing) into
@@ -363,32 +447,39 @@ record_result (BandiStore *store,
     ;  /* could not be opened: job->error says why */
   else if (job->error == NULL && job->keep_previous)
     {
-      g_autoptr(BandiSourceStatus) previous = bandi_store_get_source_status (store, id);
-
-      /* The same answer as last time: its calls and warnings stand. */
+      /* The same answer as last time: its calls and warnings stand (not
+       * those of a failed attempt since). */
       if (bandi_store_keep_answer (store, id, job->previous_answer, job->now, &stats,
-                                   &job->error) &&
-          previous != NULL)
+                                   &job->error))
         {
           g_strfreev (job->warnings);
-          job->warnings = g_steal_pointer (&previous->warnings);
+          job->warnings = bandi_store_dup_success_warnings (store, id);
         }
     }
-  else if (job->error == NULL)
+  else if (job->error == NULL &&
+           bandi_store_merge_answer (store, id, job->calls, job->answer, job->valid_until,
+                                     &job->check, job->now, &stats, &job->error) &&
+           stats.suspect)
     {
-      bandi_store_merge_answer (store, id, job->calls, job->answer, job->valid_until, job->now,
-                                &stats, &job->error);
+      job->error = suspect_error (job, &stats);
     }
 
   if (store != NULL &&
       !bandi_store_record_source_result (store, id, job->now, job->error,
                                          (const char * const *) job->warnings,
-                                         job->error == NULL ? &stats : NULL,
+                                         job->error == NULL || stats.suspect ? &stats : NULL,
                                          &record_error))
-    g_warning ("Could not record the result of source %s: %s", id, record_error->message);
-
-  if (store != NULL)
+    {
+      /* What the store says now is the previous attempt's: report this one,
+       * with the reason it could not be recorded. */
+      if (job->error == NULL)
+        job->error = g_steal_pointer (&record_error);
+      else
+        g_prefix_error (&job->error, "%s; ", record_error->message);
+    }
+  else if (store != NULL)
     job->status = bandi_store_get_source_status (store, id);
+
   if (job->status == NULL)
     {
       /* The store could not say: report what this attempt did. */
@@ -474,10 +565,22 @@ fetch_cb (GObject      *object,
   GError *error = NULL;
 
   g_clear_signal_handler (&run->progress_id, source);
+  source_run_stop_clock (run);
 
   calls = bandi_source_fetch_finish (source, result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (run->timed_out && calls == NULL)
+    {
+      /* Stopped by its deadline, not by the user: a failure to record. */
+      g_clear_error (&error);
+      g_set_error (&error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_FAILED,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The sync did not finish within %u second; stopped",
+                                "The sync did not finish within %u seconds; stopped",
+                                self->timeout_s),
+                   self->timeout_s);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* An interrupted fetch says nothing about the source: nothing to record. */
       g_debug ("Fetch of %s cancelled", bandi_source_get_id (source));
@@ -494,6 +597,42 @@ fetch_cb (GObject      *object,
   g_task_set_task_data (merge, merge_job_new (self, source, calls, error),
                         (GDestroyNotify) merge_job_free);
   g_task_run_in_thread (merge, merge_thread);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  SourceRun *run = user_data;
+
+  run->timeout_id = 0;
+  run->timed_out = TRUE;
+  g_debug ("Fetch of %s past its deadline: stopping it", bandi_source_get_id (run->source));
+  g_cancellable_cancel (run->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+parent_cancelled_cb (GCancellable *parent,
+                     SourceRun    *run)
+{
+  g_cancellable_cancel (run->cancellable);
+}
+
+/* The source's fetch gets a cancellable of its own, cancelled by the run's
+ * or by its deadline. */
+static void
+start_clock (BandiSync    *self,
+             SourceRun    *run,
+             GCancellable *parent)
+{
+  run->cancellable = g_cancellable_new ();
+  if (parent != NULL)
+    {
+      run->parent = g_object_ref (parent);
+      run->cancelled_id = g_cancellable_connect (parent, G_CALLBACK (parent_cancelled_cb), run, NULL);
+    }
+  run->timeout_id = g_timeout_add_seconds (self->timeout_s, deadline_cb, run);
 }
 
 /**
@@ -563,8 +702,9 @@ bandi_sync_run_async (BandiSync           *self,
       bandi_source_set_session (run->source, self->session);
       run->progress_id = g_signal_connect (run->source, "progress",
                                            G_CALLBACK (source_progress_cb), run);
+      start_clock (self, run, cancellable);
       g_signal_emit (self, signals[SOURCE_STARTED], 0, run->source);
-      bandi_source_fetch_async (run->source, cancellable, fetch_cb, run);
+      bandi_source_fetch_async (run->source, run->cancellable, fetch_cb, run);
     }
 }
 

@@ -14,8 +14,15 @@ G_BEGIN_DECLS
 #define BANDI_TYPE_SYNC (bandi_sync_get_type ())
 G_DECLARE_FINAL_TYPE (BandiSync, bandi_sync, BANDI, SYNC, GObject)
 
+/* The default of BandiSync:timeout: far longer than a real sync of every
+ * source takes (a few minutes at most), short of a sync left hanging. */
+#define BANDI_SYNC_DEFAULT_TIMEOUT_S (30 * 60)
+
 BandiSync *bandi_sync_new            (BandiStore          *store,
                                       SoupSession         *session);
+guint      bandi_sync_get_timeout    (BandiSync           *self);
+void       bandi_sync_set_timeout    (BandiSync           *self,
+                                      guint                timeout_s);
 gboolean   bandi_sync_get_running    (BandiSync           *self);
 /* Overall progress in [0, 1] while running. */
 double     bandi_sync_get_progress   (BandiSync           *self);

@@ -167,6 +167,14 @@ bandi_horizon_pages_is_previous (BandiHorizonPages *self)
   return self->replaying && self->checksums->len == self->n_previous;
 }
 
+void
+bandi_horizon_pages_get_counts (BandiHorizonPages *self,
+                                guint             *out_n_records,
+                                guint             *out_n_skipped)
+{
+  bandi_horizon_collector_get_counts (self->collector, out_n_records, out_n_skipped);
+}
+
 gint64
 bandi_horizon_pages_get_total (BandiHorizonPages *self)
 {

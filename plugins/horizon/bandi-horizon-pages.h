@@ -50,6 +50,11 @@ gboolean           bandi_horizon_pages_is_previous  (BandiHorizonPages  *self);
 /* Once done: totalResults, as the last page read said (-1 if unknown or
  * nothing was read). */
 gint64             bandi_horizon_pages_get_total    (BandiHorizonPages  *self);
+/* Once done, if not the previous answer: the results read, and how many
+ * of them were skipped as unreadable. */
+void               bandi_horizon_pages_get_counts   (BandiHorizonPages  *self,
+                                                     guint              *out_n_records,
+                                                     guint              *out_n_skipped);
 /* Once done, if not the previous answer: the answer, and until when its
  * pages give the same calls. */
 char              *bandi_horizon_pages_dup_answer   (BandiHorizonPages  *self,

@@ -321,6 +321,8 @@ struct _BandiHorizonCollector
   GArray     *ranks;    /* guint, the preference of each call's copy */
   GHashTable *index;    /* identifier → position + 1 */
   JsonParser *inner;    /* for the JSON held in strings */
+  guint       n_records; /* results read, and of them those skipped */
+  guint       n_skipped;
 };
 
 BandiHorizonCollector *
@@ -542,6 +544,7 @@ add_record (BandiHorizonCollector *self,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_ptr_array_add (warnings, g_strdup_printf (_("Result %u is not a record; skipped"), position));
+      self->n_skipped++;
       return;
     }
 
@@ -557,6 +560,7 @@ add_record (BandiHorizonCollector *self,
       g_ptr_array_add (warnings,
                        g_strdup_printf (_("A record without a topic identifier (reference “%s”) was skipped"),
                                         reference ? reference : "?"));
+      self->n_skipped++;
       return;
     }
 
@@ -640,8 +644,18 @@ bandi_horizon_collector_add_page (BandiHorizonCollector *self,
   for (guint i = 0; i < json_array_get_length (array); i++)
     add_record (self, json_array_get_element (array, i), i + 1, warnings);
 
+  self->n_records += json_array_get_length (array);
   if (out_n_results != NULL)
     *out_n_results = json_array_get_length (array);
 
   return TRUE;
+}
+
+void
+bandi_horizon_collector_get_counts (BandiHorizonCollector *self,
+                                    guint                 *out_n_records,
+                                    guint                 *out_n_skipped)
+{
+  *out_n_records = self->n_records;
+  *out_n_skipped = self->n_skipped;
 }

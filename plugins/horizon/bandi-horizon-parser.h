@@ -59,6 +59,10 @@ gboolean               bandi_horizon_collector_add_page   (BandiHorizonCollector
                                                           GPtrArray             *warnings,
                                                           GError               **error);
 guint                  bandi_horizon_collector_get_n_calls (BandiHorizonCollector *self);
+/* The results read so far, and how many of them were skipped as unreadable */
+void                   bandi_horizon_collector_get_counts (BandiHorizonCollector *self,
+                                                           guint                 *out_n_records,
+                                                           guint                 *out_n_skipped);
 /* The first instant after now_unix at which a status read from the dates
  * of the topics collected so far would change (G_MAXINT64 if never): until
  * then, the same pages give the same calls. */

@@ -218,6 +218,8 @@ finish_fetch (BandiHorizonSource *self,
 {
   g_autofree char *answer = NULL;
   gint64 valid_until = 0;
+  gint64 total;
+  guint n_records, n_skipped;
 
   if (bandi_horizon_pages_is_previous (data->pages))
     {
@@ -225,6 +227,23 @@ finish_fetch (BandiHorizonSource *self,
       g_task_return_pointer (task, g_ptr_array_new_with_free_func (g_object_unref),
                              (GDestroyNotify) g_ptr_array_unref);
       return;
+    }
+
+  bandi_horizon_pages_get_counts (data->pages, &n_records, &n_skipped);
+  bandi_source_count_records (BANDI_SOURCE (self), n_records, n_skipped);
+
+  /* Fewer results than the Portal announced (within the window it serves):
+   * pages are missing, and what is not there was not withdrawn. */
+  total = bandi_horizon_pages_get_total (data->pages);
+  if (total >= 0 && n_records < MIN (total, BANDI_HORIZON_RESULT_WINDOW))
+    {
+      g_autofree char *announced = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+
+      bandi_source_set_incomplete (BANDI_SOURCE (self),
+                                   /* Translators: "The Portal announced 5000 results but sent 50; …" */
+                                   _("The Portal announced %s results but sent %u; the calls "
+                                     "it left out are kept as they were"),
+                                   announced, n_records);
     }
 
   answer = bandi_horizon_pages_dup_answer (data->pages, &valid_until);
@@ -348,9 +367,17 @@ fetch_page (GTask *task)
   BandiHorizonSource *self = g_task_get_source_object (task);
   FetchData *data = g_task_get_task_data (task);
   g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (g_task_return_error_if_cancelled (task))
     {
+      g_object_unref (task);
+      return;
+    }
+
+  if (!bandi_source_count_page (BANDI_SOURCE (self), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
@@ -560,6 +587,12 @@ bandi_horizon_source_init (BandiHorizonSource *self)
                          "web-browser-symbolic",
                          DEFAULT_ENDPOINT);
   bandi_source_set_settings_schema (BANDI_SOURCE (self), SETTINGS_SCHEMA);
+  /* The API serves at most BANDI_HORIZON_RESULT_WINDOW results a query, in
+   * pages of BANDI_HORIZON_PAGE_SIZE; a page more for an answer that says
+   * nothing of its size. Duplicate rows of a topic only make it fewer. */
+  bandi_source_set_limits (BANDI_SOURCE (self),
+                           BANDI_HORIZON_RESULT_WINDOW / BANDI_HORIZON_PAGE_SIZE + 1,
+                           BANDI_HORIZON_RESULT_WINDOW);
 
   self->programmes = g_strdupv ((char **) default_programmes);
 }

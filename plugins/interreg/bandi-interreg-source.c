@@ -337,8 +337,12 @@ finish_fetch (GTask *task)
     {
       Job *job = g_ptr_array_index (data->jobs, i);
 
+      /* What the programmes that failed listed before is not withdrawn. */
       if (job->error != NULL)
-        bandi_source_add_warning (BANDI_SOURCE (self), "%s", job->error->message);
+        bandi_source_set_incomplete (BANDI_SOURCE (self),
+                                     /* Translators: %s is why a programme could not be read */
+                                     _("%s; its calls are kept as they were"),
+                                     job->error->message);
     }
 
   g_task_return_pointer (task, g_steal_pointer (&calls), (GDestroyNotify) g_ptr_array_unref);
@@ -492,6 +496,12 @@ bandi_interreg_source_fetch_async (BandiSource         *source,
       url = interreg_programme_dup_fetch_url (job->programme,
                                               job->programme->custom ? NULL : endpoint,
                                               &url_error);
+      if (url != NULL && !bandi_source_count_page (source, &job->error))
+        {
+          if (--data->n_pending == 0)
+            finish_fetch (task);
+          continue;
+        }
       if (url != NULL)
         job->msg = soup_message_new (SOUP_METHOD_GET, url);
 
@@ -574,6 +584,11 @@ bandi_interreg_source_init (BandiInterregSource *self)
                          _("Calls of the Interreg programmes open to Lombardy, read from each programme’s own site"),
                          "network-workgroup-symbolic", NULL);
   bandi_source_set_settings_schema (BANDI_SOURCE (self), SETTINGS_SCHEMA);
+  /* One page a programme followed: there are fewer than 100 Interreg
+   * programmes in 2021–2027; one programme has a few calls open at once. */
+  bandi_source_set_limits (BANDI_SOURCE (self), 200, 5000);
+  /* Between rounds of calls, no programme may have one open. */
+  bandi_source_set_empty_allowed (BANDI_SOURCE (self), TRUE);
 
   self->custom_programmes = g_strdup ("[]");
   self->catalogue = interreg_catalogue_new (&self->catalogue_error);

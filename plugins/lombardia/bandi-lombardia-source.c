@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bandi-lombardia-cache.h"
@@ -68,6 +70,7 @@ typedef struct {
   gint64               now_unix;
   guint                offset;
   guint                dataset_page;
+  char                *last_page_codes;  /* checksum of the codes of the page before */
   SoupMessage         *msg;
   GPtrArray           *items;      /* Item */
   GHashTable          *seen;       /* codice, owned by items */
@@ -94,6 +97,7 @@ fetch_data_free (FetchData *data)
   g_free (data->endpoint);
   g_free (data->today);
   g_free (data->portal_base);
+  g_free (data->last_page_codes);
   g_clear_object (&data->msg);
   g_clear_pointer (&data->seen, g_hash_table_unref);
   g_clear_pointer (&data->items, g_ptr_array_unref);
@@ -311,6 +315,22 @@ add_rows (BandiLombardiaSource *self,
     }
 }
 
+/* The codes of a page's rows, in order, as one checksum */
+static char *
+checksum_codes (GPtrArray *rows)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const BandiLombardiaRow *row = g_ptr_array_index (rows, i);
+
+      g_checksum_update (checksum, (const guchar *) row->codice, strlen (row->codice) + 1);
+    }
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
 static void
 dataset_cb (GObject      *object,
             GAsyncResult *result,
@@ -324,6 +344,7 @@ dataset_cb (GObject      *object,
   g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *progress = NULL;
+  g_autofree char *codes = NULL;
   const char *text;
   gsize length;
   guint n_records = 0;
@@ -351,8 +372,30 @@ dataset_cb (GObject      *object,
 
   for (guint i = 0; i < skipped->len; i++)
     bandi_source_add_warning (BANDI_SOURCE (self), "%s", (const char *) g_ptr_array_index (skipped, i));
+  bandi_source_count_records (BANDI_SOURCE (self), n_records, MIN (skipped->len, n_records));
+
+  /* A server that ignores $offset sends the same rows for every page:
+   * there is no telling what the pages not sent hold. */
+  codes = checksum_codes (rows);
+  if (rows->len > 0 && g_strcmp0 (codes, data->last_page_codes) == 0)
+    {
+      bandi_source_set_incomplete (BANDI_SOURCE (self),
+                                   _("Page %u of the register of regional calls repeats the page "
+                                     "before; reading stopped there, and the calls it may have "
+                                     "left out are kept as they were"),
+                                   data->dataset_page);
+      start_page_reads (g_steal_pointer (&task));
+      return;
+    }
+  g_free (data->last_page_codes);
+  data->last_page_codes = g_steal_pointer (&codes);
 
   add_rows (self, data, rows);
+  if (!bandi_source_check_n_calls (BANDI_SOURCE (self), data->items->len, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   progress = g_strdup_printf (_("Read page %u of the register of regional calls"), data->dataset_page);
   bandi_source_report_progress (BANDI_SOURCE (self), -1.0, progress);
@@ -378,6 +421,13 @@ fetch_dataset_page (GTask *task)
 
   if (g_task_return_error_if_cancelled (task))
     {
+      g_object_unref (task);
+      return;
+    }
+
+  if (!bandi_source_count_page (BANDI_SOURCE (self), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
@@ -631,6 +681,10 @@ bandi_lombardia_source_init (BandiLombardiaSource *self)
                          "mark-location-symbolic",
                          BANDI_LOMBARDIA_DEFAULT_ENDPOINT);
   bandi_source_set_settings_schema (BANDI_SOURCE (self), SETTINGS_SCHEMA);
+  /* The register holds every call published on Bandi Online since 2015,
+   * about 1,900 rows in 2026 (two pages): 20 pages, or 5,000 calls (each
+   * read on its own page), are ten and more than twice that. */
+  bandi_source_set_limits (BANDI_SOURCE (self), 20, 5000);
 
   self->research_only = TRUE;
   self->page_max_age = DEFAULT_PAGE_MAX_AGE;

@@ -214,7 +214,7 @@ test_answer (void)
   BandiMergeStats stats;
 
   g_assert_null (bandi_store_dup_answer (store, FIXTURE_SOURCE, 1000));
-  g_assert_true (bandi_store_merge_answer (store, FIXTURE_SOURCE, calls, "pages a b", 5000, 1000,
+  g_assert_true (bandi_store_merge_answer (store, FIXTURE_SOURCE, calls, "pages a b", 5000, NULL, 1000,
                                            &stats, &error));
   g_assert_no_error (error);
   assert_stats (&stats, 50, 0, 0, 0, 0);
@@ -241,7 +241,7 @@ test_answer (void)
   g_clear_error (&error);
 
   /* Withdrawn calls are not counted; a merge without an answer forgets it */
-  g_assert_true (bandi_store_merge_answer (store, FIXTURE_SOURCE, fewer, "pages a", 5000, 3000,
+  g_assert_true (bandi_store_merge_answer (store, FIXTURE_SOURCE, fewer, "pages a", 5000, NULL, 3000,
                                            &stats, &error));
   g_assert_no_error (error);
   assert_stats (&stats, 0, 0, 40, 10, 0);

@@ -362,6 +362,34 @@ test_publish_cycle (Fixture       *fixture,
   assert_regional (calendar);
 }
 
+/* An empty answer, merged as a sync merges it, is suspect: publishing
+ * afterwards deletes nothing from the team's calendar. (On the code before,
+ * that merge withdrew every call of the source and the publication deleted
+ * their events.) */
+static void
+test_suspect_sync_deletes_nothing (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(BandiCaldavReport) first = NULL;
+  g_autoptr(BandiCaldavReport) after = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  BandiAnswerCheck check = { 0, };
+  BandiMergeStats stats;
+
+  first = publish (fixture, FALSE);
+  assert_report (first, 4, 0, 0, 0, 0);
+
+  g_assert_true (bandi_store_merge_answer (fixture->store, "horizon", none, NULL, 0, &check,
+                                           fixture_utc (2024, 2, 2, 8, 0), &stats, &error));
+  g_assert_no_error (error);
+  g_assert_true (stats.suspect);
+
+  after = publish (fixture, FALSE);
+  assert_report (after, 0, 0, 0, 4, 0);
+  assert_writes (fixture, 0, NULL);
+}
+
 /* An event the server refuses is reported by name; the others go on, and
  * it is tried again next time. */
 static void
@@ -438,6 +466,8 @@ main (int    argc,
 
   g_test_add ("/caldav/publish-cycle", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_publish_cycle, fixture_tear_down);
+  g_test_add ("/caldav/suspect-sync-deletes-nothing", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_suspect_sync_deletes_nothing, fixture_tear_down);
   g_test_add ("/caldav/failure-report", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_publish_failure, fixture_tear_down);
   g_test_add ("/caldav/wrong-password", Fixture, GINT_TO_POINTER (TRUE),

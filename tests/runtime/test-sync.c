@@ -25,6 +25,8 @@ typedef struct {
   GPtrArray         *finished; /* ids, in order */
   double             last_progress;
   guint              n_progress;
+  char              *last_error;  /* of the last status reported */
+  BandiMergeStats    last_stats;
 } Fixture;
 
 static void
@@ -43,6 +45,9 @@ source_finished_cb (BandiSync               *sync,
 {
   g_assert_cmpstr (status->source_id, ==, bandi_source_get_id (source));
   g_ptr_array_add (f->finished, g_strdup (bandi_source_get_id (source)));
+  g_free (f->last_error);
+  f->last_error = g_strdup (status->last_error);
+  f->last_stats = status->stats;
 }
 
 static void
@@ -105,6 +110,7 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->loader);
   g_ptr_array_unref (f->started);
   g_ptr_array_unref (f->finished);
+  g_free (f->last_error);
 }
 
 /* Syncs @first (and @second if not NULL). */
@@ -476,6 +482,35 @@ test_merge_waits_off_thread (Fixture       *f,
   sqlite3_close (lock.db);
 }
 
+/* A store that cannot be written for the whole sync: what is reported is
+ * this attempt and why it failed, not the previous run's figures. (Failed
+ * on the code before: the status reported was the last success's, with
+ * no error; the real error only reached a GLib warning.) */
+static void
+test_store_locked (Fixture       *f,
+                   gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  prime (f);
+  g_assert_null (f->last_error);
+  g_assert_cmpuint (f->last_stats.n_new, ==, 4);
+
+  g_assert_cmpint (sqlite3_open (bandi_store_get_path (f->store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  f->server->fixture = "calls-2.json";
+  g_assert_false (sync_sources (f, f->http, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (f->finished->len, ==, 1);
+  g_assert_nonnull (f->last_error);
+  g_assert_nonnull (strstr (f->last_error, "locked"));
+  g_assert_cmpuint (f->last_stats.n_new, ==, 0);
+
+  sqlite3_close (db);
+}
+
 static void
 test_nothing_to_sync (Fixture       *f,
                       gconstpointer  data)
@@ -506,6 +541,7 @@ main (int    argc,
   ADD ("/sync/already-running", test_already_running);
   ADD ("/sync/merge-waits-off-thread", test_merge_waits_off_thread);
   ADD ("/sync/nothing-to-sync", test_nothing_to_sync);
+  ADD ("/sync/store-locked", test_store_locked);
 #undef ADD
 
   return g_test_run ();

@@ -95,6 +95,40 @@ source_test_run_sync (BandiSync     *sync,
   return ok;
 }
 
+BandiSourceStatus *
+source_test_sync_source (BandiStore  *store,
+                         SoupSession *session,
+                         BandiSource *source,
+                         gboolean     succeeds)
+{
+  g_autoptr(BandiSync) sync = bandi_sync_new (store, session);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_ptr_array_add (sources, source);
+  ok = source_test_run_sync (sync, sources, NULL, &error);
+  if (succeeds)
+    g_assert_no_error (error);
+  else
+    g_assert_nonnull (error);
+  g_assert_true (ok == succeeds);
+
+  return bandi_store_get_source_status (store, bandi_source_get_id (source));
+}
+
+guint
+source_test_count_listed (BandiStore *store,
+                          const char *source_id)
+{
+  BandiCallQuery query = { .source_id = source_id };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) calls = bandi_store_list_calls (store, &query, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (calls);
+}
+
 static gboolean
 timeout_cb (gpointer user_data)
 {

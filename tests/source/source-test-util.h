@@ -40,6 +40,18 @@ gboolean     source_test_run_sync    (BandiSync       *sync,
                                       GCancellable    *cancellable,
                                       GError         **error);
 
+/* Syncs @source alone into @store over @session, as the application does,
+ * asserting that the sync succeeds or fails as @succeeds says. Returns the
+ * source's status as stored. */
+BandiSourceStatus *source_test_sync_source (BandiStore   *store,
+                                            SoupSession  *session,
+                                            BandiSource  *source,
+                                            gboolean      succeeds);
+
+/* The calls of @source_id in @store that are not withdrawn */
+guint        source_test_count_listed (BandiStore     *store,
+                                       const char     *source_id);
+
 /* An asynchronous call's result: pass source_test_wait_done_cb() and a
  * SourceTestWait as its callback and data, then wait until .done. */
 typedef struct {

@@ -279,7 +279,7 @@ bench_parse_and_store (void)
     g_assert_cmpuint (calls->len, ==, N_TOPICS);
 
     timer_start (&timer);
-    g_assert_true (bandi_store_merge_answer (store, "horizon", calls, answer, valid_until, now,
+    g_assert_true (bandi_store_merge_answer (store, "horizon", calls, answer, valid_until, NULL, now,
                                             &stats, &error));
     g_assert_no_error (error);
     g_test_message ("read and store 20,000 new topics: reading %.0f ms (CPU %.0f ms), storing %.0f ms (CPU %.0f ms)",

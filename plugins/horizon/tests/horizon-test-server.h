@@ -39,6 +39,12 @@ typedef struct {
    * moved_days later. Pages already generated stay as they are. */
   gint64              moved_topic;
   int                 moved_days;
+  /* When >= 0: the totalResults said, instead of total */
+  gint64              announced;
+  /* When >= 0: generated topics from this one on are not records */
+  gint64              readable;
+  /* When not 0: this page is answered with page-truncated.json */
+  guint               fail_page;
 
   guint               hits;
   GArray             *pages;        /* guint: pageNumber of each request */

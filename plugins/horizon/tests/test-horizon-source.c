@@ -440,22 +440,148 @@ test_read_off_thread (Fixture       *f,
   g_assert_cmpint (all_threads - this_thread, >, reading / 2);
 }
 
-/* A sync as the application runs it, into @store; returns the source's
- * status as stored. */
+/* A sync as the application runs it, into @store, that succeeds or not as
+ * @succeeds says; returns the source's status as stored. */
+static BandiSourceStatus *
+sync_expecting (Fixture    *f,
+                BandiStore *store,
+                gboolean    succeeds)
+{
+  return source_test_sync_source (store, f->session, f->source, succeeds);
+}
+
 static BandiSourceStatus *
 sync_into (Fixture    *f,
            BandiStore *store)
 {
-  g_autoptr(BandiSync) sync = bandi_sync_new (store, f->session);
-  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (sources, f->source);
-  g_assert_true (source_test_run_sync (sync, sources, NULL, &error));
-  g_assert_no_error (error);
-
-  return bandi_store_get_source_status (store, "horizon");
+  return sync_expecting (f, store, TRUE);
 }
+
+static guint
+count_listed (BandiStore *store)
+{
+  return source_test_count_listed (store, "horizon");
+}
+
+/* Generated pages of @total topics from now on */
+static void
+serve_generated (Fixture *f,
+                 gint64   total)
+{
+  f->server->mode = HT_SERVE_GENERATED;
+  f->server->total = total;
+  g_ptr_array_set_size (f->server->cache, 0);
+}
+
+/* After a good sync, a 200 answer that lists nothing withdraws nothing and
+ * says so; only the same answer again withdraws the calls. (Failed on the
+ * code before: every call withdrawn at once, and the sync a success.) */
+static void
+test_empty_answer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  g_autoptr(BandiSourceStatus) first = NULL;
+  g_autoptr(BandiSourceStatus) suspect = NULL;
+  g_autoptr(BandiSourceStatus) confirmed = NULL;
+
+  serve_generated (f, 30);
+  first = sync_into (f, store);
+  g_assert_cmpuint (first->stats.n_new, ==, 30);
+
+  serve_generated (f, 0);
+  suspect = sync_expecting (f, store, FALSE);
+  g_assert_nonnull (strstr (suspect->last_error, "lists no call at all, while 30 were stored"));
+  g_assert_nonnull (strstr (suspect->last_error, "are kept"));
+  g_assert_cmpuint (suspect->stats.n_withdrawn, ==, 0);
+  g_assert_cmpuint (count_listed (store), ==, 30);
+
+  confirmed = sync_into (f, store);
+  g_assert_null (confirmed->last_error);
+  g_assert_cmpuint (confirmed->stats.n_withdrawn, ==, 30);
+  g_assert_cmpuint (count_listed (store), ==, 0);
+}
+
+/* A page of 50 topics while totalResults says 5,000: pages are missing, and
+ * nothing is withdrawn, however often it comes. (Failed on the code before:
+ * 200 of 250 calls withdrawn.) */
+static void
+test_short_answer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  g_autoptr(BandiSourceStatus) first = NULL;
+
+  serve_generated (f, 250);
+  first = sync_into (f, store);
+  g_assert_cmpuint (first->stats.n_new, ==, 250);
+
+  f->server->announced = 5000;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(BandiSourceStatus) status = NULL;
+
+      serve_generated (f, 50);
+      status = sync_into (f, store);
+      g_assert_cmpuint (status->stats.n_withdrawn, ==, 0);
+      g_assert_cmpuint (g_strv_length (status->warnings), ==, 1);
+      g_assert_nonnull (strstr (status->warnings[0], "announced 5000 results but sent 50"));
+      g_assert_cmpuint (count_listed (store), ==, 250);
+    }
+}
+
+/* An answer whose records mostly cannot be read is suspect too. (Failed
+ * on the code before: the 20 calls of the unreadable records withdrawn.) */
+static void
+test_unreadable_answer (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  g_autoptr(BandiSourceStatus) first = NULL;
+  g_autoptr(BandiSourceStatus) suspect = NULL;
+
+  serve_generated (f, 30);
+  first = sync_into (f, store);
+  g_assert_cmpuint (first->stats.n_new, ==, 30);
+
+  f->server->readable = 10;
+  serve_generated (f, 30);
+  suspect = sync_expecting (f, store, FALSE);
+  g_assert_nonnull (strstr (suspect->last_error, "20 of the 30 records of the answer could not be read"));
+  g_assert_cmpuint (g_strv_length (suspect->warnings), ==, 20);
+  g_assert_cmpuint (count_listed (store), ==, 30);
+}
+
+/* The same answer as the last good one, after a failed attempt that had
+ * warnings of its own: the warnings are the good answer's. (Failed on the
+ * code before: the failed attempt's warning came back.) */
+static void
+test_warnings_after_failure (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  g_autoptr(BandiSourceStatus) first = NULL;
+  g_autoptr(BandiSourceStatus) failed = NULL;
+  g_autoptr(BandiSourceStatus) again = NULL;
+
+  f->server->mode = HT_SERVE_CASES;
+  first = sync_into (f, store);
+  g_assert_cmpuint (g_strv_length (first->warnings), >, 0);
+
+  /* Page 1 holds a record that is not one; page 2 is cut short. */
+  f->server->readable = 99;
+  f->server->fail_page = 2;
+  serve_generated (f, 150);
+  failed = sync_expecting (f, store, FALSE);
+  g_assert_true (g_strv_contains ((const char * const *) failed->warnings,
+                                  "Page 1: Result 100 is not a record; skipped"));
+
+  f->server->mode = HT_SERVE_CASES;
+  again = sync_into (f, store);
+  g_assert_true (bandi_source_get_keeps_previous_calls (f->source));
+  g_assert_cmpstrv (again->warnings, first->warnings);
+}
+
 
 /* A second sync of the same pages keeps the stored calls without reading
  * the pages again, and the warnings the pages gave. */
@@ -605,6 +731,10 @@ main (int   argc,
   ADD ("same-answer", test_same_answer);
   ADD ("changed-page", test_changed_page);
   ADD ("foreign-answer", test_foreign_answer);
+  ADD ("empty-answer", test_empty_answer);
+  ADD ("short-answer", test_short_answer);
+  ADD ("unreadable-answer", test_unreadable_answer);
+  ADD ("warnings-after-failure", test_warnings_after_failure);
 #undef ADD
 
   return g_test_run ();

@@ -38,12 +38,30 @@ lt_today_in_rome (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* Filler rows @from to @to - 1, each after ",\n" */
+static void
+append_fillers (GString *out,
+                guint    from,
+                guint    to)
+{
+  g_autofree char *filler = lt_read_data ("filler-row.json", NULL);
+
+  for (guint i = from; i < to; i++)
+    {
+      g_autoptr(GString) row = g_string_new (filler);
+      g_autofree char *number = g_strdup_printf ("%04u", i);
+
+      g_string_replace (row, "@N@", number, 0);
+      g_string_append (out, ",\n");
+      g_string_append (out, g_strchomp (row->str));
+    }
+}
+
 /* dataset-page-1.json with filler rows appended up to a full page. */
 static char *
 full_first_page (void)
 {
   g_autofree char *page = lt_read_data ("dataset-page-1.json", NULL);
-  g_autofree char *filler = lt_read_data ("filler-row.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GString) out = NULL;
   guint n;
@@ -57,15 +75,21 @@ full_first_page (void)
   g_assert_nonnull (end);
   *end = '\0';
   out = g_string_new (page);
-  for (guint i = n; i < FILLER_ROWS; i++)
-    {
-      g_autoptr(GString) row = g_string_new (filler);
-      g_autofree char *number = g_strdup_printf ("%04u", i);
+  append_fillers (out, n, FILLER_ROWS);
+  g_string_append (out, "\n]\n");
 
-      g_string_replace (row, "@N@", number, 0);
-      g_string_append (out, ",\n");
-      g_string_append (out, g_strchomp (row->str));
-    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A full page of filler rows numbered from @offset: a register that never
+ * ends. */
+static char *
+endless_page (guint offset)
+{
+  g_autoptr(GString) out = g_string_new ("[\n");
+
+  append_fillers (out, offset, offset + FILLER_ROWS);
+  g_string_erase (out, 2, 2);   /* the first row's ",\n" */
   g_string_append (out, "\n]\n");
 
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -167,6 +191,15 @@ serve_dataset (LtServer          *self,
       break;
     case LT_DATASET_ONE_PAGE:
       body = offset == 0 ? lt_read_data ("dataset-page-2.json", NULL) : g_strdup ("[]\n");
+      break;
+    case LT_DATASET_EMPTY:
+      body = g_strdup ("[]\n");
+      break;
+    case LT_DATASET_REPEATING:
+      body = full_first_page ();
+      break;
+    case LT_DATASET_ENDLESS:
+      body = endless_page ((guint) offset);
       break;
     case LT_DATASET_MALFORMED:
     default:

@@ -19,6 +19,9 @@ typedef enum {
   LT_DATASET_TWO_PAGES,   /* dataset-page-1.json padded with fillers to 1000 rows, then dataset-page-2.json */
   LT_DATASET_ONE_PAGE,    /* dataset-page-2.json alone */
   LT_DATASET_MALFORMED,   /* malformed.json */
+  LT_DATASET_EMPTY,       /* [] */
+  LT_DATASET_REPEATING,   /* the full first page of LT_DATASET_TWO_PAGES at every $offset */
+  LT_DATASET_ENDLESS,     /* at every $offset, a full page of new filler rows */
 } LtDatasetMode;
 
 typedef struct {

@@ -490,6 +490,108 @@ test_bad_endpoint (Fixture       *f,
   g_assert_nonnull (strstr (f->error->message, "not an address"));
 }
 
+/* A register that answers every $offset with a full page of new rows
+ * ends at the source's bound on pages, as a failure that keeps the stored
+ * calls. (Failed on the code before: the sync never ended.) */
+static void
+test_endless (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  g_autoptr(BandiSourceStatus) first = NULL;
+  g_autoptr(BandiSourceStatus) endless = NULL;
+
+  first = source_test_sync_source (store, f->session, f->source, TRUE);
+  g_assert_cmpuint (first->stats.n_new, >, 0);
+
+  f->server->mode = LT_DATASET_ENDLESS;
+  g_array_set_size (f->server->offsets, 0);
+  endless = source_test_sync_source (store, f->session, f->source, FALSE);
+  g_assert_nonnull (strstr (endless->last_error, "did not end after 20 pages"));
+  g_assert_cmpuint (f->server->offsets->len, ==, 20);
+  g_assert_cmpuint (source_test_count_listed (store, "lombardia"), ==, first->stats.n_new);
+}
+
+/* A server that ignores $offset: the page repeated is recognised, the
+ * paging stops, and what the pages not read may hold is not withdrawn.
+ * (Failed on the code before: the sync never ended.) */
+static void
+test_repeating (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  g_autoptr(BandiSourceStatus) first = NULL;
+  g_autoptr(BandiSourceStatus) repeated = NULL;
+
+  first = source_test_sync_source (store, f->session, f->source, TRUE);
+  g_assert_cmpuint (first->stats.n_new, ==, 6);
+
+  f->server->mode = LT_DATASET_REPEATING;
+  g_array_set_size (f->server->offsets, 0);
+  repeated = source_test_sync_source (store, f->session, f->source, TRUE);
+  g_assert_cmpuint (f->server->offsets->len, ==, 2);
+  /* The page's own warnings, then the repetition */
+  g_assert_cmpuint (g_strv_length (repeated->warnings), ==, g_strv_length (first->warnings) + 1);
+  g_assert_nonnull (strstr (repeated->warnings[g_strv_length (first->warnings)],
+                            "Page 2 of the register of regional calls repeats the page before"));
+  g_assert_cmpuint (repeated->stats.n_withdrawn, ==, 0);
+  g_assert_cmpuint (source_test_count_listed (store, "lombardia"), ==, 6);
+}
+
+/* The register answering [] after a good sync withdraws nothing at once.
+ * (Failed on the code before: every call withdrawn, exit status 0.) */
+static void
+test_empty_answer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  g_autoptr(BandiSourceStatus) first = NULL;
+  g_autoptr(BandiSourceStatus) suspect = NULL;
+  g_autoptr(BandiSourceStatus) confirmed = NULL;
+
+  first = source_test_sync_source (store, f->session, f->source, TRUE);
+  g_assert_cmpuint (first->stats.n_new, ==, 6);
+
+  f->server->mode = LT_DATASET_EMPTY;
+  suspect = source_test_sync_source (store, f->session, f->source, FALSE);
+  g_assert_nonnull (strstr (suspect->last_error, "The answer lists no call at all, while 6 were stored. "
+                                                 "The 6 calls it leaves out are kept"));
+  g_assert_cmpuint (source_test_count_listed (store, "lombardia"), ==, 6);
+
+  confirmed = source_test_sync_source (store, f->session, f->source, TRUE);
+  g_assert_cmpuint (confirmed->stats.n_withdrawn, ==, 6);
+  g_assert_cmpuint (source_test_count_listed (store, "lombardia"), ==, 0);
+}
+
+/* A sync whose source answers too slowly ends at the sync's deadline, as
+ * a failure that keeps the stored calls. */
+static void
+test_sync_deadline (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  g_autoptr(BandiSync) sync = bandi_sync_new (store, f->session);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BandiSourceStatus) first = NULL;
+  g_autoptr(BandiSourceStatus) status = NULL;
+
+  first = source_test_sync_source (store, f->session, f->source, TRUE);
+
+  /* Longer than the sync's deadline, shorter than the HTTP timeouts, and
+   * every call page is to be read again. */
+  g_object_set (f->source, "page-max-age", 0, NULL);
+  f->server->page_delay_ms = 4000;
+  bandi_sync_set_timeout (sync, 1);
+  g_ptr_array_add (sources, f->source);
+  g_assert_false (source_test_run_sync (sync, sources, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "The sync did not finish within 1 second; stopped"));
+
+  status = bandi_store_get_source_status (store, "lombardia");
+  g_assert_nonnull (strstr (status->last_error, "did not finish"));
+  g_assert_cmpuint (source_test_count_listed (store, "lombardia"), ==, first->stats.n_new);
+}
+
 static void
 test_info (void)
 {
@@ -552,6 +654,10 @@ main (int   argc,
   ADD ("malformed", test_malformed);
   ADD ("cancel", test_cancel);
   ADD ("bad-endpoint", test_bad_endpoint);
+  ADD ("endless", test_endless);
+  ADD ("repeating", test_repeating);
+  ADD ("empty-answer", test_empty_answer);
+  ADD ("sync-deadline", test_sync_deadline);
 #undef ADD
 
   return g_test_run ();
