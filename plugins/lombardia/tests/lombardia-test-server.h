@@ -19,6 +19,7 @@ typedef enum {
   LT_DATASET_TWO_PAGES,   /* dataset-page-1.json padded with fillers to 1000 rows, then dataset-page-2.json */
   LT_DATASET_ONE_PAGE,    /* dataset-page-2.json alone */
   LT_DATASET_MALFORMED,   /* malformed.json */
+  LT_DATASET_BODY,        /* dataset_body, then [] */
 } LtDatasetMode;
 
 typedef struct {
@@ -26,6 +27,7 @@ typedef struct {
   char          *base;         /* http://127.0.0.1:PORT */
   char          *endpoint;     /* base + LT_DATASET_PATH */
   LtDatasetMode  mode;
+  char          *dataset_body; /* for LT_DATASET_BODY; freed with the server */
   char          *moved_from;   /* when set, replaced by moved_to in the dataset */
   char          *moved_to;
   GPtrArray     *page_edits;   /* char*: from, to, from, to... replaced in every call page */
