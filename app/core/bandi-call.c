@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "bandi-call.h"
+#include "bandi-call-limits.h"
 #include "bandi-enum-types.h"
 #include "bandi-util.h"
 
@@ -412,7 +413,7 @@ bandi_call_set_source_id (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->source_id, source_id))
+  if (bandi_call_set_text (&self->source_id, source_id, BANDI_CALL_MAX_ID_BYTES))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_ID]);
 }
 
@@ -429,7 +430,7 @@ bandi_call_set_external_id (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->external_id, external_id))
+  if (bandi_call_set_text (&self->external_id, external_id, BANDI_CALL_MAX_ID_BYTES))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_ID]);
 }
 
@@ -446,7 +447,7 @@ bandi_call_set_call_id (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->call_id, call_id))
+  if (bandi_call_set_text (&self->call_id, call_id, BANDI_CALL_MAX_ID_BYTES))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL_ID]);
 }
 
@@ -463,7 +464,7 @@ bandi_call_set_call_title (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->call_title, call_title))
+  if (bandi_call_set_text (&self->call_title, call_title, BANDI_CALL_MAX_TITLE_BYTES))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CALL_TITLE]);
 }
 
@@ -480,7 +481,7 @@ bandi_call_set_title (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->title, title))
+  if (bandi_call_set_text (&self->title, title, BANDI_CALL_MAX_TITLE_BYTES))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -497,7 +498,7 @@ bandi_call_set_programme (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->programme, programme))
+  if (bandi_call_set_text (&self->programme, programme, BANDI_CALL_MAX_TITLE_BYTES))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME]);
 }
 
@@ -514,7 +515,7 @@ bandi_call_set_programme_part (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->programme_part, programme_part))
+  if (bandi_call_set_text (&self->programme_part, programme_part, BANDI_CALL_MAX_TITLE_BYTES))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMME_PART]);
 }
 
@@ -531,7 +532,7 @@ bandi_call_set_action_type (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->action_type, action_type))
+  if (bandi_call_set_text (&self->action_type, action_type, BANDI_CALL_MAX_TITLE_BYTES))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION_TYPE]);
 }
 
@@ -548,7 +549,7 @@ bandi_call_set_deadline_model (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->deadline_model, deadline_model))
+  if (bandi_call_set_text (&self->deadline_model, deadline_model, BANDI_CALL_MAX_TITLE_BYTES))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE_MODEL]);
 }
 
@@ -682,7 +683,7 @@ bandi_call_set_url (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->url, url))
+  if (bandi_call_set_url_text (&self->url, url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
 }
 
@@ -699,7 +700,7 @@ bandi_call_set_keywords (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_strv (&self->keywords, keywords))
+  if (bandi_call_set_keyword_list (&self->keywords, keywords))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEYWORDS]);
 }
 
@@ -716,7 +717,7 @@ bandi_call_set_description (BandiCall *self,
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
-  if (bandi_set_str (&self->description, description))
+  if (bandi_call_set_text (&self->description, description, BANDI_CALL_MAX_DESCRIPTION_BYTES))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 

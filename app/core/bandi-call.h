@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (BandiCall, bandi_call, BANDI, CALL, GObject)
 /* One call or topic as a source reports it. Numbers that the source does not
  * give are -1 (budget, expected grants, contributions). Strings may be NULL.
  * The id is the store's row id (0 until stored); starred and note are the
- * user's, filled in by the store. */
+ * user's, filled in by the store. Text from a source is capped far above
+ * what any call needs (bandi-call-limits.h): longer text is cut, with "…",
+ * and a longer address is dropped. */
 
 BandiCall *bandi_call_new (void);
 

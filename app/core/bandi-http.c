@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bandi-http.h"
 #include "bandi-text.h"
@@ -356,7 +357,9 @@ error_is_transient (const GError *error)
          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
          !g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND) &&
-         !g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS);
+         !g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS) &&
+         /* A Location that is not HTTP (file://, ftp://…) or not an address */
+         !g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_REDIRECT_BAD_URI);
 }
 
 static GError *
@@ -376,6 +379,17 @@ network_error (SendData     *data,
   if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS))
     return g_error_new (BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_NETWORK,
                         _("%s redirects in a loop"), msg_host (data->msg));
+
+  if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_REDIRECT_BAD_URI))
+    {
+      const char *location = soup_message_headers_get_one (soup_message_get_response_headers (data->msg),
+                                                           "Location");
+      g_autofree char *target = bandi_text_preview (location, location ? strlen (location) : 0, 200);
+
+      return g_error_new (BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_INSECURE,
+                          _("%s redirects to “%s”: only HTTPS addresses are allowed"),
+                          msg_host (data->msg), target);
+    }
 
   return g_error_new (BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_NETWORK,
                       _("Could not read from %s: %s"),

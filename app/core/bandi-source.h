@@ -18,6 +18,7 @@
 #include "bandi-deadline.h"
 #include "bandi-enums.h"
 #include "bandi-http.h"
+#include "bandi-json.h"
 #include "bandi-text.h"
 
 G_BEGIN_DECLS

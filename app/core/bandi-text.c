@@ -454,3 +454,26 @@ bandi_text_preview (const char *data,
 
   return g_string_free (out, FALSE);
 }
+
+char *
+bandi_text_truncate (const char *text,
+                     gsize       max_bytes)
+{
+  static const char ellipsis[] = "…";
+  g_autofree char *head = NULL;
+  const char *end;
+
+  g_return_val_if_fail (max_bytes > strlen (ellipsis), NULL);
+
+  if (text == NULL || strlen (text) <= max_bytes)
+    return g_strdup (text);
+
+  /* Back to the first byte of a character, leaving room for the "…" */
+  end = text + max_bytes - strlen (ellipsis);
+  while (end > text && ((guchar) *end & 0xC0) == 0x80)
+    end--;
+
+  head = g_strndup (text, end - text);
+
+  return g_strconcat (head, ellipsis, NULL);
+}

@@ -27,4 +27,9 @@ char *bandi_text_preview         (const char *data,
                                   gsize       len,
                                   gsize       max_chars);
 
+/* A copy of @text of at most @max_bytes bytes (at least 4): when longer, cut
+ * at a character boundary and ended with "…". NULL stays NULL. */
+char *bandi_text_truncate        (const char *text,
+                                  gsize       max_bytes);
+
 G_END_DECLS

@@ -401,7 +401,7 @@ reload_now (BandiDashboardView *self)
     {
       g_autofree char *text = g_strdup_printf (_("Cannot read the proposals: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      adw_toast_overlay_add_toast (self->toast_overlay, bandi_format_plain_toast (text, 5));
       return;
     }
   compute (self, proposals);
@@ -545,7 +545,7 @@ export_response_cb (GtkNativeDialog    *chooser,
         }
       else
         text = g_strdup_printf (_("Cannot save the figures: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      adw_toast_overlay_add_toast (self->toast_overlay, bandi_format_plain_toast (text, 5));
     }
   g_object_unref (chooser);
 }

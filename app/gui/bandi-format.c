@@ -492,3 +492,14 @@ bandi_format_plain_row (const char *title,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
 }
+
+AdwToast *
+bandi_format_plain_toast (const char *text,
+                          guint       timeout)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, timeout);
+  return toast;
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "bandi-call.h"
 #include "bandi-deadline.h"
@@ -71,5 +71,9 @@ char        *bandi_format_history_value       (const char     *value,
 /* An AdwActionRow whose title and subtitle are plain text (never markup). */
 GtkWidget   *bandi_format_plain_row           (const char     *title,
                                                const char     *subtitle);
+/* A toast showing @text as it is, whatever it holds (an error from the
+ * system or a source): a toast's title is markup in libadwaita 1.2. */
+AdwToast    *bandi_format_plain_toast         (const char     *text,
+                                               guint           timeout);
 
 G_END_DECLS

@@ -200,7 +200,6 @@ password_stored_cb (GObject      *object,
   g_autoptr(BandiPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *escaped = NULL;
 
   if (!bandi_caldav_password_store_finish (result, &error))
     {
@@ -215,9 +214,7 @@ password_stored_cb (GObject      *object,
       gtk_editable_set_text (GTK_EDITABLE (self->caldav_password_row), "");
       show_password_saved (self, TRUE);
     }
-  /* A toast's title is markup. */
-  escaped = g_markup_escape_text (text, -1);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), bandi_format_plain_toast (text, 5));
 }
 
 static void

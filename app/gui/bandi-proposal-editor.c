@@ -120,10 +120,8 @@ save_now (BandiProposalEditor *self)
   if (!bandi_store_save_proposal (self->store, self->proposal, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Cannot save the proposal: %s"), error->message);
-      AdwToast *toast = adw_toast_new (text);
 
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      adw_toast_overlay_add_toast (self->toast_overlay, bandi_format_plain_toast (text, 0));
       return FALSE;
     }
 
@@ -472,7 +470,7 @@ delete_response_cb (AdwMessageDialog    *dialog,
     {
       g_autofree char *text = g_strdup_printf (_("Cannot delete the proposal: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      adw_toast_overlay_add_toast (self->toast_overlay, bandi_format_plain_toast (text, 5));
       return;
     }
   bandi_proposal_editor_set_proposal (self, NULL);

@@ -130,8 +130,11 @@ static void
 show_error (BandiProposalsView *self,
             const GError       *error)
 {
+  /* A status page's description is markup */
+  g_autofree char *reason = g_markup_escape_text (error->message, -1);
+
   adw_status_page_set_title (self->empty_page, _("Cannot Read the Proposals"));
-  adw_status_page_set_description (self->empty_page, error->message);
+  adw_status_page_set_description (self->empty_page, reason);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "bandi-export-dialog.h"
+#include "bandi-format.h"
 #include "bandi-publish.h"
 #include "bandi-window-private.h"
 
@@ -30,7 +31,7 @@ add_toast (BandiWindow *self,
            const char  *action,
            gboolean     of_publication)
 {
-  AdwToast *toast = bandi_window_plain_toast_new (text, timeout);
+  AdwToast *toast = bandi_format_plain_toast (text, timeout);
 
   if (button != NULL)
     {

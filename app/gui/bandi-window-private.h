@@ -73,9 +73,6 @@ void        bandi_window_show_proposal        (BandiWindow        *self,
 /* A new proposal for the cluster shown or chosen, on @call if not NULL. */
 void        bandi_window_new_proposal         (BandiWindow        *self,
                                                BandiCall          *call);
-/* A toast showing @text as plain text (a toast's title is markup). */
-AdwToast   *bandi_window_plain_toast_new      (const char         *text,
-                                               guint               timeout);
 
 /* bandi-window-export.c */
 void        bandi_window_add_export_actions   (GtkWidgetClass     *widget_class);

@@ -178,25 +178,12 @@ sidebar_row_activated_cb (BandiWindow   *self,
     bandi_window_show_section (self, section);
 }
 
-/* A toast whose text may come from a source or the system: a toast's
- * title is markup in libadwaita 1.2, so the text is escaped. */
-AdwToast *
-bandi_window_plain_toast_new (const char *text,
-                              guint       timeout)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  adw_toast_set_timeout (toast, timeout);
-  return toast;
-}
-
 static void
 add_plain_toast (BandiWindow *self,
                  const char  *text,
                  guint        timeout)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, bandi_window_plain_toast_new (text, timeout));
+  adw_toast_overlay_add_toast (self->toast_overlay, bandi_format_plain_toast (text, timeout));
 }
 
 static void

@@ -109,8 +109,7 @@ read_keywords (BandiCall  *call,
       if (*bandi_horizon_skip_blanks (s) == '[')
         {
           parser = json_parser_new_immutable ();
-          if (json_parser_load_from_data (parser, s, -1, NULL) &&
-              (root = json_parser_get_root (parser)) != NULL &&
+          if ((root = bandi_json_load_answer (parser, s, -1, NULL)) != NULL &&
               JSON_NODE_HOLDS_ARRAY (root))
             {
               JsonArray *array = json_node_get_array (root);
@@ -596,7 +595,6 @@ bandi_horizon_collector_add_page (BandiHorizonCollector *self,
                                   GError               **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
   JsonNode *root;
   JsonObject *page;
   JsonNode *results;
@@ -605,26 +603,12 @@ bandi_horizon_collector_add_page (BandiHorizonCollector *self,
   gsize len = 0;
   const char *data = g_bytes_get_data (body, &len);
 
-  if (len == 0)
-    {
-      g_set_error_literal (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
-                           _("the answer is empty"));
-      return FALSE;
-    }
+  root = bandi_json_load_answer (parser, data, (gssize) len, error);
+  if (root == NULL)
+    return FALSE;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
-    {
-      /* json-glib's message quotes the input: it may hold invalid UTF-8. */
-      g_autofree char *why = bandi_text_preview (local_error->message, strlen (local_error->message), 200);
-
-      g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
-                   _("the answer is not JSON (%s)"), why);
-      return FALSE;
-    }
-
-  root = json_parser_get_root (parser);
   results = NULL;
-  page = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  page = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   if (page != NULL)
     results = json_object_get_member (page, "results");
   if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))

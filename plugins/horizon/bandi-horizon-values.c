@@ -9,6 +9,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "bandi-source.h"
+
 #include "bandi-horizon-values.h"
 
 const char *
@@ -225,8 +227,7 @@ bandi_horizon_read_budget_overview (BandiHorizonBudget *budget,
   JsonObjectIter iter;
   JsonNode *actions;
 
-  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL ||
+  if ((root = bandi_json_load_answer (parser, text, -1, NULL)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
 

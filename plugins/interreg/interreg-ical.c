@@ -14,6 +14,55 @@
 
 #include "interreg-entry.h"
 
+/* A calendar nests three levels (VCALENDAR, VEVENT, VALARM; VTIMEZONE,
+ * STANDARD): 64 is far above any feed. libical frees a component's
+ * children recursively, so a feed of some 300,000 nested BEGIN: lines
+ * overflows the stack; deeper than this it is refused unread. */
+#define MAX_NESTING 64
+
+/* How deep the components of @text nest, as libical reads them: lines
+ * folded (a line break followed by a space or a tab) are joined, and a
+ * property named BEGIN (before ':' or ';') opens a component, END: closes
+ * one. Counts deeper than libical would get, never less. */
+static guint
+nesting_depth (const char *text)
+{
+  const char *p = text;
+  guint depth = 0;
+  guint deepest = 0;
+
+  while (*p != '\0')
+    {
+      char head[7];
+      gsize n = 0;
+
+      /* The first characters of one unfolded line; carriage returns are
+       * left out, so that "BE\r\n GIN:" counts as libical may read it. */
+      for (;;)
+        {
+          for (; *p != '\0' && *p != '\n'; p++)
+            if (n < sizeof head - 1 && *p != '\r')
+              head[n++] = *p;
+          if (*p == '\n')
+            p++;
+          if (*p != ' ' && *p != '\t')
+            break;
+          p++;
+        }
+      head[n] = '\0';
+
+      if (g_ascii_strncasecmp (head, "BEGIN", 5) == 0 && (head[5] == ':' || head[5] == ';'))
+        {
+          depth++;
+          deepest = MAX (deepest, depth);
+        }
+      else if (g_ascii_strncasecmp (head, "END:", 4) == 0 && depth > 0)
+        depth--;
+    }
+
+  return deepest;
+}
+
 /* An IANA name for a TZID: as written, or the end of a libical-style
  * "/citadel.org/20190914_1/Europe/Rome". NULL if none is known. */
 static char *
@@ -128,6 +177,7 @@ interreg_ical_read (InterregProgramme *programme,
   gsize len;
   const char *data = g_bytes_get_data (body, &len);
   icalcomponent *calendar;
+  guint depth;
 
   text = g_strndup (data ? data : "", len);
   /* iCalendar is UTF-8 (RFC 5545, 3.1.4) and libical passes any bytes on. */
@@ -142,6 +192,14 @@ interreg_ical_read (InterregProgramme *programme,
     {
       g_set_error_literal (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
                            _("not an iCalendar feed (it does not begin with BEGIN:VCALENDAR)"));
+      return NULL;
+    }
+
+  depth = nesting_depth (text);
+  if (depth > MAX_NESTING)
+    {
+      g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
+                   _("the iCalendar feed nests components %u levels deep; refused"), depth);
       return NULL;
     }
 

@@ -8,8 +8,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -47,26 +45,14 @@ interreg_wordpress_read (InterregProgramme *programme,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) interreg_entry_free);
-  g_autoptr(GError) local_error = NULL;
   gsize len;
   const char *data = g_bytes_get_data (body, &len);
   JsonNode *root;
   JsonArray *posts;
 
-  if (len == 0 || !json_parser_load_from_data (parser, data, len, &local_error) ||
-      json_parser_get_root (parser) == NULL /* only blanks */)
-    {
-      /* json-glib quotes the bytes it could not read, valid UTF-8 or not. */
-      g_autofree char *reason =
-        local_error ? bandi_text_preview (local_error->message, strlen (local_error->message), 200) : NULL;
-
-      g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
-                   _("the WordPress answer is not valid JSON: %s"),
-                   reason ? reason : _("it is empty"));
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
+  root = bandi_json_load_answer (parser, data, (gssize) len, error);
+  if (root == NULL)
+    return NULL;
 
   /* WordPress reports errors as {"code": "…", "message": "…"}. */
   if (JSON_NODE_HOLDS_OBJECT (root) &&

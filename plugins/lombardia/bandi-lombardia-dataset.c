@@ -200,7 +200,6 @@ bandi_lombardia_parse_rows (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) local_error = NULL;
   JsonArray *array;
   JsonNode *root;
   guint n;
@@ -208,22 +207,13 @@ bandi_lombardia_parse_rows (const char  *data,
   g_return_val_if_fail (n_records != NULL, NULL);
   g_return_val_if_fail (skipped != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      /* json-glib's message quotes the input: it may hold invalid UTF-8. */
-      g_autofree char *why = bandi_text_preview (local_error->message, strlen (local_error->message), 200);
-
-      g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
-                   _("not valid JSON (%s)"), why);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+  root = bandi_json_load_answer (parser, data, (gssize) length, error);
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE,
-                   _("a JSON %s where a list of calls was expected"),
-                   root != NULL ? json_type_name (root) : _("document without content"));
+                   _("a JSON %s where a list of calls was expected"), json_type_name (root));
       return NULL;
     }
 

@@ -203,6 +203,46 @@ test_fingerprint_sees_changes (void)
     }
 }
 
+/* What a source sets is capped where no user needs more */
+static void
+test_text_limits (void)
+{
+  g_autoptr(BandiCall) call = bandi_call_new ();
+  g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'x');
+  g_autofree char *long_url = g_strconcat ("https://example.org/", huge + 10 * 1024 * 1024 - 9000, NULL);
+  g_autoptr(GPtrArray) keywords = g_ptr_array_new ();
+  const char * const *kept;
+  guint n = 0;
+
+  bandi_call_set_title (call, huge);
+  g_assert_cmpuint (strlen (bandi_call_get_title (call)), ==, 2048);
+  g_assert_true (g_str_has_suffix (bandi_call_get_title (call), "xxx…"));
+  bandi_call_set_external_id (call, huge);
+  g_assert_cmpuint (strlen (bandi_call_get_external_id (call)), ==, 1024);
+  bandi_call_set_programme (call, huge);
+  g_assert_cmpuint (strlen (bandi_call_get_programme (call)), ==, 2048);
+  bandi_call_set_description (call, huge);
+  g_assert_cmpuint (strlen (bandi_call_get_description (call)), ==, 256 * 1024);
+
+  /* An address cut short would lead elsewhere: none rather */
+  bandi_call_set_url (call, "https://example.org/call");
+  bandi_call_set_url (call, long_url);
+  g_assert_null (bandi_call_get_url (call));
+
+  for (guint i = 0; i < 1000; i++)
+    g_ptr_array_add (keywords, huge);
+  g_ptr_array_add (keywords, NULL);
+  bandi_call_set_keywords (call, (const char * const *) keywords->pdata);
+  kept = bandi_call_get_keywords (call);
+  for (; kept[n] != NULL; n++)
+    g_assert_cmpuint (strlen (kept[n]), ==, 256);
+  g_assert_cmpuint (n, ==, 256);
+
+  /* What fits is kept as it is */
+  bandi_call_set_title (call, "Città");
+  g_assert_cmpstr (bandi_call_get_title (call), ==, "Città");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +254,7 @@ main (int   argc,
   g_test_add_func ("/model/deadline/invalid", test_deadline_invalid);
   g_test_add_func ("/model/call/fingerprint", test_fingerprint);
   g_test_add_func ("/model/call/fingerprint-sees-changes", test_fingerprint_sees_changes);
+  g_test_add_func ("/model/call/text-limits", test_text_limits);
 
   return g_test_run ();
 }

@@ -366,6 +366,42 @@ test_editor_delete (Fixture       *fixture,
   g_assert_null (gone);
 }
 
+/* An error whose text holds markup characters (here SQLite's, as a
+ * trigger words it) shows as it is in the toast, and Pango is never given
+ * it as markup (its warning is fatal in tests, as g_test_init() makes it). */
+static void
+test_editor_error_as_text (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  BandiProposalEditor *editor = editor_for (fixture, "BATT4EU");
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean shown = FALSE;
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+  g_log_set_always_fatal (fatal);
+  g_assert_true (fatal & G_LOG_LEVEL_WARNING);
+  test_sql_int (bandi_store_get_path (fixture->store),
+                "CREATE TRIGGER refuse BEFORE UPDATE ON proposals "
+                "BEGIN SELECT RAISE(ABORT, 'disk <b>& full'); END");
+
+  set_row_text (editor, "owner_row", "Giulia");
+  g_assert_false (bandi_proposal_editor_flush (editor));
+  gui_test_wait (100);
+
+  labels = gui_test_find_all (GTK_WIDGET (editor), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (g_str_has_prefix (text, "Cannot save the proposal: "))
+        {
+          g_assert_nonnull (strstr (text, "disk <b>& full"));
+          shown = TRUE;
+        }
+    }
+  g_assert_true (shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +417,7 @@ main (int   argc,
   ADD ("/proposals/editor/milestones", test_editor_milestones);
   ADD ("/proposals/editor/choose-call", test_editor_choose_call);
   ADD ("/proposals/editor/delete", test_editor_delete);
+  ADD ("/proposals/editor/error-as-text", test_editor_error_as_text);
 #undef ADD
 
   return g_test_run ();

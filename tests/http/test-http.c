@@ -82,6 +82,14 @@ handler (SoupServer        *server,
     {
       soup_server_message_set_redirect (msg, 302, "http://example.org/data");
     }
+  else if (strcmp (path, "/redirect-file") == 0)
+    {
+      soup_server_message_set_redirect (msg, 302, "file:///etc/passwd");
+    }
+  else if (strcmp (path, "/redirect-ftp") == 0)
+    {
+      soup_server_message_set_redirect (msg, 301, "ftp://127.0.0.1/data");
+    }
   else if (strcmp (path, "/redirect-loop") == 0)
     {
       soup_server_message_set_redirect (msg, 302, "/redirect-loop");
@@ -322,6 +330,30 @@ test_redirect_loop (Fixture *f, gconstpointer d)
   g_assert_nonnull (strstr (f->error->message, "loop"));
 }
 
+/* A redirect to an address that is not HTTP fails at once, naming it, and
+ * is not tried again as if the server were briefly down */
+static void
+test_redirect_scheme (Fixture *f, gconstpointer d)
+{
+  const struct { const char *path, *target; } cases[] = {
+    { "/redirect-file", "file:///etc/passwd" },
+    { "/redirect-ftp", "ftp://127.0.0.1/data" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SoupMessage) msg = NULL;
+
+      f->hits = 0;
+      g_clear_error (&f->error);
+      msg = fetch (f, "GET", cases[i].path, NULL);
+      g_test_message ("%u requests: %s", f->hits, f->error ? f->error->message : "(no error)");
+      g_assert_error (f->error, BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_INSECURE);
+      g_assert_nonnull (strstr (f->error->message, cases[i].target));
+      g_assert_cmpuint (f->hits, ==, 1);
+    }
+}
+
 static void
 test_cancel (Fixture *f, gconstpointer d)
 {
@@ -390,6 +422,7 @@ main (int argc, char **argv)
   ADD ("/http/timeout", test_timeout);
   ADD ("/http/insecure", test_insecure);
   ADD ("/http/redirect-loop", test_redirect_loop);
+  ADD ("/http/redirect-scheme", test_redirect_scheme);
   ADD ("/http/cancel", test_cancel);
 #undef ADD
   g_test_add_func ("/http/uri-policy", test_uri_policy);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "bandi-text.h"
 
 static void
@@ -91,6 +93,22 @@ test_preview (void)
   g_assert_cmpstr (d, ==, "citt…");
 }
 
+static void
+test_truncate (void)
+{
+  g_autofree char *short_text = bandi_text_truncate ("città", 6);
+  /* "città" is 6 bytes: 8 bytes leave 5 for the text before "…", and the
+   * two bytes of "à" are not split */
+  g_autofree char *accent = bandi_text_truncate ("cittàcittà", 8);
+  g_autofree char *plain = bandi_text_truncate ("abcdefghij", 8);
+
+  g_assert_cmpstr (short_text, ==, "città");
+  g_assert_cmpstr (accent, ==, "citt…");
+  g_assert_cmpstr (plain, ==, "abcde…");
+  g_assert_cmpuint (strlen (plain), ==, 8);
+  g_assert_null (bandi_text_truncate (NULL, 8));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -100,6 +118,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/html-to-plain", test_html_to_plain);
   g_test_add_func ("/text/squeeze", test_squeeze);
   g_test_add_func ("/text/preview", test_preview);
+  g_test_add_func ("/text/truncate", test_truncate);
 
   return g_test_run ();
 }

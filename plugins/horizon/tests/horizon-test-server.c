@@ -368,6 +368,10 @@ handler (SoupServer        *server,
       else
         respond_fixture (msg, "application/json", "page-truncated.json");
       break;
+    case HT_SERVE_BODY:
+      g_assert_cmpuint (page, ==, 1);
+      respond_bytes (msg, "application/json", self->body);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -411,5 +415,6 @@ ht_server_free (HtServer *self)
   g_ptr_array_unref (self->cache);
   g_free (self->template);
   g_free (self->topic_text);
+  g_clear_pointer (&self->body, g_bytes_unref);
   g_free (self);
 }

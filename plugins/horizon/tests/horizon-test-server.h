@@ -21,6 +21,7 @@ typedef enum {
   HT_SERVE_HTML,         /* page 1: an HTML page, HTTP 200 */
   HT_SERVE_TRUNCATED,    /* page 1 generated, page 2 cut short */
   HT_SERVE_FLAKY,        /* HTTP 500, then cases.json */
+  HT_SERVE_BODY,         /* page 1: body, as application/json */
 } HtMode;
 
 typedef struct {
@@ -45,6 +46,7 @@ typedef struct {
   gint64              readable;
   /* When not 0: this page is answered with page-truncated.json */
   guint               fail_page;
+  GBytes             *body;         /* for HT_SERVE_BODY; freed with the server */
 
   guint               hits;
   GArray             *pages;        /* guint: pageNumber of each request */

@@ -232,6 +232,73 @@ test_pages_and_html (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 250);
 }
 
+/* After a good sync, a page nested 200,000 levels deep (what overflowed
+ * json-glib's stack and killed bandi-cli) fails the sync with a clear
+ * error and loses nothing */
+static void
+test_deep_json (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new ("{\"totalResults\":1,\"results\":");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  f->server->mode = HT_SERVE_CASES;
+  g_assert_cmpint (RUN (f, "UTC", "--endpoint", f->endpoint, "sync", "horizon"), ==, 0);
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  f->server->body = g_string_free_to_bytes (g_steal_pointer (&deep));
+  f->server->mode = HT_SERVE_BODY;
+  g_assert_cmpint (RUN (f, "UTC", "--endpoint", f->endpoint, "sync", "horizon"), ==, 1);
+  g_test_message ("%s", f->err);
+  g_assert_true (g_str_has_prefix (f->err, "bandi-cli: horizon: The Funding & Tenders Portal did not send "
+                                   "search results for page 1: the answer is JSON nested 200001 levels "
+                                   "deep; refused — HTTP 200, application/json"));
+  g_assert_cmpstr (f->out, ==, "");
+
+  g_assert_cmpint (RUN (f, "UTC", "list", "--json", "--source", "horizon"), ==, 0);
+  json_parser_load_from_data (parser, f->out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 11);
+}
+
+/* A title of 10 MB is stored and listed cut to what a title may hold */
+static void
+test_huge_title (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) page = g_string_new ("{\"totalResults\":1,\"results\":[{\"reference\":\"1TOPICSen\","
+                                          "\"metadata\":{\"identifier\":[\"HORIZON-CL5-2027-D2-01-01\"],"
+                                          "\"status\":[\"31094502\"],\"title\":[\"");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *title;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (page, "Città è ");
+  g_string_append (page, "\"]}}]}");
+  f->server->body = g_string_free_to_bytes (g_steal_pointer (&page));
+  f->server->mode = HT_SERVE_BODY;
+  g_assert_cmpint (RUN (f, "UTC", "--endpoint", f->endpoint, "sync", "horizon"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "horizon: new 1, changed 0, withdrawn 0, deadlines moved 0\n");
+
+  g_assert_cmpint (RUN (f, "UTC", "list", "--json", "--source", "horizon"), ==, 0);
+  g_assert_cmpuint (strlen (f->out), <, 10000);
+  json_parser_load_from_data (parser, f->out, -1, &error);
+  g_assert_no_error (error);
+  title = json_object_get_string_member (find_call (json_node_get_array (json_parser_get_root (parser)),
+                                                    "HORIZON-CL5-2027-D2-01-01"), "title");
+  g_assert_true (g_str_has_prefix (title, "Città è Città è "));
+  g_assert_true (g_str_has_suffix (title, "…"));
+  g_assert_cmpuint (strlen (title), <=, 2048);
+  g_assert_cmpuint (strlen (title), >, 2040);
+  g_assert_true (g_utf8_validate (title, -1, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -241,6 +308,8 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/horizon/cli/sync-and-list", test_sync_and_list);
   ADD ("/horizon/cli/pages", test_pages_and_html);
+  ADD ("/horizon/cli/deep-json", test_deep_json);
+  ADD ("/horizon/cli/huge-title", test_huge_title);
 #undef ADD
 
   return g_test_run ();

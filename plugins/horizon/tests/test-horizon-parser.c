@@ -658,6 +658,51 @@ test_not_a_page (void)
   }
 }
 
+/* Brackets, @n deep: what overflowed json-glib's stack */
+static char *
+brackets (guint n)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (s, ']');
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* JSON nested too deep is refused before json-glib recurses into it: a
+ * page, and the JSON held in a record's strings. */
+static void
+test_deep_json (void)
+{
+  g_autofree char *deep = brackets (300000);
+  g_autofree char *page = g_strdup_printf ("{\"totalResults\":1,\"results\":%s}", deep);
+  g_autofree char *record =
+    g_strdup_printf ("{\"totalResults\":1,\"results\":[{\"reference\":\"1TOPICSen\",\"metadata\":{"
+                     "\"identifier\":[\"HORIZON-CL5-2027-D2-01-01\"],\"status\":[\"31094502\"],"
+                     "\"keywords\":[\"%s\"],\"budgetOverview\":[\"{\\\"budgetTopicActionMap\\\":%s}\"]}}]}",
+                     deep, deep);
+  g_autoptr(BandiHorizonCollector) collector = bandi_horizon_collector_new ("horizon", NOW_2026);
+  g_autoptr(GBytes) body = bytes_from_string (page);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (bandi_horizon_collector_add_page (collector, body, NULL, NULL, warnings, &error));
+  g_assert_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE);
+  g_assert_cmpstr (error->message, ==, "the answer is JSON nested 300001 levels deep; refused");
+
+  /* The record is read; what its strings hold is left out */
+  parse_one (record, &calls, warnings);
+  g_assert_cmpuint (calls->len, ==, 1);
+  g_assert_cmpfloat (bandi_call_get_budget (g_ptr_array_index (calls, 0)), ==, -1);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
+                   "Topic HORIZON-CL5-2027-D2-01-01: unreadable budget overview left out");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/horizon/parser/duplicates-across-pages", test_duplicates_across_pages);
   g_test_add_func ("/horizon/parser/languages-and-fallbacks", test_languages_and_fallbacks);
   g_test_add_func ("/horizon/parser/not-a-page", test_not_a_page);
+  g_test_add_func ("/horizon/parser/deep-json", test_deep_json);
 
   return g_test_run ();
 }

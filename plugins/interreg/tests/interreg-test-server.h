@@ -1,7 +1,8 @@
 /* interreg-test-server.h — a stand-in for the Interreg programme sites
  *
  * A SoupServer on 127.0.0.1 that answers each path with a fixture file
- * from tests/data (or an HTTP 500), and counts the requests per path.
+ * from tests/data, or the file at an absolute path (or an HTTP 500), and
+ * counts the requests per path.
  * The presets' paths start routed to their good fixtures.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -272,6 +272,41 @@ test_bad_setting (Fixture       *f,
   g_assert_nonnull (strstr (f->err, "The followed programme “mine” is neither a preset nor a custom programme"));
 }
 
+/* After a good sync, a WordPress answer nested 200,000 levels deep (what
+ * overflowed json-glib's stack and killed bandi-cli) fails the sync with a
+ * clear error and loses nothing. */
+static void
+test_deep_json (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *others[] = { "italia-svizzera", "alpine-space", "central-europe", "interreg-europe" };
+  g_autofree char *deep = g_build_filename (g_get_user_cache_dir (), "deep.json", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_cmpint (RUN (f, "interreg", "disable", others[i]), ==, 0);
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_cmpstr (f->out, ==, "interreg: new 2, changed 0, withdrawn 0, deadlines moved 0\n");
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (text, "{\"a\":");
+  g_string_append (text, "1");
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (text, '}');
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_file_set_contents (deep, text->str, text->len, &error);
+  g_assert_no_error (error);
+  it_server_route (f->server, PATH_EURO_MED, deep);
+
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 1);
+  g_test_message ("%s", f->err);
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_nonnull (strstr (f->err, "Interreg Euro-MED: the answer is JSON nested 200000 levels deep; refused"));
+  g_assert_cmpint (RUN (f, "list", "--json", "--source", "interreg"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "euro-med:call-4"));
+}
+
 /* A changed page is reported as such, naming the programme: an error
  * when it is the only programme, a warning among others. */
 static void
@@ -335,6 +370,7 @@ main (int   argc,
   ADD ("programmes", test_programmes);
   ADD ("bad-setting", test_bad_setting);
   ADD ("changed-page", test_changed_page);
+  ADD ("deep-json", test_deep_json);
   ADD ("usage", test_usage);
 #undef ADD
 

@@ -480,9 +480,9 @@ test_broken_answers (Fixture       *f,
     { "alpine-space", PATH_ALPINE_SPACE, "central-europe-calls.html",
       "Interreg Alpine Space: ", "not an RSS or Atom feed (it starts with <html>)" },
     { "euro-med", PATH_EURO_MED, "central-europe-calls.html",
-      "Interreg Euro-MED: ", "the WordPress answer is not valid JSON" },
+      "Interreg Euro-MED: ", "the answer is not JSON" },
     { "euro-med", PATH_EURO_MED, "custom-calendar.ics",
-      "Interreg Euro-MED: ", "the WordPress answer is not valid JSON" },
+      "Interreg Euro-MED: ", "the answer is not JSON" },
     { "bayern-oesterreich", "/custom/feed.atom", "alpine-space-invalid.xml",
       "Interreg Bayern-Österreich: ", "the feed is not valid XML" },
     { "next-med", "/custom/calls.ics", "central-europe-calls.html",
@@ -520,6 +520,81 @@ test_broken_answers (Fixture       *f,
   for (guint i = 0; i < f->calls->len; i++)
     g_assert_cmpuint (bandi_call_get_deadlines (g_ptr_array_index (f->calls, i))->len, ==, 0);
   g_assert_true (warnings_contain (f, "Interreg CENTRAL EUROPE: no deadline found", "has the page changed?"));
+}
+
+/* Writes @head, @opening × @n, @closing × @n and @tail to a file of the
+ * test's own; returns its path. */
+static char *
+write_nested (const char *name,
+              const char *head,
+              const char *opening,
+              const char *closing,
+              const char *tail,
+              guint       n)
+{
+  g_autoptr(GString) s = g_string_new (head);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_user_cache_dir (), name, NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, opening);
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, closing);
+  g_string_append (s, tail);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_file_set_contents (path, s->str, s->len, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+#define CALENDAR_HEAD "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+#define CALENDAR_TAIL "END:VCALENDAR\r\n"
+
+/* Answers nested deeper than their parser's stack allows (JSON for
+ * json-glib, BEGIN: components for libical, which crashed on both) are
+ * refused unread. */
+static void
+test_deep_answers (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *custom = g_strdup_printf ("[{\"id\":\"next-med\",\"name\":\"Interreg NEXT MED\","
+                                             "\"url\":\"%s/custom/calls.ics\",\"adapter\":\"ical\"}]",
+                                             f->server->base);
+  g_autofree char *json = write_nested ("deep.json", "", "[", "]", "", 300000);
+  g_autofree char *ics = write_nested ("deep.ics", CALENDAR_HEAD, "BEGIN:VEVENT\r\n", "END:VEVENT\r\n",
+                                       CALENDAR_TAIL, 400000);
+  /* A line folded inside its name is still a BEGIN */
+  g_autofree char *folded = write_nested ("folded.ics", CALENDAR_HEAD, "BE\r\n GIN:VEVENT\r\n",
+                                          "END:VEVENT\r\n", CALENDAR_TAIL, 64);
+
+  BandiHttpLimits limits;
+
+  /* The calendar is 10 MB, as the app allows (not this fixture's 4 MB) */
+  bandi_http_session_get_limits (f->session, &limits);
+  limits.max_body_size = 64 * 1024 * 1024;
+  bandi_http_session_set_limits (f->session, &limits);
+
+  follow (f, "euro-med", NULL);
+  it_server_route (f->server, PATH_EURO_MED, json);
+  fetch (f);
+  g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE);
+  g_assert_true (g_str_has_prefix (f->error->message,
+                                   "Interreg Euro-MED: the answer is JSON nested 300000 levels deep; refused (HTTP 200"));
+
+  g_object_set (f->source, "custom-programmes", custom, NULL);
+  follow (f, "next-med", NULL);
+  it_server_route (f->server, "/custom/calls.ics", ics);
+  fetch (f);
+  g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE);
+  g_assert_true (g_str_has_prefix (f->error->message, "Interreg NEXT MED: the iCalendar feed nests components "
+                                   "400001 levels deep; refused (HTTP 200"));
+
+  it_server_route (f->server, "/custom/calls.ics", folded);
+  fetch (f);
+  g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE);
+  g_assert_true (g_str_has_prefix (f->error->message, "Interreg NEXT MED: the iCalendar feed nests components "
+                                   "65 levels deep; refused (HTTP 200"));
 }
 
 /* A date the parser does not understand is reported, and the call keeps
@@ -610,6 +685,7 @@ main (int   argc,
   ADD ("all-fail", test_all_fail);
   ADD ("changed-structure", test_changed_structure);
   ADD ("broken-answers", test_broken_answers);
+  ADD ("deep-answers", test_deep_answers);
   ADD ("unknown-date", test_unknown_date);
   ADD ("custom", test_custom);
 #undef ADD

@@ -201,6 +201,9 @@ serve_dataset (LtServer          *self,
     case LT_DATASET_ENDLESS:
       body = endless_page ((guint) offset);
       break;
+    case LT_DATASET_BODY:
+      body = g_strdup (offset == 0 ? self->dataset_body : "[]\n");
+      break;
     case LT_DATASET_MALFORMED:
     default:
       body = lt_read_data ("malformed.json", NULL);
@@ -414,6 +417,7 @@ lt_server_free (LtServer *self)
   g_free (self->endpoint);
   g_free (self->moved_from);
   g_free (self->moved_to);
+  g_free (self->dataset_body);
   g_ptr_array_unref (self->page_edits);
   g_free (self->failing_page);
   g_array_unref (self->offsets);

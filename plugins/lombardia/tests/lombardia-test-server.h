@@ -22,6 +22,7 @@ typedef enum {
   LT_DATASET_EMPTY,       /* [] */
   LT_DATASET_REPEATING,   /* the full first page of LT_DATASET_TWO_PAGES at every $offset */
   LT_DATASET_ENDLESS,     /* at every $offset, a full page of new filler rows */
+  LT_DATASET_BODY,        /* dataset_body, then [] */
 } LtDatasetMode;
 
 typedef struct {
@@ -29,6 +30,7 @@ typedef struct {
   char          *base;         /* http://127.0.0.1:PORT */
   char          *endpoint;     /* base + LT_DATASET_PATH */
   LtDatasetMode  mode;
+  char          *dataset_body; /* for LT_DATASET_BODY; freed with the server */
   char          *moved_from;   /* when set, replaced by moved_to in the dataset */
   char          *moved_to;
   GPtrArray     *page_edits;   /* char*: from, to, from, to... replaced in every call page */

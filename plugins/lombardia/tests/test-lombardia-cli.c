@@ -173,7 +173,35 @@ test_sync_and_list (Fixture       *f,
   g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "lombardia"), ==, 1);
   g_assert_cmpstr (f->out, ==, "");
   g_assert_nonnull (strstr (f->err, "bandi-cli: lombardia: "));
-  g_assert_nonnull (strstr (f->err, "not valid JSON"));
+  g_assert_nonnull (strstr (f->err, "the answer is not JSON"));
+  assert_listed_all (f);
+}
+
+/* After a good sync, a dataset page nested 200,000 levels deep (what
+ * overflowed json-glib's stack and killed bandi-cli) fails the sync with a
+ * clear error and loses nothing. */
+static void
+test_deep_json (Fixture       *f,
+                gconstpointer  data)
+{
+  GString *deep = g_string_new (NULL);
+
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "lombardia"), ==, 0);
+  assert_listed_all (f);
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (deep, "{\"a\":");
+  g_string_append (deep, "1");
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (deep, '}');
+  f->server->dataset_body = g_string_free (deep, FALSE);
+  f->server->mode = LT_DATASET_BODY;
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "lombardia"), ==, 1);
+  g_test_message ("%s", f->err);
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_true (g_str_has_prefix (f->err, "bandi-cli: lombardia: Regione Lombardia’s open-data portal did not "
+                                   "send calls for page 1 of the register: the answer is JSON nested "
+                                   "200000 levels deep; refused — HTTP 200"));
   assert_listed_all (f);
 }
 
@@ -185,6 +213,8 @@ main (int   argc,
 
   g_test_add ("/lombardia/cli/sync-and-list", Fixture, NULL,
               fixture_setup, test_sync_and_list, fixture_teardown);
+  g_test_add ("/lombardia/cli/deep-json", Fixture, NULL,
+              fixture_setup, test_deep_json, fixture_teardown);
 
   return g_test_run ();
 }

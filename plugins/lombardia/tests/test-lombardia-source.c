@@ -448,7 +448,7 @@ test_malformed (Fixture       *f,
   run_fetch (f, NULL);
 
   g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE);
-  g_assert_nonnull (strstr (f->error->message, "not valid JSON"));
+  g_assert_nonnull (strstr (f->error->message, "the answer is not JSON"));
   g_assert_nonnull (strstr (f->error->message, "page 1"));
   g_assert_nonnull (strstr (f->error->message, "HTTP 200"));
   g_assert_cmpuint (lt_server_total_page_hits (f->server), ==, 0);
