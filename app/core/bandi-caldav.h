@@ -10,7 +10,10 @@
  *
  * Requests go through bandi_http_send_async(): HTTPS outside loopback,
  * timeouts, retries. The password is given by the caller, who reads it
- * from the keyring with bandi-caldav-secret.h; it is never logged.
+ * from the keyring with bandi-caldav-secret.h; it is never logged, and it
+ * is sent only to the origin (scheme, host, port) of the calendar's
+ * address: a redirect to another origin fails the request
+ * (bandi_http_message_set_credentials()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
