@@ -579,6 +579,16 @@ resource_name (const char *uid)
   return g_strconcat (uid, ".ics", NULL);
 }
 
+/* A call that left the scope because it closed: its events stay. */
+static gboolean
+export_keeps (BandiIcalExport *export,
+              const char      *resource)
+{
+  g_autofree char *uid = g_strndup (resource, strlen (resource) - strlen (".ics"));
+
+  return bandi_ical_export_keeps_uid (export, uid);
+}
+
 static void
 plan (Publish            *publish,
       BandiCaldavListing *listing)
@@ -630,6 +640,11 @@ plan (Publish            *publish,
 
       if (g_hash_table_contains (exported, resource))
         continue;
+      if (server_etag != NULL && export_keeps (publish->export, resource))
+        {
+          publish->report->n_unchanged++;
+          continue;
+        }
       if (server_etag == NULL)
         {
           /* Already gone from the server. */

@@ -3,8 +3,9 @@
  * Each item of a BandiIcalExport becomes its own resource, <uid>.ics, in
  * the calendar collection: created with If-None-Match: *, replaced with
  * If-Match and the ETag the server gave. Resources this machine published
- * that the export no longer holds are deleted; resources others put in the
- * calendar are never touched. What was published (resource → ETag and a
+ * that the export no longer holds are deleted, except those the export
+ * keeps (the events of calls that closed: bandi_ical_export_keep_call());
+ * resources others put in the calendar are never touched. What was published (resource → ETag and a
  * hash of its content) is remembered in the store, per calendar URL, so
  * that publishing again with nothing changed writes nothing.
  *

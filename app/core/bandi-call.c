@@ -928,6 +928,22 @@ bandi_call_get_last_deadline (BandiCall *self)
   return last;
 }
 
+gboolean
+bandi_call_is_closed (BandiCall *self,
+                      gint64     now_unix)
+{
+  g_return_val_if_fail (BANDI_IS_CALL (self), FALSE);
+
+  if (self->deadlines->len == 0)
+    return self->status == BANDI_CALL_STATUS_CLOSED;
+
+  for (guint i = 0; i < self->deadlines->len; i++)
+    if (!bandi_deadline_is_past (g_ptr_array_index (self->deadlines, i), now_unix))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 hash_str (GChecksum  *sum,
           const char *str)

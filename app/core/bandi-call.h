@@ -77,6 +77,12 @@ void           bandi_call_clear_deadlines    (BandiCall     *self);
 BandiDeadline *bandi_call_get_next_deadline  (BandiCall     *self,
                                               gint64         now_unix);
 BandiDeadline *bandi_call_get_last_deadline  (BandiCall     *self);
+/* Closed at @now_unix: every deadline past; without deadlines, when its
+ * source says so. The dates win over the status: a call marked closed
+ * with a deadline ahead is not closed (a live deadline is never hidden),
+ * and one marked open with every deadline past is. */
+gboolean       bandi_call_is_closed          (BandiCall     *self,
+                                              gint64         now_unix);
 char          *bandi_call_dup_fingerprint    (BandiCall     *self);
 
 

@@ -91,15 +91,28 @@ add_proposals (BandiIcalExport      *export,
   return TRUE;
 }
 
+static gboolean
+includes_closed (const BandiIcalScope *scope)
+{
+  return scope->include_closed ||
+         (scope->filter_status && scope->status == BANDI_CALL_STATUS_CLOSED);
+}
+
+/* The calls of @scope, their ids added to @seen; with @closed non-NULL,
+ * the closed ones left out go there instead, and not into @seen (a
+ * proposal can still bring its call). */
 static GPtrArray *
 list_calls (BandiStore           *store,
             const BandiIcalScope *scope,
             GHashTable           *seen,
+            GPtrArray            *closed,
             GError              **error)
 {
   g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) open = NULL;
   g_autoptr(GListModel) suggested = NULL;
   BandiCallQuery query = { NULL, };
+  gint64 now = scope->now_unix != 0 ? scope->now_unix : g_get_real_time () / G_USEC_PER_SEC;
 
   query.source_id = scope->source_id;
   query.filter_status = scope->filter_status;
@@ -123,7 +136,26 @@ list_calls (BandiStore           *store,
       collect_calls (calls, starred, seen);
     }
 
-  return g_steal_pointer (&calls);
+  if (includes_closed (scope))
+    return g_steal_pointer (&calls);
+
+  open = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < calls->len; i++)
+    {
+      BandiCall *call = g_ptr_array_index (calls, i);
+      gint64 id = bandi_call_get_id (call);
+
+      if (!bandi_call_is_closed (call, now))
+        g_ptr_array_add (open, g_object_ref (call));
+      else
+        {
+          g_hash_table_remove (seen, &id);
+          if (closed != NULL)
+            g_ptr_array_add (closed, g_object_ref (call));
+        }
+    }
+
+  return g_steal_pointer (&open);
 }
 
 /**
@@ -142,7 +174,7 @@ bandi_ical_scope_list_calls (BandiStore           *store,
   g_return_val_if_fail (BANDI_IS_STORE (store), NULL);
   g_return_val_if_fail (scope != NULL, NULL);
 
-  return list_calls (store, scope, seen, error);
+  return list_calls (store, scope, seen, NULL, error);
 }
 
 /**
@@ -158,6 +190,7 @@ bandi_ical_scope_fill (BandiIcalExport      *export,
                        GError              **error)
 {
   g_autoptr(GHashTable) added = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) closed = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) calls = NULL;
 
   g_return_val_if_fail (BANDI_IS_ICAL_EXPORT (export), FALSE);
@@ -166,11 +199,13 @@ bandi_ical_scope_fill (BandiIcalExport      *export,
 
   bandi_ical_export_set_sequence_func (export, store_sequence, store);
 
-  calls = list_calls (store, scope, added, error);
+  calls = list_calls (store, scope, added, closed, error);
   if (calls == NULL)
     return FALSE;
   for (guint i = 0; i < calls->len; i++)
     bandi_ical_export_add_call (export, g_ptr_array_index (calls, i));
+  for (guint i = 0; i < closed->len; i++)
+    bandi_ical_export_keep_call (export, g_ptr_array_index (closed, i));
 
   return !scope->with_proposals || add_proposals (export, store, scope, added, error);
 }

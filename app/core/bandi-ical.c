@@ -63,6 +63,7 @@ struct _BandiIcalExport
   gint64      fallback_stamp;
 
   GPtrArray  *entries;
+  GHashTable *kept_uids;
   GHashTable *known_zones;    /* zone → GINT_TO_POINTER (known + 1) */
   GHashTable *vtimezones;     /* "zone year" → VTIMEZONE text */
   OwnerText   owner_text;
@@ -113,6 +114,7 @@ bandi_ical_export_finalize (GObject *object)
   g_array_unref (self->reminder_days);
   g_free (self->category);
   g_ptr_array_unref (self->entries);
+  g_hash_table_unref (self->kept_uids);
   g_hash_table_unref (self->known_zones);
   g_hash_table_unref (self->vtimezones);
   owner_text_clear (&self->owner_text);
@@ -133,6 +135,7 @@ bandi_ical_export_init (BandiIcalExport *self)
 {
   self->reminder_days = g_array_new (FALSE, FALSE, sizeof (int));
   self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->kept_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->known_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->vtimezones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->scratch = g_string_sized_new (1024);
@@ -328,6 +331,30 @@ bandi_ical_export_add_call (BandiIcalExport *self,
                                           bandi_call_get_external_id (call), stage),
                  self->sequence_func ? self->sequence_func (call, stage, self->sequence_data) : 0);
     }
+}
+
+void
+bandi_ical_export_keep_call (BandiIcalExport *self,
+                             BandiCall       *call)
+{
+  GPtrArray *deadlines;
+
+  g_return_if_fail (BANDI_IS_ICAL_EXPORT (self));
+  g_return_if_fail (BANDI_IS_CALL (call));
+
+  deadlines = bandi_call_get_deadlines (call);
+  for (guint i = 0; i < deadlines->len; i++)
+    g_hash_table_add (self->kept_uids,
+                      bandi_ical_deadline_uid (bandi_call_get_source_id (call), bandi_call_get_external_id (call),
+                                               bandi_deadline_get_stage (g_ptr_array_index (deadlines, i))));
+}
+
+gboolean
+bandi_ical_export_keeps_uid (BandiIcalExport *self,
+                             const char      *uid)
+{
+  g_return_val_if_fail (BANDI_IS_ICAL_EXPORT (self), FALSE);
+  return g_hash_table_contains (self->kept_uids, uid);
 }
 
 void
