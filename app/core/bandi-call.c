@@ -103,9 +103,9 @@ bandi_call_finalize (GObject *object)
 
 static void
 bandi_call_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
 {
   BandiCall *self = BANDI_CALL (object);
 
@@ -190,9 +190,9 @@ bandi_call_get_property (GObject    *object,
 
 static void
 bandi_call_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
 {
   BandiCall *self = BANDI_CALL (object);
 
@@ -379,7 +379,7 @@ bandi_call_new (void)
   return g_object_new (BANDI_TYPE_CALL, NULL);
 }
 
-gint64 
+gint64
 bandi_call_get_id (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -388,7 +388,7 @@ bandi_call_get_id (BandiCall *self)
 
 void
 bandi_call_set_id (BandiCall *self,
-                  gint64 id)
+                   gint64     id)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -407,8 +407,8 @@ bandi_call_get_source_id (BandiCall *self)
 }
 
 void
-bandi_call_set_source_id (BandiCall *self,
-                         const char *source_id)
+bandi_call_set_source_id (BandiCall  *self,
+                          const char *source_id)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -424,8 +424,8 @@ bandi_call_get_external_id (BandiCall *self)
 }
 
 void
-bandi_call_set_external_id (BandiCall *self,
-                           const char *external_id)
+bandi_call_set_external_id (BandiCall  *self,
+                            const char *external_id)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -441,8 +441,8 @@ bandi_call_get_call_id (BandiCall *self)
 }
 
 void
-bandi_call_set_call_id (BandiCall *self,
-                       const char *call_id)
+bandi_call_set_call_id (BandiCall  *self,
+                        const char *call_id)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -458,8 +458,8 @@ bandi_call_get_call_title (BandiCall *self)
 }
 
 void
-bandi_call_set_call_title (BandiCall *self,
-                          const char *call_title)
+bandi_call_set_call_title (BandiCall  *self,
+                           const char *call_title)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -475,8 +475,8 @@ bandi_call_get_title (BandiCall *self)
 }
 
 void
-bandi_call_set_title (BandiCall *self,
-                     const char *title)
+bandi_call_set_title (BandiCall  *self,
+                      const char *title)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -492,8 +492,8 @@ bandi_call_get_programme (BandiCall *self)
 }
 
 void
-bandi_call_set_programme (BandiCall *self,
-                         const char *programme)
+bandi_call_set_programme (BandiCall  *self,
+                          const char *programme)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -509,8 +509,8 @@ bandi_call_get_programme_part (BandiCall *self)
 }
 
 void
-bandi_call_set_programme_part (BandiCall *self,
-                              const char *programme_part)
+bandi_call_set_programme_part (BandiCall  *self,
+                               const char *programme_part)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -526,8 +526,8 @@ bandi_call_get_action_type (BandiCall *self)
 }
 
 void
-bandi_call_set_action_type (BandiCall *self,
-                           const char *action_type)
+bandi_call_set_action_type (BandiCall  *self,
+                            const char *action_type)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -543,8 +543,8 @@ bandi_call_get_deadline_model (BandiCall *self)
 }
 
 void
-bandi_call_set_deadline_model (BandiCall *self,
-                              const char *deadline_model)
+bandi_call_set_deadline_model (BandiCall  *self,
+                               const char *deadline_model)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -552,7 +552,7 @@ bandi_call_set_deadline_model (BandiCall *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE_MODEL]);
 }
 
-BandiCallStatus 
+BandiCallStatus
 bandi_call_get_status (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -560,8 +560,8 @@ bandi_call_get_status (BandiCall *self)
 }
 
 void
-bandi_call_set_status (BandiCall *self,
-                      BandiCallStatus status)
+bandi_call_set_status (BandiCall       *self,
+                       BandiCallStatus  status)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -580,8 +580,8 @@ bandi_call_get_opening (BandiCall *self)
 }
 
 void
-bandi_call_set_opening (BandiCall *self,
-                       BandiDeadline *opening)
+bandi_call_set_opening (BandiCall     *self,
+                        BandiDeadline *opening)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -589,7 +589,7 @@ bandi_call_set_opening (BandiCall *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENING]);
 }
 
-double 
+double
 bandi_call_get_budget (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -598,7 +598,7 @@ bandi_call_get_budget (BandiCall *self)
 
 void
 bandi_call_set_budget (BandiCall *self,
-                      double budget)
+                       double     budget)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -609,7 +609,7 @@ bandi_call_set_budget (BandiCall *self,
     }
 }
 
-int 
+int
 bandi_call_get_expected_grants (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -618,7 +618,7 @@ bandi_call_get_expected_grants (BandiCall *self)
 
 void
 bandi_call_set_expected_grants (BandiCall *self,
-                               int expected_grants)
+                                int        expected_grants)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -629,7 +629,7 @@ bandi_call_set_expected_grants (BandiCall *self,
     }
 }
 
-double 
+double
 bandi_call_get_min_contribution (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -638,7 +638,7 @@ bandi_call_get_min_contribution (BandiCall *self)
 
 void
 bandi_call_set_min_contribution (BandiCall *self,
-                                double min_contribution)
+                                 double     min_contribution)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -649,7 +649,7 @@ bandi_call_set_min_contribution (BandiCall *self,
     }
 }
 
-double 
+double
 bandi_call_get_max_contribution (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -658,7 +658,7 @@ bandi_call_get_max_contribution (BandiCall *self)
 
 void
 bandi_call_set_max_contribution (BandiCall *self,
-                                double max_contribution)
+                                 double     max_contribution)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -677,8 +677,8 @@ bandi_call_get_url (BandiCall *self)
 }
 
 void
-bandi_call_set_url (BandiCall *self,
-                   const char *url)
+bandi_call_set_url (BandiCall  *self,
+                    const char *url)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -694,8 +694,8 @@ bandi_call_get_keywords (BandiCall *self)
 }
 
 void
-bandi_call_set_keywords (BandiCall *self,
-                        const char * const *keywords)
+bandi_call_set_keywords (BandiCall          *self,
+                         const char * const *keywords)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -711,8 +711,8 @@ bandi_call_get_description (BandiCall *self)
 }
 
 void
-bandi_call_set_description (BandiCall *self,
-                           const char *description)
+bandi_call_set_description (BandiCall  *self,
+                            const char *description)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -720,7 +720,7 @@ bandi_call_set_description (BandiCall *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
-gint64 
+gint64
 bandi_call_get_first_seen (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -729,7 +729,7 @@ bandi_call_get_first_seen (BandiCall *self)
 
 void
 bandi_call_set_first_seen (BandiCall *self,
-                          gint64 first_seen)
+                           gint64     first_seen)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -740,7 +740,7 @@ bandi_call_set_first_seen (BandiCall *self,
     }
 }
 
-gint64 
+gint64
 bandi_call_get_last_changed (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -749,7 +749,7 @@ bandi_call_get_last_changed (BandiCall *self)
 
 void
 bandi_call_set_last_changed (BandiCall *self,
-                            gint64 last_changed)
+                             gint64     last_changed)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -760,7 +760,7 @@ bandi_call_set_last_changed (BandiCall *self,
     }
 }
 
-gboolean 
+gboolean
 bandi_call_get_withdrawn (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -769,7 +769,7 @@ bandi_call_get_withdrawn (BandiCall *self)
 
 void
 bandi_call_set_withdrawn (BandiCall *self,
-                         gboolean withdrawn)
+                          gboolean   withdrawn)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -780,7 +780,7 @@ bandi_call_set_withdrawn (BandiCall *self,
     }
 }
 
-gboolean 
+gboolean
 bandi_call_get_starred (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -789,7 +789,7 @@ bandi_call_get_starred (BandiCall *self)
 
 void
 bandi_call_set_starred (BandiCall *self,
-                       gboolean starred)
+                        gboolean   starred)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -808,8 +808,8 @@ bandi_call_get_note (BandiCall *self)
 }
 
 void
-bandi_call_set_note (BandiCall *self,
-                    const char *note)
+bandi_call_set_note (BandiCall  *self,
+                     const char *note)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
