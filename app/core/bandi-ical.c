@@ -311,6 +311,14 @@ add_entry (BandiIcalExport *self,
   g_ptr_array_add (self->entries, entry);
 }
 
+static char *
+call_deadline_uid (BandiCall     *call,
+                   BandiDeadline *deadline)
+{
+  return bandi_ical_deadline_uid (bandi_call_get_source_id (call), bandi_call_get_external_id (call),
+                                  bandi_deadline_get_stage (deadline));
+}
+
 void
 bandi_ical_export_add_call (BandiIcalExport *self,
                             BandiCall       *call)
@@ -326,9 +334,7 @@ bandi_ical_export_add_call (BandiIcalExport *self,
       BandiDeadline *deadline = g_ptr_array_index (deadlines, i);
       guint stage = bandi_deadline_get_stage (deadline);
 
-      add_entry (self, ENTRY_CALL_DEADLINE, call, deadline, NULL,
-                 bandi_ical_deadline_uid (bandi_call_get_source_id (call),
-                                          bandi_call_get_external_id (call), stage),
+      add_entry (self, ENTRY_CALL_DEADLINE, call, deadline, NULL, call_deadline_uid (call, deadline),
                  self->sequence_func ? self->sequence_func (call, stage, self->sequence_data) : 0);
     }
 }
@@ -337,16 +343,12 @@ void
 bandi_ical_export_keep_call (BandiIcalExport *self,
                              BandiCall       *call)
 {
-  GPtrArray *deadlines;
-
   g_return_if_fail (BANDI_IS_ICAL_EXPORT (self));
   g_return_if_fail (BANDI_IS_CALL (call));
 
-  deadlines = bandi_call_get_deadlines (call);
-  for (guint i = 0; i < deadlines->len; i++)
+  for (guint i = 0; i < bandi_call_get_deadlines (call)->len; i++)
     g_hash_table_add (self->kept_uids,
-                      bandi_ical_deadline_uid (bandi_call_get_source_id (call), bandi_call_get_external_id (call),
-                                               bandi_deadline_get_stage (g_ptr_array_index (deadlines, i))));
+                      call_deadline_uid (call, g_ptr_array_index (bandi_call_get_deadlines (call), i)));
 }
 
 gboolean

@@ -20,6 +20,7 @@
 #include "bandi-http.h"
 #include "bandi-ical-scope.h"
 #include "cli-test-util.h"
+#include "export-fixtures.h"
 
 #define USER "alice"
 #define PASSWORD "s3cret-not-for-b"
@@ -181,16 +182,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->err);
 }
 
-static void
-publish_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static BandiCaldavReport *
 publish (Fixture     *f,
          const char  *path,
@@ -199,25 +190,16 @@ publish (Fixture     *f,
   g_autoptr(BandiStore) store = NULL;
   g_autoptr(BandiIcalExport) export = bandi_ical_export_new ();
   g_autoptr(BandiCaldavPublisher) publisher = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u%s", f->a.port, path);
   g_autoptr(GError) open_error = NULL;
   BandiIcalScope scope = { NULL, };
-  BandiHttpLimits limits;
 
   store = bandi_store_open (f->db, &open_error);
   g_assert_no_error (open_error);
   g_assert_true (bandi_ical_scope_fill (export, store, &scope, NULL));
   publisher = bandi_caldav_publisher_new (store, url, USER, PASSWORD);
-  bandi_http_session_get_limits (bandi_caldav_publisher_get_session (publisher), &limits);
-  limits.max_retries = 0;
-  bandi_http_session_set_limits (bandi_caldav_publisher_get_session (publisher), &limits);
 
-  bandi_caldav_publisher_publish_async (publisher, export, FALSE, NULL, publish_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return bandi_caldav_publisher_publish_finish (publisher, result, error);
+  return fixture_publish (publisher, export, FALSE, error);
 }
 
 static void

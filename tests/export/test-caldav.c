@@ -147,16 +147,6 @@ request_queued_cb (SoupSession *session,
                                     soup_message_headers_get_one (headers, "If-Match") ? " If-Match" : ""));
 }
 
-static void
-publish_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* Publishes the whole store as `bandi-cli publish` does: a new export and
  * a new publisher each time, so only the store remembers. */
 static BandiCaldavReport *
@@ -168,25 +158,16 @@ publish_full (Fixture     *fixture,
 {
   g_autoptr(BandiIcalExport) export = bandi_ical_export_new ();
   g_autoptr(BandiCaldavPublisher) publisher = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   BandiIcalScope scope = { NULL, };
-  BandiHttpLimits limits;
 
   scope.now_unix = fixture->now;
   g_assert_true (bandi_ical_scope_fill (export, fixture->store, &scope, NULL));
   publisher = bandi_caldav_publisher_new (fixture->store, url, fixture->user, password);
-  bandi_http_session_get_limits (bandi_caldav_publisher_get_session (publisher), &limits);
-  limits.max_retries = 0;
-  bandi_http_session_set_limits (bandi_caldav_publisher_get_session (publisher), &limits);
   g_signal_connect (bandi_caldav_publisher_get_session (publisher), "request-queued",
                     G_CALLBACK (request_queued_cb), fixture);
   g_ptr_array_set_size (fixture->writes, 0);
 
-  bandi_caldav_publisher_publish_async (publisher, export, dry_run, NULL, publish_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return bandi_caldav_publisher_publish_finish (publisher, result, error);
+  return fixture_publish (publisher, export, dry_run, error);
 }
 
 static BandiCaldavReport *
