@@ -50,16 +50,20 @@ collect_calls (GPtrArray  *calls,
     }
 }
 
-static gboolean
-add_proposals (BandiIcalExport      *export,
-               BandiStore           *store,
-               const BandiIcalScope *scope,
-               GHashTable           *added,
-               GError              **error)
+gboolean
+bandi_ical_scope_foreach_proposal (BandiStore                 *store,
+                                   const char                 *cluster_acronym,
+                                   BandiIcalScopeProposalFunc  func,
+                                   gpointer                    user_data,
+                                   GError                    **error)
 {
-  g_autoptr(GListModel) proposals = bandi_store_list_proposals (store, scope->cluster_acronym, error);
+  g_autoptr(GListModel) proposals = NULL;
   guint n;
 
+  g_return_val_if_fail (BANDI_IS_STORE (store), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  proposals = bandi_store_list_proposals (store, cluster_acronym, error);
   if (proposals == NULL)
     return FALSE;
 
@@ -69,26 +73,44 @@ add_proposals (BandiIcalExport      *export,
       g_autoptr(BandiProposal) proposal = g_list_model_get_item (proposals, i);
       const char *source = bandi_proposal_get_call_source (proposal);
       const char *external_id = bandi_proposal_get_call_external_id (proposal);
+      g_autoptr(BandiCall) call = NULL;
 
-      /* The proposal's events leave its call's deadlines to the call. */
       if (source != NULL && external_id != NULL && *external_id != '\0')
         {
           g_autoptr(GError) local_error = NULL;
-          g_autoptr(BandiCall) call = bandi_store_find_call (store, source, external_id, &local_error);
 
-          if (call != NULL && !bandi_call_get_withdrawn (call))
-            add_call (export, call, added);
-          else if (call == NULL && !g_error_matches (local_error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_NOT_FOUND))
+          call = bandi_store_find_call (store, source, external_id, &local_error);
+          if (call == NULL && !g_error_matches (local_error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_NOT_FOUND))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
+          if (call != NULL && bandi_call_get_withdrawn (call))
+            g_clear_object (&call);
         }
 
-      bandi_ical_export_add_proposal (export, proposal);
+      func (proposal, call, user_data);
     }
 
   return TRUE;
+}
+
+typedef struct {
+  BandiIcalExport *export;
+  GHashTable      *added;
+} AddProposal;
+
+/* The proposal's events leave its call's deadlines to the call. */
+static void
+add_proposal (BandiProposal *proposal,
+              BandiCall     *call,
+              gpointer       user_data)
+{
+  AddProposal *add = user_data;
+
+  if (call != NULL)
+    add_call (add->export, call, add->added);
+  bandi_ical_export_add_proposal (add->export, proposal);
 }
 
 static gboolean
@@ -192,6 +214,7 @@ bandi_ical_scope_fill (BandiIcalExport      *export,
   g_autoptr(GHashTable) added = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) closed = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) calls = NULL;
+  AddProposal add;
 
   g_return_val_if_fail (BANDI_IS_ICAL_EXPORT (export), FALSE);
   g_return_val_if_fail (BANDI_IS_STORE (store), FALSE);
@@ -207,5 +230,9 @@ bandi_ical_scope_fill (BandiIcalExport      *export,
   for (guint i = 0; i < closed->len; i++)
     bandi_ical_export_keep_call (export, g_ptr_array_index (closed, i));
 
-  return !scope->with_proposals || add_proposals (export, store, scope, added, error);
+  if (!scope->with_proposals)
+    return TRUE;
+  add.export = export;
+  add.added = added;
+  return bandi_ical_scope_foreach_proposal (store, scope->cluster_acronym, add_proposal, &add, error);
 }

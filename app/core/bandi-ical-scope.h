@@ -41,6 +41,20 @@ GPtrArray *bandi_ical_scope_list_calls (BandiStore           *store,
                                         const BandiIcalScope *scope,
                                         GError              **error);
 
+/* Called for each proposal with the call it targets, or NULL when it
+ * targets none or a call no source knows (or withdrawn). */
+typedef void (*BandiIcalScopeProposalFunc) (BandiProposal *proposal,
+                                            BandiCall     *call,
+                                            gpointer       user_data);
+
+/* Calls @func for each proposal of @cluster_acronym (NULL: all), in the
+ * store's order. Fails when the store cannot be read. */
+gboolean   bandi_ical_scope_foreach_proposal (BandiStore                 *store,
+                                              const char                 *cluster_acronym,
+                                              BandiIcalScopeProposalFunc  func,
+                                              gpointer                    user_data,
+                                              GError                    **error);
+
 /* Adds the calls and proposals of @scope to @export, in the store's order,
  * and makes SEQUENCE the number of times the store saw each deadline move.
  * @store must outlive @export. Fails for an unknown cluster. */
