@@ -92,9 +92,9 @@ bandi_proposal_finalize (GObject *object)
 
 static void
 bandi_proposal_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   BandiProposal *self = BANDI_PROPOSAL (object);
 
@@ -167,9 +167,9 @@ bandi_proposal_get_property (GObject    *object,
 
 static void
 bandi_proposal_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   BandiProposal *self = BANDI_PROPOSAL (object);
 
@@ -331,7 +331,7 @@ bandi_proposal_new (void)
   return g_object_new (BANDI_TYPE_PROPOSAL, NULL);
 }
 
-gint64 
+gint64
 bandi_proposal_get_id (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -340,7 +340,7 @@ bandi_proposal_get_id (BandiProposal *self)
 
 void
 bandi_proposal_set_id (BandiProposal *self,
-                      gint64 id)
+                       gint64         id)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -351,7 +351,7 @@ bandi_proposal_set_id (BandiProposal *self,
     }
 }
 
-gint64 
+gint64
 bandi_proposal_get_cluster_id (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -360,7 +360,7 @@ bandi_proposal_get_cluster_id (BandiProposal *self)
 
 void
 bandi_proposal_set_cluster_id (BandiProposal *self,
-                              gint64 cluster_id)
+                               gint64         cluster_id)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -380,7 +380,7 @@ bandi_proposal_get_cluster_acronym (BandiProposal *self)
 
 void
 bandi_proposal_set_cluster_acronym (BandiProposal *self,
-                                   const char *cluster_acronym)
+                                    const char    *cluster_acronym)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -397,7 +397,7 @@ bandi_proposal_get_call_source (BandiProposal *self)
 
 void
 bandi_proposal_set_call_source (BandiProposal *self,
-                               const char *call_source)
+                                const char    *call_source)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -414,7 +414,7 @@ bandi_proposal_get_call_external_id (BandiProposal *self)
 
 void
 bandi_proposal_set_call_external_id (BandiProposal *self,
-                                    const char *call_external_id)
+                                     const char    *call_external_id)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -431,7 +431,7 @@ bandi_proposal_get_manual_call (BandiProposal *self)
 
 void
 bandi_proposal_set_manual_call (BandiProposal *self,
-                               const char *manual_call)
+                                const char    *manual_call)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -448,7 +448,7 @@ bandi_proposal_get_manual_deadline (BandiProposal *self)
 
 void
 bandi_proposal_set_manual_deadline (BandiProposal *self,
-                                   BandiDeadline *manual_deadline)
+                                    BandiDeadline *manual_deadline)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -465,7 +465,7 @@ bandi_proposal_get_programme (BandiProposal *self)
 
 void
 bandi_proposal_set_programme (BandiProposal *self,
-                             const char *programme)
+                              const char    *programme)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -482,7 +482,7 @@ bandi_proposal_get_acronym (BandiProposal *self)
 
 void
 bandi_proposal_set_acronym (BandiProposal *self,
-                           const char *acronym)
+                            const char    *acronym)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -499,7 +499,7 @@ bandi_proposal_get_title (BandiProposal *self)
 
 void
 bandi_proposal_set_title (BandiProposal *self,
-                         const char *title)
+                          const char    *title)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -507,7 +507,7 @@ bandi_proposal_set_title (BandiProposal *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
-BandiProposalRole 
+BandiProposalRole
 bandi_proposal_get_role (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -515,8 +515,8 @@ bandi_proposal_get_role (BandiProposal *self)
 }
 
 void
-bandi_proposal_set_role (BandiProposal *self,
-                        BandiProposalRole role)
+bandi_proposal_set_role (BandiProposal     *self,
+                         BandiProposalRole  role)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -536,7 +536,7 @@ bandi_proposal_get_partners (BandiProposal *self)
 
 void
 bandi_proposal_set_partners (BandiProposal *self,
-                            const char *partners)
+                             const char    *partners)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -544,7 +544,7 @@ bandi_proposal_set_partners (BandiProposal *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNERS]);
 }
 
-double 
+double
 bandi_proposal_get_requested_budget (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -553,7 +553,7 @@ bandi_proposal_get_requested_budget (BandiProposal *self)
 
 void
 bandi_proposal_set_requested_budget (BandiProposal *self,
-                                    double requested_budget)
+                                     double         requested_budget)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -564,7 +564,7 @@ bandi_proposal_set_requested_budget (BandiProposal *self,
     }
 }
 
-double 
+double
 bandi_proposal_get_eu_contribution (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -573,7 +573,7 @@ bandi_proposal_get_eu_contribution (BandiProposal *self)
 
 void
 bandi_proposal_set_eu_contribution (BandiProposal *self,
-                                   double eu_contribution)
+                                    double         eu_contribution)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -584,7 +584,7 @@ bandi_proposal_set_eu_contribution (BandiProposal *self,
     }
 }
 
-BandiProposalStatus 
+BandiProposalStatus
 bandi_proposal_get_status (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -592,8 +592,8 @@ bandi_proposal_get_status (BandiProposal *self)
 }
 
 void
-bandi_proposal_set_status (BandiProposal *self,
-                          BandiProposalStatus status)
+bandi_proposal_set_status (BandiProposal       *self,
+                           BandiProposalStatus  status)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -613,7 +613,7 @@ bandi_proposal_get_owner (BandiProposal *self)
 
 void
 bandi_proposal_set_owner (BandiProposal *self,
-                         const char *owner)
+                          const char    *owner)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -630,7 +630,7 @@ bandi_proposal_get_notes (BandiProposal *self)
 
 void
 bandi_proposal_set_notes (BandiProposal *self,
-                         const char *notes)
+                          const char    *notes)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -638,7 +638,7 @@ bandi_proposal_set_notes (BandiProposal *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
-gint64 
+gint64
 bandi_proposal_get_created (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -647,7 +647,7 @@ bandi_proposal_get_created (BandiProposal *self)
 
 void
 bandi_proposal_set_created (BandiProposal *self,
-                           gint64 created)
+                            gint64         created)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -658,7 +658,7 @@ bandi_proposal_set_created (BandiProposal *self,
     }
 }
 
-gint64 
+gint64
 bandi_proposal_get_updated (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -667,7 +667,7 @@ bandi_proposal_get_updated (BandiProposal *self)
 
 void
 bandi_proposal_set_updated (BandiProposal *self,
-                           gint64 updated)
+                            gint64         updated)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -678,7 +678,7 @@ bandi_proposal_set_updated (BandiProposal *self,
     }
 }
 
-gint64 
+gint64
 bandi_proposal_get_status_changed (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -687,7 +687,7 @@ bandi_proposal_get_status_changed (BandiProposal *self)
 
 void
 bandi_proposal_set_status_changed (BandiProposal *self,
-                                  gint64 status_changed)
+                                   gint64         status_changed)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
