@@ -9,10 +9,13 @@
  *       "deadlines": [ { "stage": 1, "label": "…" | null,
  *                        "at": "2024-04-18T17:00:00+02:00" | null,
  *                        "date": "2024-04-18" | null,
- *                        "zone": "Europe/Brussels" | null } ] } ]
+ *                        "zone": "Europe/Brussels" | null } ],
+ *       "warnings": [ "a time was stated but could not be read: …" ] } ]
  *
  * "at" and "zone" are set for a deadline with a time, "date" for one
  * without; calls come in the store's order (next deadline first).
+ * "warnings" (empty when the source read the call well) say what to check
+ * on the call's page; the human output prints them under the call's lines.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,6 +68,7 @@ add_call (JsonBuilder *builder,
 {
   GPtrArray *deadlines = bandi_call_get_deadlines (call);
   double budget = bandi_call_get_budget (call);
+  const char * const *warnings = bandi_call_get_warnings (call);
 
   json_builder_begin_object (builder);
   add_string_member (builder, "source", bandi_call_get_source_id (call));
@@ -85,6 +89,12 @@ add_call (JsonBuilder *builder,
   json_builder_begin_array (builder);
   for (guint i = 0; i < deadlines->len; i++)
     add_deadline (builder, g_ptr_array_index (deadlines, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    json_builder_add_string_value (builder, warnings[i]);
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
@@ -216,6 +226,11 @@ print_human (GListModel *calls)
                bandi_call_get_source_id (row->call),
                bandi_call_get_external_id (row->call),
                what ? what : (title ? title : ""));
+
+      for (const char * const *w = bandi_call_get_warnings (row->call); w != NULL && *w != NULL; w++)
+        /* TRANSLATORS: under a deadline's line, what the source could
+         * not read well in its call */
+        g_print (_("    warning: %s\n"), *w);
     }
 }
 

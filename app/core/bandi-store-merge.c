@@ -10,7 +10,7 @@
 
 #include "bandi-store-private.h"
 
-/* ?1–?21 are shared by the insert and the update of a call. */
+/* ?1–?21 and ?23 are shared by the insert and the update of a call. */
 static void
 bind_call (sqlite3_stmt *stmt,
            const char   *source_id,
@@ -20,6 +20,7 @@ bind_call (sqlite3_stmt *stmt,
 {
   BandiCallStatus status = bandi_call_get_status (call);
   g_autofree char *keywords = bandi_store_join_strv (bandi_call_get_keywords (call));
+  g_autofree char *warnings = bandi_store_join_strv (bandi_call_get_warnings (call));
   int grants = bandi_call_get_expected_grants (call);
 
   sqlite3_bind_text (stmt, 1, source_id, -1, SQLITE_STATIC);
@@ -45,6 +46,7 @@ bind_call (sqlite3_stmt *stmt,
   bandi_store_bind_text (stmt, 19, bandi_call_get_description (call));
   sqlite3_bind_text (stmt, 20, fingerprint, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 21, now);
+  bandi_store_bind_text (stmt, 23, warnings);
 }
 
 static gboolean
@@ -60,9 +62,9 @@ insert_call (BandiStore  *self,
     "INSERT INTO calls (source, external_id, call_id, call_title, title, programme,"
     "  programme_part, action_type, deadline_model, status, opening, opening_zone,"
     "  budget, expected_grants, min_contribution, max_contribution, url, keywords,"
-    "  description, fingerprint, first_seen, last_changed, withdrawn)"
+    "  description, fingerprint, first_seen, last_changed, withdrawn, warnings)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-    "  ?17, ?18, ?19, ?20, ?21, ?21, 0)";
+    "  ?17, ?18, ?19, ?20, ?21, ?21, 0, ?23)";
   g_autoptr(BandiCachedStmt) stmt = bandi_store_stmt (self, sql, error);
 
   if (stmt == NULL)
@@ -90,7 +92,8 @@ update_call (BandiStore  *self,
     "  programme = ?6, programme_part = ?7, action_type = ?8, deadline_model = ?9,"
     "  status = ?10, opening = ?11, opening_zone = ?12, budget = ?13, expected_grants = ?14,"
     "  min_contribution = ?15, max_contribution = ?16, url = ?17, keywords = ?18,"
-    "  description = ?19, fingerprint = ?20, last_changed = ?21, withdrawn = 0"
+    "  description = ?19, fingerprint = ?20, last_changed = ?21, withdrawn = 0,"
+    "  warnings = ?23"
     " WHERE id = ?22 AND source = ?1";
   g_autoptr(BandiCachedStmt) stmt = bandi_store_stmt (self, sql, error);
 

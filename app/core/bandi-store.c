@@ -150,6 +150,13 @@ static const char schema_v1[] =
   "  VALUES ('delete', old.id, old.external_id, old.call_id, old.title, old.keywords, old.description);"
   "END;";
 
+/* Version 2: what a source could not read well in a call ("a time was
+ * stated but could not be read"), one per line; the sources' answers are
+ * forgotten so that the next sync reads every call again. */
+static const char schema_v2[] =
+  "ALTER TABLE calls ADD COLUMN warnings TEXT;"
+  "DELETE FROM state WHERE key LIKE 'answer/%';";
+
 typedef gboolean (*MigrationHook) (BandiStore *self,
                                    GError    **error);
 
@@ -163,6 +170,7 @@ static const struct {
   MigrationHook  after;
 } migrations[] = {
   { schema_v1, bandi_store_seed_clusters },
+  { schema_v2, NULL },
 };
 
 static void
