@@ -142,6 +142,8 @@ run_list (Interreg  *interreg,
                json_object_get_string_member_with_default (programme, "zone", ""),
                custom ? _(" — custom") : "");
       g_print ("    %s\n", json_object_get_string_member_with_default (programme, "url", ""));
+      if (json_object_has_member (programme, "note") && !json_object_get_null_member (programme, "note"))
+        g_print ("    %s\n", json_object_get_string_member (programme, "note"));
     }
 
   return 0;

@@ -65,6 +65,7 @@ interreg_programme_free (InterregProgramme *programme)
   g_free (programme->url);
   g_free (programme->adapter_name);
   g_free (programme->zone);
+  g_free (programme->note);
   g_clear_pointer (&programme->item, g_regex_unref);
   g_clear_pointer (&programme->title, g_regex_unref);
   g_clear_pointer (&programme->link, g_regex_unref);
@@ -229,6 +230,8 @@ programme_new_from_json (JsonObject  *object,
     }
   programme->id = g_strdup (id);
   programme->custom = custom;
+  programme->followed_by_default = !custom && json_object_get_boolean_member_with_default (object, "followed", TRUE);
+  programme->note = g_strdup (member_string (object, "note"));
 
   programme->name = name ? g_strstrip (g_strdup (name)) : NULL;
   if (programme->name == NULL || *programme->name == '\0')

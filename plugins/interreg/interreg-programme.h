@@ -28,6 +28,9 @@
  * searched as plain text; html items as their HTML. "zone" is where a time
  * with no zone is (Europe/Brussels when absent).
  *
+ * A preset may also give "followed": false (it is off until the user
+ * follows it) and a "note": what is known of the site, or why it is off.
+ *
  * Custom programmes (the "custom-programmes" setting) give only name, url,
  * adapter and optionally id (else their name makes it: "Interreg NEXT MED"
  * is "interreg-next-med") and zone, and take the "defaults" rules of their
@@ -58,6 +61,8 @@ typedef struct {
   InterregAdapter  adapter;
   char            *zone;
   gboolean         custom;
+  gboolean         followed_by_default; /* "followed": false leaves a preset off */
+  char            *note;      /* why it is off, or what to know; may be NULL */
 
   GRegex          *item;
   GRegex          *title;
