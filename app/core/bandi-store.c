@@ -157,6 +157,21 @@ static const char schema_v2[] =
   "ALTER TABLE calls ADD COLUMN warnings TEXT;"
   "DELETE FROM state WHERE key LIKE 'answer/%';";
 
+/* Version 3: web pages the user watches for changes, with the readable
+ * text last seen and the lines that came with the last change. */
+static const char schema_v3[] =
+  "CREATE TABLE watched_pages ("
+  "  name          TEXT PRIMARY KEY,"
+  "  url           TEXT NOT NULL,"
+  "  added_at      INTEGER NOT NULL,"
+  "  last_checked  INTEGER NOT NULL DEFAULT 0,"
+  "  last_changed  INTEGER NOT NULL DEFAULT 0,"
+  "  status        TEXT NOT NULL DEFAULT 'new',"
+  "  error         TEXT,"
+  "  text          TEXT,"
+  "  added         TEXT"
+  ");";
+
 typedef gboolean (*MigrationHook) (BandiStore *self,
                                    GError    **error);
 
@@ -171,6 +186,7 @@ static const struct {
 } migrations[] = {
   { schema_v1, bandi_store_seed_clusters },
   { schema_v2, NULL },
+  { schema_v3, NULL },
 };
 
 static void
