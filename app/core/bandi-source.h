@@ -116,6 +116,15 @@ void          bandi_source_add_warning          (BandiSource  *self,
                                                  ...) G_GNUC_PRINTF (2, 3);
 GStrv         bandi_source_dup_warnings         (BandiSource  *self);
 
+/* A page the source could not read as it expected (its structure changed):
+ * the host watches it for changes instead, so that the user still learns
+ * when something changes there. Reset at the start of each fetch. */
+void          bandi_source_add_page_to_watch    (BandiSource  *self,
+                                                 const char   *name,
+                                                 const char   *url);
+/* The pages of the last fetch: name, address, name, address, … */
+GStrv         bandi_source_dup_pages_to_watch   (BandiSource  *self);
+
 /* Recognising an answer read before. A source may describe what it read
  * (e.g. checksums of the pages, with its parser's version) in an "answer"
  * string, with the time until which that same answer stands for the same

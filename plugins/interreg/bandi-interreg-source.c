@@ -275,6 +275,16 @@ read_programme (BandiInterregSource  *self,
     bandi_source_add_warning (BANDI_SOURCE (self), "%s: %s", programme->name,
                               (const char *) g_ptr_array_index (warnings, i));
 
+  /* A page whose rules find nothing is watched instead, at the address
+   * it was read from. */
+  if (calls == NULL && programme->adapter == INTERREG_ADAPTER_HTML &&
+      g_error_matches (local_error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_NOT_FOUND))
+    {
+      g_autofree char *read_from = g_uri_to_string (soup_message_get_uri (job->msg));
+
+      bandi_source_add_page_to_watch (BANDI_SOURCE (self), programme->name, read_from);
+    }
+
   if (calls == NULL)
     {
       /* What came instead says why: an error page, a PNG, a login wall… */

@@ -472,7 +472,7 @@ interreg_entries_to_calls (InterregProgramme *programme,
   if (calls->len == 0 && programme->adapter == INTERREG_ADAPTER_HTML)
     {
       g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_NOT_FOUND,
-                   _("no call found with the preset’s rules in %s (has the page changed?)"),
+                   _("the page has changed: no call found with the preset’s rules in %s"),
                    programme->url);
       return NULL;
     }

@@ -321,15 +321,30 @@ test_changed_page (Fixture       *f,
   /* central-europe and euro-med */
   g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
   g_assert_cmpstr (f->out, ==, "interreg: new 2, changed 0, withdrawn 0, deadlines moved 0\n");
-  g_assert_nonnull (strstr (f->err, "interreg: warning: Interreg CENTRAL EUROPE: no call found"));
+  g_assert_nonnull (strstr (f->err, "interreg: warning: Interreg CENTRAL EUROPE: the page has changed: "
+                                    "no call found with the preset’s rules in https://www.interreg-central.eu/"
+                                    "calls-for-proposals/"));
+  /* the page is watched instead, and this sync records it */
+  g_assert_nonnull (strstr (f->err, "interreg: the page of “Interreg CENTRAL EUROPE” has changed and is now watched: "));
+  g_assert_nonnull (strstr (f->err, PATH_CENTRAL_EUROPE));
+  g_assert_cmpint (RUN (f, "watch", "list", "--json"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "\"name\" : \"Interreg CENTRAL EUROPE\""));
+  g_assert_nonnull (strstr (f->out, "\"status\" : \"recorded\""));
 
   g_assert_cmpint (RUN (f, "interreg", "disable", "euro-med"), ==, 0);
   g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 1);
-  g_assert_nonnull (strstr (f->err, "Interreg CENTRAL EUROPE: no call found with the preset’s rules"));
-  g_assert_nonnull (strstr (f->err, "has the page changed?"));
+  g_assert_nonnull (strstr (f->err, "Interreg CENTRAL EUROPE: the page has changed: no call found with the preset’s rules"));
+  /* watched once, not twice; unchanged, not reported */
+  g_assert_null (strstr (f->err, "is now watched"));
+  g_assert_null (strstr (f->out, "changed:"));
   /* nothing stored was lost */
   g_assert_cmpint (RUN (f, "list", "--json", "--source", "interreg"), ==, 0);
   g_assert_nonnull (strstr (f->out, "euro-med:call-4"));
+
+  /* when the page changes, the user learns it */
+  it_server_route (f->server, PATH_CENTRAL_EUROPE, "central-europe-no-deadline.html");
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "changed: Interreg CENTRAL EUROPE — http://127.0.0.1:"));
 }
 
 static void

@@ -473,7 +473,7 @@ test_all_fail (Fixture       *f,
 
   fetch (f);
   g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_FAILED);
-  g_assert_nonnull (strstr (f->error->message, "Interreg Alpine Space: no call found"));
+  g_assert_nonnull (strstr (f->error->message, "Interreg Alpine Space: the page has changed: no call found"));
   g_assert_nonnull (strstr (f->error->message, "Interreg Euro-MED: "));
   g_assert_nonnull (strstr (f->error->message, "500"));
 }
@@ -496,8 +496,15 @@ test_changed_structure (Fixture       *f,
       fetch (f);
       g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_NOT_FOUND);
       g_assert_true (g_str_has_prefix (f->error->message, cases[i].name));
-      g_assert_nonnull (strstr (f->error->message, "no call found"));
-      g_assert_nonnull (strstr (f->error->message, "has the page changed?"));
+      g_assert_nonnull (strstr (f->error->message, "the page has changed: no call found"));
+
+      /* the page is handed to the host to watch, at the address read */
+      {
+        g_auto(GStrv) pages = bandi_source_dup_pages_to_watch (f->source);
+        g_autofree char *read_from = g_strconcat (f->server->base, cases[i].path, NULL);
+
+        g_assert_cmpstrv (pages, ((const char *[]) { cases[i].name, read_from, NULL }));
+      }
     }
 
   /* Among other programmes it is a warning, and the rest still come. */
@@ -505,7 +512,16 @@ test_changed_structure (Fixture       *f,
   fetch (f);
   g_assert_no_error (f->error);
   g_assert_cmpuint (f->calls->len, ==, 2);
-  g_assert_true (warnings_contain (f, "Interreg VI-A Italia-Svizzera: no call found", NULL));
+  g_assert_true (warnings_contain (f, "Interreg VI-A Italia-Svizzera: the page has changed", NULL));
+
+  /* a page read well is not watched */
+  it_server_route (f->server, PATH_ITALIA_SVIZZERA, "italia-svizzera-avvisi.html");
+  fetch (f);
+  {
+    g_auto(GStrv) pages = bandi_source_dup_pages_to_watch (f->source);
+
+    g_assert_cmpstrv (pages, ((const char *[]) { NULL }));
+  }
 }
 
 /* Each adapter given what it cannot read fails that programme with a
