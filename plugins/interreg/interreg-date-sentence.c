@@ -47,7 +47,7 @@ is_hour (Parse *parse,
          (prev != NULL && prev->type == TOK_HOUR_PREFIX);
 }
 
-/* A token that says when in the day, or in which zone. */
+/* A token that says a time is stated: a time, "noon", an hour, "ore". */
 static gboolean
 is_time_anchor (Parse *parse,
                 guint  i)
@@ -56,6 +56,7 @@ is_time_anchor (Parse *parse,
     {
     case TOK_TIME:
     case TOK_NOON:
+    case TOK_HOUR_PREFIX:
       return TRUE;
     case TOK_NUM:
       return is_hour (parse, i);
@@ -419,7 +420,10 @@ interreg_date_parse_in_sentence (const char  *before,
         return same;
     }
 
+  /* "ore" read without its hour ("entro le ore dodici") counts too. */
   lone = lone_time (&parse, groups, &n_anchors);
+  for (guint i = first; i <= last; i++)
+    n_anchors += is_time_anchor (&parse, i);
   if (n_anchors == 0)
     return g_steal_pointer (&deadline);
 

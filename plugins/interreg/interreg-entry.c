@@ -34,6 +34,8 @@ interreg_entry_free (InterregEntry *entry)
   g_strfreev (entry->categories);
   g_free (entry->uid);
   g_clear_pointer (&entry->deadlines, g_ptr_array_unref);
+  g_clear_object (&entry->opening);
+  g_clear_pointer (&entry->warnings, g_ptr_array_unref);
   g_free (entry);
 }
 
@@ -53,6 +55,8 @@ interreg_entries_read (InterregProgramme *programme,
       return interreg_html_read (programme, body, warnings, error);
     case INTERREG_ADAPTER_ICAL:
       return interreg_ical_read (programme, body, warnings, error);
+    case INTERREG_ADAPTER_CSV:
+      return interreg_csv_read (programme, body, warnings, error);
     default:
       g_assert_not_reached ();
     }
@@ -405,7 +409,9 @@ entry_to_call (InterregProgramme *programme,
   if (entry->categories != NULL)
     bandi_call_set_keywords (call, (const char * const *) entry->categories);
 
-  if (programme->opening != NULL && entry->haystack != NULL)
+  if (entry->opening != NULL)
+    bandi_call_set_opening (call, entry->opening);
+  else if (programme->opening != NULL && entry->haystack != NULL)
     {
       g_autoptr(GMatchInfo) match = NULL;
       g_autoptr(BandiDeadline) opening = NULL;
@@ -426,6 +432,9 @@ entry_to_call (InterregProgramme *programme,
     {
       *n_closing += add_closing (programme, entry, call, warnings);
     }
+
+  for (guint i = 0; entry->warnings != NULL && i < entry->warnings->len; i++)
+    bandi_call_add_warning (call, g_ptr_array_index (entry->warnings, i));
 
   bandi_call_set_status (call, status_of (call, now_unix));
 

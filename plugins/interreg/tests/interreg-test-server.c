@@ -17,6 +17,8 @@ content_type_of (const char *file)
     return "application/json; charset=UTF-8";
   if (g_str_has_suffix (file, ".ics"))
     return "text/calendar; charset=utf-8";
+  if (g_str_has_suffix (file, ".csv"))
+    return "text/csv; charset=utf-8";
   if (g_str_has_prefix (file, "custom-atom"))
     return "application/atom+xml";
   return "application/rss+xml; charset=UTF-8";
@@ -72,6 +74,7 @@ it_server_new (void)
   it_server_route (server, PATH_CENTRAL_EUROPE, "central-europe-calls.html");
   it_server_route (server, PATH_EURO_MED, "euro-med-get-involved.html");
   it_server_route (server, PATH_INTERREG_EUROPE, "interreg-europe-next-call.html");
+  it_server_route (server, PATH_ITALIA_AUSTRIA, "italia-austria-calendario.csv");
 
   server->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (server->server, NULL, handler, server, NULL);

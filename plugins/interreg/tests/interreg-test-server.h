@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define PATH_CENTRAL_EUROPE  "/calls-for-proposals/"
 #define PATH_EURO_MED        "/en/get-involved/"
 #define PATH_INTERREG_EUROPE "/next-call-for-projects"
+#define PATH_ITALIA_AUSTRIA  "/it/calendario-bandi.csv"
 
 /* Routes' files that make the server answer HTTP 500, or 403 (what
  * Interreg Europe answers automated readers). */

@@ -218,7 +218,7 @@ test_programmes (Fixture       *f,
   g_assert_cmpint (RUN (f, "interreg", "list", "--json"), ==, 0);
   catalogue = json_from_string (f->out, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 9);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 10);
   g_assert_true (programme_is (json_node_get_array (catalogue), "italia-svizzera", "followed", FALSE));
   g_assert_true (programme_is (json_node_get_array (catalogue), "alpine-space", "followed", TRUE));
   g_assert_true (programme_is (json_node_get_array (catalogue), "interreg-next-med", "followed", TRUE));
@@ -269,7 +269,7 @@ test_programmes (Fixture       *f,
   g_clear_pointer (&catalogue, json_node_unref);
   catalogue = json_from_string (f->out, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 9);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 10);
 }
 
 /* A saved setting that cannot be read is reported and left as it is. */

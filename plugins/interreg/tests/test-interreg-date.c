@@ -277,6 +277,8 @@ test_sentences (void)
     /* a time that could belong to either date: kept, with a warning */
     { "Step 1 closes on ", "10 December 2024", " and step 2 on 16 April 2025, both at 13:00 CET.", BXL,
       NULL, NULL, "2024-12-10", TRUE },
+    /* an hour in words */
+    { "Scadenza: ", "30 novembre 2026", ", entro le ore dodici", ROME, NULL, NULL, "2026-11-30", TRUE },
     /* a time next to the date that contradicts its zone */
     { "Deadline: ", "10 July 2025", " 13:00 CET (UTC+1)", BXL, NULL, NULL, "2025-07-10", TRUE },
   };

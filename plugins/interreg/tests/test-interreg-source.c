@@ -184,12 +184,12 @@ test_info (void)
   g_autofree char *catalogue = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  const char *ids[] = { "italia-svizzera", "alpine-space", "central-europe", "euro-med",
+  const char *ids[] = { "italia-svizzera", "alpine-space", "central-europe", "euro-med", "italia-austria",
                         "interreg-europe", "urbact", "espon", "interact", NULL };
-  const char *zones[] = { ROME, BXL, BXL, BXL, BXL, PARIS, "Europe/Luxembourg", "Europe/Vienna" };
+  const char *zones[] = { ROME, BXL, BXL, BXL, ROME, BXL, PARIS, "Europe/Luxembourg", "Europe/Vienna" };
   /* Interreg Europe refuses automated readers and has no more calls; the
    * addresses of URBACT, ESPON and INTERACT are not checked */
-  const gboolean followed[] = { TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE };
+  const gboolean followed[] = { TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE };
   JsonArray *array;
 
   g_assert_cmpstr (bandi_source_get_id (source), ==, "interreg");
@@ -200,7 +200,7 @@ test_info (void)
                 "catalogue", &catalogue, NULL);
   g_assert_cmpstrv (programmes, ((const char *[]) { "italia-svizzera", "alpine-space", "central-europe",
                                                      "euro-med", NULL }));
-  g_assert_cmpstrv (adapters, ((const char *[]) { "rss", "atom", "wordpress", "html", "ical", NULL }));
+  g_assert_cmpstrv (adapters, ((const char *[]) { "rss", "atom", "wordpress", "html", "ical", "csv", NULL }));
 
   root = json_from_string (catalogue, &error);
   g_assert_no_error (error);
@@ -219,7 +219,7 @@ test_info (void)
       g_assert_nonnull (json_object_get_string_member (programme, "note"));
     }
   {
-    JsonObject *europe = json_array_get_object_element (array, 4);
+    JsonObject *europe = json_array_get_object_element (array, 5);
 
     g_assert_nonnull (strstr (json_object_get_string_member (europe, "note"), "403"));
     }
@@ -284,8 +284,8 @@ test_custom_catalogue (void)
 
   root = json_from_string (catalogue, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 9);
-  custom = json_array_get_object_element (json_node_get_array (root), 8);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 10);
+  custom = json_array_get_object_element (json_node_get_array (root), 9);
   g_assert_cmpstr (json_object_get_string_member (custom, "id"), ==, "interreg-next-med");
   g_assert_cmpstr (json_object_get_string_member (custom, "zone"), ==, ROME);
   g_assert_true (json_object_get_boolean_member (custom, "custom"));
@@ -294,7 +294,7 @@ test_custom_catalogue (void)
   g_assert_cmpstrv (problems, ((const char *[]) {
     "Programme “bad” has no web address (http or https): “ftp://example.org/”",
     "Custom programme “euro-med” has the id of a preset",
-    "Programme “odd” has an unknown adapter “pdf” (known: rss, atom, wordpress, html, ical)",
+    "Programme “odd” has an unknown adapter “pdf” (known: rss, atom, wordpress, html, ical, csv)",
     NULL }));
 
   g_object_set (source, "custom-programmes", "{}", NULL);
@@ -625,6 +625,61 @@ test_unknown_date (Fixture       *f,
   g_assert_cmpuint (g_strv_length (f->warnings), ==, 3);
 }
 
+/* Italia–Austria's calendar of calls, a CSV file: ";", quotes, a line
+ * break in a title, a BOM, CRLF; its columns named in the preset. */
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *custom = NULL;
+  BandiCall *call;
+
+  follow (f, "italia-austria", NULL);
+  fetch (f);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (f->calls->len, ==, 3);
+
+  call = find_call (f, "italia-austria:ITAT-2027-1");
+  g_assert_cmpstr (bandi_call_get_title (call), ==, "Bando piccoli progetti \"Fondo Spesa Ridotta\" 2027");
+  g_assert_cmpstr (bandi_call_get_url (call), ==, "https://www.interreg.net/it/bandi/itat-2027-1");
+  assert_deadline (deadline_at (call, 0), 1, "Scadenza", "2027-04-16T12:00:00+02:00", ROME, "2027-04-16");
+  assert_deadline (bandi_call_get_opening (call), 0, "Opening", NULL, NULL, "2027-01-15");
+  g_assert_null (bandi_call_get_warnings (call));
+
+  call = find_call (f, "italia-austria:ITAT-2026-3");
+  g_assert_cmpstr (bandi_call_get_title (call), ==, "Terzo avviso progetti ordinari; asse 1 e 2");
+  g_assert_cmpstr (bandi_call_get_url (call), ==, "https://www.interreg.net/it/bandi/itat-2026-3");
+  assert_deadline (deadline_at (call, 0), 1, "Scadenza", NULL, NULL, "2026-11-30");
+  g_assert_cmpint (bandi_call_get_status (call), ==, BANDI_CALL_STATUS_CLOSED);
+
+  /* "entro le ore dodici": the date, with a warning on the call */
+  call = find_call (f, "italia-austria:ITAT-2027-2");
+  assert_deadline (deadline_at (call, 0), 1, "Scadenza", NULL, NULL, "2027-06-30");
+  g_assert_cmpuint (g_strv_length ((char **) bandi_call_get_warnings (call)), ==, 1);
+  g_assert_true (g_str_has_prefix (bandi_call_get_warnings (call)[0], "a time was stated but could not be read"));
+  g_assert_true (warnings_contain (f, "Interreg VI-A Italia-Austria: “Avviso capitalizzazione”", "ore dodici"));
+  g_assert_cmpuint (g_strv_length (f->warnings), ==, 1);
+
+  /* A custom programme reading a CSV file takes the defaults' columns. */
+  custom = g_strdup_printf ("[{\"id\":\"mine\",\"name\":\"Mine\","
+                            "\"url\":\"%s%s\",\"adapter\":\"csv\",\"zone\":\"Europe/Rome\"}]",
+                            f->server->base, PATH_ITALIA_AUSTRIA);
+  g_object_set (f->source, "custom-programmes", custom, NULL);
+  follow (f, "mine", NULL);
+  fetch (f);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (f->calls->len, ==, 3);
+  assert_deadline (deadline_at (find_call (f, "mine:ITAT-2027-1"), 0), 1, "Scadenza",
+                   "2027-04-16T12:00:00+02:00", ROME, "2027-04-16");
+
+  /* Without the title column it says which it looked for. */
+  follow (f, "italia-austria", NULL);
+  it_server_route (f->server, PATH_ITALIA_AUSTRIA, "euro-med-pages.json");
+  fetch (f);
+  g_assert_error (f->error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (f->error->message, "the CSV file has no title column (one of: Titolo, Titel)"));
+}
+
 /* Custom programmes: the atom and ical adapters with the defaults' rules,
  * fetched at their own address. */
 static void
@@ -693,6 +748,7 @@ main (int   argc,
   ADD ("broken-answers", test_broken_answers);
   ADD ("unknown-date", test_unknown_date);
   ADD ("custom", test_custom);
+  ADD ("csv", test_csv);
 #undef ADD
 
   return g_test_run ();
