@@ -44,18 +44,6 @@ format_instant (gint64 unix_time)
 }
 
 static void
-add_nullable (JsonBuilder *builder,
-              const char  *name,
-              const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 print_json (GPtrArray *pages)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -70,12 +58,12 @@ print_json (GPtrArray *pages)
       g_autofree char *changed = format_instant (page->last_changed);
 
       json_builder_begin_object (builder);
-      add_nullable (builder, "name", page->name);
-      add_nullable (builder, "url", page->url);
-      add_nullable (builder, "last_checked", checked);
-      add_nullable (builder, "last_changed", changed);
-      add_nullable (builder, "status", page->status);
-      add_nullable (builder, "error", page->error);
+      bandi_cli_json_add_string (builder, "name", page->name);
+      bandi_cli_json_add_string (builder, "url", page->url);
+      bandi_cli_json_add_string (builder, "last_checked", checked);
+      bandi_cli_json_add_string (builder, "last_changed", changed);
+      bandi_cli_json_add_string (builder, "status", page->status);
+      bandi_cli_json_add_string (builder, "error", page->error);
       json_builder_set_member_name (builder, "added");
       json_builder_begin_array (builder);
       for (guint j = 0; page->added != NULL && page->added[j] != NULL; j++)

@@ -70,25 +70,17 @@ static gboolean
 is_time_part (Parse *parse,
               guint  i)
 {
-  switch (tok_at (parse, i)->type)
-    {
-    case TOK_TIME:
-    case TOK_NOON:
-    case TOK_AMPM:
-    case TOK_AM_WORD:
-    case TOK_HOUR_PREFIX:
-    case TOK_HOUR_SUFFIX:
-    case TOK_ZONE:
-    case TOK_OFFSET:
-    case TOK_WEEKDAY:
-    case TOK_FILLER:
-    case TOK_SEP:
+  static const TokType others[] = {
+    TOK_AMPM, TOK_AM_WORD, TOK_HOUR_SUFFIX, TOK_ZONE, TOK_OFFSET, TOK_WEEKDAY, TOK_FILLER, TOK_SEP,
+  };
+
+  if (is_time_anchor (parse, i))
+    return TRUE;
+  for (guint k = 0; k < G_N_ELEMENTS (others); k++)
+    if (tok_at (parse, i)->type == others[k])
       return TRUE;
-    case TOK_NUM:
-      return is_hour (parse, i);
-    default:
-      return FALSE;
-    }
+
+  return FALSE;
 }
 
 static gboolean

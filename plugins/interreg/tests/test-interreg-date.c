@@ -16,6 +16,22 @@ typedef struct {
   const char *date;     /* YYYY-MM-DD of the wall clock (or of the day) */
 } Case;
 
+/* The instant (NULL: date-only), zone and day of @deadline. */
+static void
+assert_reading (BandiDeadline *deadline,
+                const char    *expected_rfc3339,
+                const char    *expected_zone,
+                const char    *expected_date)
+{
+  g_autofree char *rfc3339 = bandi_deadline_format_rfc3339 (deadline);
+  g_autofree char *date = bandi_deadline_format_date (deadline);
+
+  g_assert_cmpstr (rfc3339, ==, expected_rfc3339);
+  g_assert_cmpstr (bandi_deadline_get_zone (deadline), ==, expected_zone);
+  g_assert_cmpint (bandi_deadline_has_time (deadline), ==, expected_rfc3339 != NULL);
+  g_assert_cmpstr (date, ==, expected_date);
+}
+
 static void
 check_cases (const Case *cases,
              gsize       n_cases)
@@ -25,8 +41,6 @@ check_cases (const Case *cases,
       const Case *c = &cases[i];
       g_autoptr(GError) error = NULL;
       g_autoptr(BandiDeadline) deadline = NULL;
-      g_autofree char *rfc3339 = NULL;
-      g_autofree char *date = NULL;
 
       g_test_message ("“%s” (default %s)", c->text, c->default_zone);
       deadline = interreg_date_parse (c->text, c->default_zone, 2, "Closing", &error);
@@ -35,13 +49,7 @@ check_cases (const Case *cases,
 
       g_assert_cmpuint (bandi_deadline_get_stage (deadline), ==, 2);
       g_assert_cmpstr (bandi_deadline_get_label (deadline), ==, "Closing");
-
-      rfc3339 = bandi_deadline_format_rfc3339 (deadline);
-      date = bandi_deadline_format_date (deadline);
-      g_assert_cmpstr (rfc3339, ==, c->rfc3339);
-      g_assert_cmpstr (bandi_deadline_get_zone (deadline), ==, c->zone);
-      g_assert_cmpint (bandi_deadline_has_time (deadline), ==, c->rfc3339 != NULL);
-      g_assert_cmpstr (date, ==, c->date);
+      assert_reading (deadline, c->rfc3339, c->zone, c->date);
     }
 }
 
@@ -289,8 +297,6 @@ test_sentences (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(BandiDeadline) deadline = NULL;
       g_autofree char *warning = NULL;
-      g_autofree char *rfc3339 = NULL;
-      g_autofree char *date = NULL;
 
       g_test_message ("“%s[%s]%s” (default %s)", c->before, c->capture, c->after, c->default_zone);
       deadline = interreg_date_parse_in_sentence (c->before, c->capture, c->after, c->default_zone,
@@ -298,12 +304,7 @@ test_sentences (void)
       g_assert_no_error (error);
       g_assert_nonnull (deadline);
 
-      rfc3339 = bandi_deadline_format_rfc3339 (deadline);
-      date = bandi_deadline_format_date (deadline);
-      g_assert_cmpstr (rfc3339, ==, c->rfc3339);
-      g_assert_cmpstr (bandi_deadline_get_zone (deadline), ==, c->zone);
-      g_assert_cmpint (bandi_deadline_has_time (deadline), ==, c->rfc3339 != NULL);
-      g_assert_cmpstr (date, ==, c->date);
+      assert_reading (deadline, c->rfc3339, c->zone, c->date);
       g_assert_cmpuint (bandi_deadline_get_stage (deadline), ==, 1);
       if (c->warns)
         {
