@@ -9,6 +9,8 @@
  * the tokens next to it that tell a time (times, zones, "noon", "ore",
  * fillers and separators), on its right first, then on its left. The
  * captured date's group is then read strictly by interreg_date_parse().
+ * A time further away is not guessed: the date keeps no time, with a
+ * warning that says a time was stated.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -258,51 +260,23 @@ says_same_time (Parse *parse,
   return g_regex_match (same, between, 0, NULL);
 }
 
-/* The one run of time tokens outside every group, or NULL when there is
- * none or more than one. */
-static char *
-lone_time (Parse  *parse,
-           GArray *groups,
-           guint  *n_anchors)
+/* How many tokens outside every group say a time is stated. */
+static guint
+count_loose_anchors (Parse  *parse,
+                     GArray *groups)
 {
   guint n = parse->tokens->len;
   g_autofree gboolean *grouped = g_new0 (gboolean, n);
-  int run_first = -1, run_last = -1;
-  guint runs = 0;
+  guint n_anchors = 0;
 
   for (guint g = 0; g < groups->len; g++)
     for (guint i = g_array_index (groups, Group, g).first; i <= g_array_index (groups, Group, g).last; i++)
       grouped[i] = TRUE;
 
-  *n_anchors = 0;
   for (guint i = 0; i < n; i++)
-    {
-      guint j;
+    n_anchors += !grouped[i] && is_time_anchor (parse, i);
 
-      if (grouped[i] || !is_time_anchor (parse, i))
-        continue;
-
-      (*n_anchors)++;
-      if (run_last >= 0 && (int) i <= run_last)
-        continue;
-
-      runs++;
-      for (j = i; j > 0 && !grouped[j - 1] && is_time_part (parse, j - 1); j--)
-        ;
-      while (j < i && is_joiner (tok_at (parse, j)))
-        j++;
-      run_first = j;
-      for (j = i; j + 1 < n && !grouped[j + 1] && is_time_part (parse, j + 1); j++)
-        ;
-      while (j > i && is_joiner (tok_at (parse, j)))
-        j--;
-      run_last = j;
-    }
-
-  if (runs != 1)
-    return NULL;
-
-  return span_text (parse, run_first, run_last);
+  return n_anchors;
 }
 
 static char *
@@ -355,7 +329,6 @@ interreg_date_parse_in_sentence (const char  *before,
   g_autoptr(BandiDeadline) alone = NULL;
   g_autoptr(GError) alone_error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *lone = NULL;
   Parse parse = { joined, joined, tokens };
   gsize cs = strlen (nb) + 1, ce = cs + strlen (nc);
   int cf = -1, cl = -1, g = -1;
@@ -412,21 +385,15 @@ interreg_date_parse_in_sentence (const char  *before,
         return same;
     }
 
-  /* "ore" read without its hour ("entro le ore dodici") counts too. */
-  lone = lone_time (&parse, groups, &n_anchors);
+  /* A time elsewhere in the sentence is not guessed to be this date's
+   * ("closes on 31 October; the info session is at 10:00"); nor is "ore"
+   * without a readable hour ("entro le ore dodici"): the date stays
+   * without a time, and says why. */
+  n_anchors = count_loose_anchors (&parse, groups);
   for (guint i = first; i <= last; i++)
     n_anchors += is_time_anchor (&parse, i);
   if (n_anchors == 0)
     return g_steal_pointer (&deadline);
-
-  /* The sentence's only date takes its only time. */
-  if (lone != NULL && groups->len == 1)
-    {
-      BandiDeadline *timed = parse_with_time (text, lone, default_zone, stage, label);
-
-      if (timed != NULL)
-        return timed;
-    }
 
   *warning = could_not_read (before, capture, after);
   return g_steal_pointer (&deadline);

@@ -123,8 +123,9 @@ plain_value (const char    *value,
 }
 
 /* The sentence around bytes @start to @end of the entry's haystack, as
- * plain text before and after them: up to the blocks' edges in HTML, the
- * lines' in plain text, and a full stop before a capital in both. */
+ * plain text before and after them: up to the blocks' edges in HTML (a
+ * table's row, not its cell: a date and its time may sit in two cells),
+ * the lines' in plain text, and a full stop before a capital in both. */
 static void
 sentence_around (InterregEntry  *entry,
                  int             start,
@@ -147,7 +148,7 @@ sentence_around (InterregEntry  *entry,
 
   if (g_once_init_enter (&initialised))
     {
-      html_edge = g_regex_new ("(?i)</?(?:p|div|li|ul|ol|dl|dd|dt|tr|td|th|h[1-6]|section|article"
+      html_edge = g_regex_new ("(?i)</?(?:p|div|li|ul|ol|dl|dd|dt|tr|h[1-6]|section|article"
                                "|header|footer|table|br|hr|main|aside)\\b[^>]*>"
                                "|[.!?](?=\\s+\\p{Lu})",
                                G_REGEX_DEFAULT, 0, NULL);

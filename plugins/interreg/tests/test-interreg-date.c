@@ -250,9 +250,11 @@ test_sentences (void)
       "2022-10-27T13:00:00+02:00", BXL, "2022-10-27", FALSE },
     { "The call closes on ", "31 October 2024", " (Thursday) by noon Eastern European Time.", BXL,
       "2024-10-31T12:00:00+02:00", HEL, "2024-10-31", FALSE },
-    /* the sentence's only date takes its only time, wherever it stands */
+    /* a time further away is not guessed to be the date's */
     { "The call closes on ", "31 October 2024", "; applications are submitted in Jems by noon Eastern European Time", BXL,
-      "2024-10-31T12:00:00+02:00", HEL, "2024-10-31", FALSE },
+      NULL, NULL, "2024-10-31", TRUE },
+    { "The call closes on ", "31 October 2024", "; the info session is at 10:00 in Brussels.", BXL,
+      NULL, NULL, "2024-10-31", TRUE },
     { "Scadenza: ", "10 giugno 2025", ", ore 12:00", ROME,
       "2025-06-10T12:00:00+02:00", ROME, "2025-06-10", FALSE },
     /* Italia–Svizzera's windows: opening and closing at the same hour */

@@ -726,6 +726,20 @@ test_custom (Fixture       *f,
   /* WordPress pages, with the defaults' rules */
   call = find_call (f, "wp:interreg-euro-med.eu/en/call-4-thematic-projects");
   assert_deadline (deadline_at (call, 0), 1, "Deadline", "2027-03-31T13:00:00+02:00", BXL, "2027-03-31");
+
+  /* a table row is the date's sentence: its time is in the next cell */
+  it_server_route (f->server, "/custom/table.html", "custom-table.html");
+  g_free (custom);
+  custom = g_strdup_printf ("[{\"id\":\"table\",\"name\":\"Interreg NEXT\","
+                            "\"url\":\"%s/custom/table.html\",\"adapter\":\"html\"}]",
+                            f->server->base);
+  g_object_set (f->source, "custom-programmes", custom, NULL);
+  follow (f, "table", NULL);
+  fetch (f);
+  g_assert_no_error (f->error);
+  g_assert_cmpuint (f->calls->len, ==, 1);
+  assert_deadline (deadline_at (g_ptr_array_index (f->calls, 0), 0), 1, "Deadline",
+                   "2027-12-10T13:00:00+01:00", BXL, "2027-12-10");
 }
 
 int
