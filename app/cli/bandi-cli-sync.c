@@ -83,41 +83,6 @@ watch_cb (GObject      *object,
   g_main_loop_quit (run->loop);
 }
 
-/* The pages the sources could not read as they expected are watched
- * instead (unless already watched), so that a change there is still seen. */
-static void
-watch_unread_pages (BandiStore *store,
-                    GPtrArray  *sources)
-{
-  g_autoptr(GPtrArray) watched = bandi_store_list_watched_pages (store, NULL);
-
-  for (guint i = 0; watched != NULL && i < sources->len; i++)
-    {
-      BandiSource *source = g_ptr_array_index (sources, i);
-      g_auto(GStrv) pages = bandi_source_dup_pages_to_watch (source);
-
-      for (guint j = 0; pages[j] != NULL && pages[j + 1] != NULL; j += 2)
-        {
-          g_autoptr(GError) error = NULL;
-          gboolean known = FALSE;
-
-          for (guint k = 0; !known && k < watched->len; k++)
-            known = g_strcmp0 (((BandiWatchedPage *) g_ptr_array_index (watched, k))->url, pages[j + 1]) == 0;
-          if (known)
-            continue;
-
-          if (bandi_store_add_watched_page (store, pages[j], pages[j + 1],
-                                            g_get_real_time () / G_USEC_PER_SEC, &error))
-            /* TRANSLATORS: a source, and the name and address of the page
-             * it could not read, now watched for changes instead */
-            bandi_cli_error (_("%s: the page of “%s” has changed and is now watched: %s"),
-                             bandi_source_get_id (source), pages[j], pages[j + 1]);
-          else
-            bandi_cli_error (_("%s: warning: %s"), bandi_source_get_id (source), error->message);
-        }
-    }
-}
-
 /* The sources named on the command line, or every enabled one. */
 static GPtrArray *
 pick_sources (BandiCliContext  *ctx,
@@ -200,13 +165,30 @@ bandi_cli_sync (BandiCliContext  *ctx,
 
   /* Then the watched pages, with the sources' HTTP session: a page that
    * cannot be read is a warning, its status says why. */
-  watch_unread_pages (store, sources);
   {
     g_autoptr(SoupSession) session = NULL;
     g_autoptr(BandiPageWatch) watch = NULL;
+    g_autoptr(GPtrArray) adopted = NULL;
+    g_autoptr(GError) error = NULL;
 
     g_object_get (sync, "session", &session, NULL);
     watch = bandi_page_watch_new (store, session);
+
+    /* The pages the sources could not read as they expected are watched
+     * instead, so that a change there is still seen. */
+    adopted = bandi_page_watch_adopt (watch, sources, &error);
+    if (adopted == NULL)
+      bandi_cli_error ("watch: %s", error->message);
+    for (guint i = 0; adopted != NULL && i < adopted->len; i++)
+      {
+        BandiWatchedPage *page = g_ptr_array_index (adopted, i);
+
+        /* TRANSLATORS: the name and address of a page a source could not
+         * read, now watched for changes instead */
+        bandi_cli_error (_("watch: the page of “%s” has changed and is now watched: %s"),
+                         page->name, page->url);
+      }
+
     bandi_page_watch_check_async (watch, NULL, watch_cb, &run);
     g_main_loop_run (loop);
   }

@@ -14,6 +14,7 @@
 #include "bandi-http.h"
 #include "bandi-page-text.h"
 #include "bandi-page-watch.h"
+#include "bandi-source.h"
 
 struct _BandiPageWatch
 {
@@ -157,6 +158,56 @@ check_next (GTask *task)
 
   g_task_return_pointer (task, g_ptr_array_ref (check->pages), (GDestroyNotify) g_ptr_array_unref);
   g_object_unref (task);
+}
+
+GPtrArray *
+bandi_page_watch_adopt (BandiPageWatch  *self,
+                        GPtrArray       *sources,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) watched = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func ((GDestroyNotify) bandi_watched_page_free);
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);  /* names and addresses */
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_return_val_if_fail (BANDI_IS_PAGE_WATCH (self), NULL);
+
+  watched = bandi_store_list_watched_pages (self->store, error);
+  if (watched == NULL)
+    return NULL;
+  for (guint k = 0; k < watched->len; k++)
+    {
+      BandiWatchedPage *other = g_ptr_array_index (watched, k);
+
+      g_hash_table_add (known, other->name);
+      g_hash_table_add (known, other->url);
+    }
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_auto(GStrv) pages = bandi_source_dup_pages_to_watch (g_ptr_array_index (sources, i));
+
+      for (guint j = 0; pages[j] != NULL && pages[j + 1] != NULL; j += 2)
+        {
+          BandiWatchedPage *page;
+
+          if (g_hash_table_contains (known, pages[j]) || g_hash_table_contains (known, pages[j + 1]))
+            continue;
+          if (!bandi_store_add_watched_page (self->store, pages[j], pages[j + 1], now, error))
+            return NULL;
+
+          page = g_new0 (BandiWatchedPage, 1);
+          page->name = g_strdup (pages[j]);
+          page->url = g_strdup (pages[j + 1]);
+          page->added_at = now;
+          page->status = g_strdup ("new");
+          g_ptr_array_add (added, page);
+          g_hash_table_add (known, page->name);
+          g_hash_table_add (known, page->url);
+        }
+    }
+
+  return g_steal_pointer (&added);
 }
 
 void

@@ -19,6 +19,14 @@ G_DECLARE_FINAL_TYPE (BandiPageWatch, bandi_page_watch, BANDI, PAGE_WATCH, GObje
 BandiPageWatch *bandi_page_watch_new          (BandiStore           *store,
                                                SoupSession          *session);
 
+/* Watches the pages that @sources (of BandiSource) could not read as they
+ * expected (bandi_source_dup_pages_to_watch()), unless their address is
+ * watched already or their name taken. Returns: (element-type
+ * BandiWatchedPage): those added, or %NULL when the store fails. */
+GPtrArray      *bandi_page_watch_adopt        (BandiPageWatch       *self,
+                                               GPtrArray            *sources,
+                                               GError              **error);
+
 /* Reads every watched page, one after the other, and compares its readable
  * text (bandi_page_text_readable()) with the one last seen: the first visit
  * only records it. What each check found is saved in the store. */

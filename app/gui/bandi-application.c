@@ -108,12 +108,14 @@ sync_done_cb (GObject      *object,
   g_clear_object (&self->sync_cancellable);
   bandi_notices_check (self->notices);
 
-  /* Then the watched pages, with the sources' session. */
+  /* Then the watched pages, with the sources' session, and among them
+   * those the sources could not read as they expected. */
   {
     g_autoptr(SoupSession) session = NULL;
+    g_autoptr(GPtrArray) sources = enabled_sources (self);
 
     g_object_get (object, "session", &session, NULL);
-    bandi_watched_pages_check (G_APPLICATION (self), self->store, session);
+    bandi_watched_pages_check (G_APPLICATION (self), self->store, session, sources);
   }
 }
 

@@ -297,13 +297,19 @@ checked_cb (GObject      *object,
 void
 bandi_watched_pages_check (GApplication *application,
                            BandiStore   *store,
-                           SoupSession  *session)
+                           SoupSession  *session,
+                           GPtrArray    *sources)
 {
   g_autoptr(BandiPageWatch) watch = NULL;
+  g_autoptr(GPtrArray) adopted = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (G_IS_APPLICATION (application));
   g_return_if_fail (BANDI_IS_STORE (store));
 
   watch = bandi_page_watch_new (store, session);
+  adopted = bandi_page_watch_adopt (watch, sources, &error);
+  if (adopted == NULL)
+    g_warning ("Cannot watch the pages the sources could not read: %s", error->message);
   bandi_page_watch_check_async (watch, NULL, checked_cb, g_object_ref (application));
 }

@@ -17,10 +17,12 @@ G_DECLARE_FINAL_TYPE (BandiWatchedPagesWindow, bandi_watched_pages_window,
 
 BandiWatchedPagesWindow *bandi_watched_pages_window_new (BandiStore *store);
 
-/* Checks the watched pages (after a sync, with its session) and sends a
+/* After a sync, with its session: watches the pages @sources could not
+ * read as they expected, checks the watched pages, and sends a
  * notification for each that changed, whose action opens this window. */
 void bandi_watched_pages_check (GApplication *application,
                                 BandiStore   *store,
-                                SoupSession  *session);
+                                SoupSession  *session,
+                                GPtrArray    *sources);
 
 G_END_DECLS

@@ -325,7 +325,7 @@ test_changed_page (Fixture       *f,
                                     "no call found with the preset’s rules in https://www.interreg-central.eu/"
                                     "calls-for-proposals/"));
   /* the page is watched instead, and this sync records it */
-  g_assert_nonnull (strstr (f->err, "interreg: the page of “Interreg CENTRAL EUROPE” has changed and is now watched: "));
+  g_assert_nonnull (strstr (f->err, "watch: the page of “Interreg CENTRAL EUROPE” has changed and is now watched: "));
   g_assert_nonnull (strstr (f->err, PATH_CENTRAL_EUROPE));
   g_assert_cmpint (RUN (f, "watch", "list", "--json"), ==, 0);
   g_assert_nonnull (strstr (f->out, "\"name\" : \"Interreg CENTRAL EUROPE\""));
