@@ -142,6 +142,8 @@ run_list (Interreg  *interreg,
                json_object_get_string_member_with_default (programme, "zone", ""),
                custom ? _(" — custom") : "");
       g_print ("    %s\n", json_object_get_string_member_with_default (programme, "url", ""));
+      if (json_object_has_member (programme, "note") && !json_object_get_null_member (programme, "note"))
+        g_print ("    %s\n", json_object_get_string_member (programme, "note"));
     }
 
   return 0;
@@ -337,7 +339,7 @@ bandi_cli_interreg (BandiCliContext  *ctx,
     { "url", 0, 0, G_OPTION_ARG_STRING, &url,
       N_("add: where the programme publishes its calls"), N_("URL") },
     { "adapter", 0, 0, G_OPTION_ARG_STRING, &adapter,
-      N_("add: how to read it: rss, atom, wordpress, html or ical"), N_("ADAPTER") },
+      N_("add: how to read it: rss, atom, wordpress, html, ical or csv"), N_("ADAPTER") },
     { "id", 0, 0, G_OPTION_ARG_STRING, &id,
       N_("add: the programme’s id (default: from its name)"), N_("ID") },
     { NULL }

@@ -9,10 +9,13 @@
  *       "deadlines": [ { "stage": 1, "label": "…" | null,
  *                        "at": "2024-04-18T17:00:00+02:00" | null,
  *                        "date": "2024-04-18" | null,
- *                        "zone": "Europe/Brussels" | null } ] } ]
+ *                        "zone": "Europe/Brussels" | null } ],
+ *       "warnings": [ "a time was stated but could not be read: …" ] } ]
  *
  * "at" and "zone" are set for a deadline with a time, "date" for one
  * without; calls come in the store's order (next deadline first).
+ * "warnings" (empty when the source read the call well) say what to check
+ * on the call's page; the human output prints them under the call's lines.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,18 +31,6 @@
 #include "bandi-cli.h"
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_deadline (JsonBuilder   *builder,
               BandiDeadline *deadline)
 {
@@ -52,10 +43,10 @@ add_deadline (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "stage");
   json_builder_add_int_value (builder, bandi_deadline_get_stage (deadline));
-  add_string_member (builder, "label", bandi_deadline_get_label (deadline));
-  add_string_member (builder, "at", at);
-  add_string_member (builder, "date", date);
-  add_string_member (builder, "zone", bandi_deadline_get_zone (deadline));
+  bandi_cli_json_add_string (builder, "label", bandi_deadline_get_label (deadline));
+  bandi_cli_json_add_string (builder, "at", at);
+  bandi_cli_json_add_string (builder, "date", date);
+  bandi_cli_json_add_string (builder, "zone", bandi_deadline_get_zone (deadline));
   json_builder_end_object (builder);
 }
 
@@ -65,15 +56,16 @@ add_call (JsonBuilder *builder,
 {
   GPtrArray *deadlines = bandi_call_get_deadlines (call);
   double budget = bandi_call_get_budget (call);
+  const char * const *warnings = bandi_call_get_warnings (call);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "source", bandi_call_get_source_id (call));
-  add_string_member (builder, "id", bandi_call_get_external_id (call));
-  add_string_member (builder, "call_id", bandi_call_get_call_id (call));
-  add_string_member (builder, "title", bandi_call_get_title (call));
-  add_string_member (builder, "programme", bandi_call_get_programme (call));
-  add_string_member (builder, "status", bandi_call_status_to_string (bandi_call_get_status (call)));
-  add_string_member (builder, "url", bandi_call_get_url (call));
+  bandi_cli_json_add_string (builder, "source", bandi_call_get_source_id (call));
+  bandi_cli_json_add_string (builder, "id", bandi_call_get_external_id (call));
+  bandi_cli_json_add_string (builder, "call_id", bandi_call_get_call_id (call));
+  bandi_cli_json_add_string (builder, "title", bandi_call_get_title (call));
+  bandi_cli_json_add_string (builder, "programme", bandi_call_get_programme (call));
+  bandi_cli_json_add_string (builder, "status", bandi_call_status_to_string (bandi_call_get_status (call)));
+  bandi_cli_json_add_string (builder, "url", bandi_call_get_url (call));
 
   json_builder_set_member_name (builder, "budget_eur");
   if (budget >= 0)
@@ -85,6 +77,12 @@ add_call (JsonBuilder *builder,
   json_builder_begin_array (builder);
   for (guint i = 0; i < deadlines->len; i++)
     add_deadline (builder, g_ptr_array_index (deadlines, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    json_builder_add_string_value (builder, warnings[i]);
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
@@ -216,6 +214,11 @@ print_human (GListModel *calls)
                bandi_call_get_source_id (row->call),
                bandi_call_get_external_id (row->call),
                what ? what : (title ? title : ""));
+
+      for (const char * const *w = bandi_call_get_warnings (row->call); w != NULL && *w != NULL; w++)
+        /* TRANSLATORS: under a deadline's line, what the source could
+         * not read well in its call */
+        g_print (_("    warning: %s\n"), *w);
     }
 }
 

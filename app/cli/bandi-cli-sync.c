@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "bandi-cli.h"
+#include "bandi-page-watch.h"
 #include "bandi-sync.h"
 
 typedef struct {
@@ -49,6 +50,36 @@ run_cb (GObject      *object,
 
   /* Each failure was already reported by source_finished_cb(). */
   run->ok = bandi_sync_run_finish (BANDI_SYNC (object), result, NULL);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+watch_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SyncRun *run = user_data;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pages = bandi_page_watch_check_finish (BANDI_PAGE_WATCH (object), result, &error);
+  if (pages == NULL)
+    {
+      bandi_cli_error ("watch: %s", error->message);
+      run->ok = FALSE;
+    }
+
+  for (guint i = 0; pages != NULL && i < pages->len; i++)
+    {
+      BandiWatchedPage *page = g_ptr_array_index (pages, i);
+
+      if (g_strcmp0 (page->status, "changed") == 0)
+        /* TRANSLATORS: a watched page whose text changed: its name and address */
+        g_print (_("changed: %s — %s\n"), page->name, page->url);
+      else if (g_strcmp0 (page->status, "failed") == 0)
+        bandi_cli_error (_("watch: warning: %s: %s"), page->name, page->error);
+    }
+
   g_main_loop_quit (run->loop);
 }
 
@@ -105,7 +136,9 @@ bandi_cli_sync (BandiCliContext  *ctx,
 
   if (!bandi_cli_parse_options ("sync", _("[ID…]"),
                                 _("Fetches the sources named, or every enabled source, and stores "
-                                  "what they list. Exits with 1 if any source failed."),
+                                  "what they list; then reads the watched pages and prints "
+                                  "“changed: NAME — URL” for each that changed. Exits with 1 if "
+                                  "any source failed."),
                                 NULL, &argc, &argv))
     return 2;
 
@@ -113,22 +146,52 @@ bandi_cli_sync (BandiCliContext  *ctx,
   if (sources == NULL)
     return 2;
 
-  if (sources->len == 0)
-    {
-      g_print ("%s\n", _("No source is enabled: nothing to sync."));
-      return 0;
-    }
-
   store = bandi_cli_context_get_store (ctx);
   if (store == NULL)
     return 1;
 
   loop = g_main_loop_new (NULL, FALSE);
   run.loop = loop;
+  run.ok = TRUE;
   sync = bandi_sync_new (store, NULL);
-  g_signal_connect (sync, "source-finished", G_CALLBACK (source_finished_cb), NULL);
-  bandi_sync_run_async (sync, sources, NULL, run_cb, &run);
-  g_main_loop_run (loop);
+  if (sources->len == 0)
+    g_print ("%s\n", _("No source is enabled: nothing to sync."));
+  else
+    {
+      g_signal_connect (sync, "source-finished", G_CALLBACK (source_finished_cb), NULL);
+      bandi_sync_run_async (sync, sources, NULL, run_cb, &run);
+      g_main_loop_run (loop);
+    }
+
+  /* Then the watched pages, with the sources' HTTP session: a page that
+   * cannot be read is a warning, its status says why. */
+  {
+    g_autoptr(SoupSession) session = NULL;
+    g_autoptr(BandiPageWatch) watch = NULL;
+    g_autoptr(GPtrArray) adopted = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_object_get (sync, "session", &session, NULL);
+    watch = bandi_page_watch_new (store, session);
+
+    /* The pages the sources could not read as they expected are watched
+     * instead, so that a change there is still seen. */
+    adopted = bandi_page_watch_adopt (watch, sources, &error);
+    if (adopted == NULL)
+      bandi_cli_error ("watch: %s", error->message);
+    for (guint i = 0; adopted != NULL && i < adopted->len; i++)
+      {
+        BandiWatchedPage *page = g_ptr_array_index (adopted, i);
+
+        /* TRANSLATORS: the name and address of a page a source could not
+         * read, now watched for changes instead */
+        bandi_cli_error (_("watch: the page of “%s” has changed and is now watched: %s"),
+                         page->name, page->url);
+      }
+
+    bandi_page_watch_check_async (watch, NULL, watch_cb, &run);
+    g_main_loop_run (loop);
+  }
 
   return run.ok ? 0 : 1;
 }

@@ -26,6 +26,18 @@ static const BandiCliCommand commands[] = {
 };
 
 void
+bandi_cli_json_add_string (JsonBuilder *builder,
+                           const char  *name,
+                           const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
 bandi_cli_error (const char *format,
                  ...)
 {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "bandi-ical.h"
 #include "bandi-plugin-loader.h"
@@ -32,6 +33,11 @@ BandiStore *bandi_cli_context_get_store (BandiCliContext *ctx);
 /* Prints "bandi-cli: MESSAGE" to stderr. */
 void        bandi_cli_error             (const char *format,
                                          ...) G_GNUC_PRINTF (1, 2);
+
+/* Adds the member @name to @builder's object: @value, or null. */
+void        bandi_cli_json_add_string   (JsonBuilder *builder,
+                                         const char  *name,
+                                         const char  *value);
 
 /* Parses a command's own options (@entries may be NULL), leaving its other
  * arguments in @argv. --help prints the command's help and exits. On a

@@ -39,6 +39,7 @@ struct _BandiCall
   gboolean  withdrawn;
   gboolean  starred;
   char *note;
+  char **warnings;
   GPtrArray *deadlines;
 
 };
@@ -71,6 +72,7 @@ enum {
   PROP_WITHDRAWN,
   PROP_STARRED,
   PROP_NOTE,
+  PROP_WARNINGS,
   N_PROPS
 };
 
@@ -93,6 +95,7 @@ bandi_call_finalize (GObject *object)
   g_clear_object (&self->opening);
   g_free (self->url);
   g_strfreev (self->keywords);
+  g_strfreev (self->warnings);
   g_free (self->description);
   g_free (self->note);
 
@@ -184,6 +187,9 @@ bandi_call_get_property (GObject    *object,
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
+    case PROP_WARNINGS:
+      g_value_set_boxed (value, self->warnings);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -271,6 +277,9 @@ bandi_call_set_property (GObject      *object,
     case PROP_NOTE:
       bandi_call_set_note (self, g_value_get_string (value));
       break;
+    case PROP_WARNINGS:
+      bandi_call_set_warnings (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -354,6 +363,11 @@ bandi_call_class_init (BandiCallClass *klass)
   properties[PROP_STARRED] =
     g_param_spec_boolean ("starred", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the source could not read well in this call ("a time was stated
+   * but could not be read: …"), for the user to check on its page. */
+  properties[PROP_WARNINGS] =
+    g_param_spec_boxed ("warnings", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -825,6 +839,40 @@ bandi_call_set_note (BandiCall  *self,
  * Returns: (transfer none) (element-type BandiDeadline): the deadlines,
  * sorted by stage
  */
+const char * const *
+bandi_call_get_warnings (BandiCall *self)
+{
+  g_return_val_if_fail (BANDI_IS_CALL (self), NULL);
+  return (const char * const *) self->warnings;
+}
+
+void
+bandi_call_set_warnings (BandiCall          *self,
+                         const char * const *warnings)
+{
+  g_return_if_fail (BANDI_IS_CALL (self));
+
+  if (bandi_set_strv (&self->warnings, warnings != NULL && warnings[0] != NULL ? warnings : NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNINGS]);
+}
+
+void
+bandi_call_add_warning (BandiCall  *self,
+                        const char *warning)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) warnings = NULL;
+
+  g_return_if_fail (BANDI_IS_CALL (self));
+  g_return_if_fail (warning != NULL);
+
+  if (self->warnings != NULL)
+    g_strv_builder_addv (builder, (const char **) self->warnings);
+  g_strv_builder_add (builder, warning);
+  warnings = g_strv_builder_end (builder);
+  bandi_call_set_warnings (self, (const char * const *) warnings);
+}
+
 GPtrArray *
 bandi_call_get_deadlines (BandiCall *self)
 {
@@ -1016,6 +1064,9 @@ bandi_call_dup_fingerprint (BandiCall *self)
   hash_str (sum, self->description);
   for (guint i = 0; i < self->deadlines->len; i++)
     hash_deadline (sum, g_ptr_array_index (self->deadlines, i));
+  /* Only when there are warnings: the fingerprints of other calls stay. */
+  for (guint i = 0; self->warnings && self->warnings[i]; i++)
+    hash_str (sum, self->warnings[i]);
 
   return g_strdup (g_checksum_get_string (sum));
 }

@@ -95,6 +95,11 @@ void                bandi_call_set_starred          (BandiCall          *self,
 const char         *bandi_call_get_note             (BandiCall          *self);
 void                bandi_call_set_note             (BandiCall          *self,
                                                      const char         *note);
+const char * const *bandi_call_get_warnings         (BandiCall          *self);
+void                bandi_call_set_warnings         (BandiCall          *self,
+                                                     const char * const *warnings);
+void                bandi_call_add_warning          (BandiCall          *self,
+                                                     const char         *warning);
 
 GPtrArray          *bandi_call_get_deadlines        (BandiCall          *self);
 void                bandi_call_add_deadline         (BandiCall          *self,

@@ -25,5 +25,6 @@ void        bandi_source_get_record_counts        (BandiSource *self,
                                                    guint       *out_n_records,
                                                    guint       *out_n_unreadable);
 gboolean    bandi_source_get_empty_allowed        (BandiSource *self);
+const char * const *bandi_source_get_answer_scope (BandiSource *self);
 
 G_END_DECLS

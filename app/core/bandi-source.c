@@ -23,6 +23,7 @@ typedef struct
   gboolean     enabled;
   SoupSession *session;
   GPtrArray   *warnings;
+  GPtrArray   *pages_to_watch;  /* name, url, name, url… */
   char        *previous_answer;
   char        *answer;
   gint64       answer_valid_until;
@@ -34,6 +35,7 @@ typedef struct
   guint        n_records;
   guint        n_unreadable;
   gboolean     empty_allowed;
+  GStrv        answer_scope;
 } BandiSourcePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (BandiSource, bandi_source, G_TYPE_OBJECT)
@@ -76,8 +78,10 @@ bandi_source_finalize (GObject *object)
   g_free (priv->settings_schema);
   g_clear_object (&priv->session);
   g_clear_pointer (&priv->warnings, g_ptr_array_unref);
+  g_clear_pointer (&priv->pages_to_watch, g_ptr_array_unref);
   g_free (priv->previous_answer);
   g_free (priv->answer);
+  g_strfreev (priv->answer_scope);
 
   G_OBJECT_CLASS (bandi_source_parent_class)->finalize (object);
 }
@@ -203,6 +207,7 @@ bandi_source_init (BandiSource *self)
 
   priv->enabled = TRUE;
   priv->warnings = g_ptr_array_new_with_free_func (g_free);
+  priv->pages_to_watch = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -370,6 +375,35 @@ bandi_source_add_warning (BandiSource *self,
   g_ptr_array_add (priv->warnings, message);
 }
 
+void
+bandi_source_add_page_to_watch (BandiSource *self,
+                                const char  *name,
+                                const char  *url)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_if_fail (BANDI_IS_SOURCE (self));
+  g_return_if_fail (name != NULL && url != NULL);
+
+  g_ptr_array_add (priv->pages_to_watch, g_strdup (name));
+  g_ptr_array_add (priv->pages_to_watch, g_strdup (url));
+}
+
+/* Returns: (transfer full): the pages to watch of the last fetch */
+GStrv
+bandi_source_dup_pages_to_watch (BandiSource *self)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (BANDI_IS_SOURCE (self), NULL);
+
+  for (guint i = 0; i < priv->pages_to_watch->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (priv->pages_to_watch, i));
+
+  return g_strv_builder_end (builder);
+}
+
 /* Returns: (transfer full): the warnings of the last fetch */
 GStrv
 bandi_source_dup_warnings (BandiSource *self)
@@ -477,6 +511,7 @@ bandi_source_fetch_async (BandiSource         *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   g_ptr_array_set_size (priv->warnings, 0);
+  g_ptr_array_set_size (priv->pages_to_watch, 0);
   g_clear_pointer (&priv->answer, g_free);
   priv->answer_valid_until = 0;
   priv->keeps_previous = FALSE;
@@ -484,6 +519,7 @@ bandi_source_fetch_async (BandiSource         *self,
   priv->incomplete = FALSE;
   priv->n_records = 0;
   priv->n_unreadable = 0;
+  g_clear_pointer (&priv->answer_scope, g_strfreev);
 
   klass = BANDI_SOURCE_GET_CLASS (self);
   if (klass->fetch_async == NULL || klass->fetch_finish == NULL)
@@ -649,6 +685,30 @@ bandi_source_set_empty_allowed (BandiSource *self,
   g_return_if_fail (BANDI_IS_SOURCE (self));
 
   priv->empty_allowed = !!allowed;
+}
+
+void
+bandi_source_set_answer_scope (BandiSource        *self,
+                               const char * const *prefixes)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_if_fail (BANDI_IS_SOURCE (self));
+
+  g_strfreev (priv->answer_scope);
+  priv->answer_scope = g_strdupv ((char **) prefixes);
+}
+
+/* Returns: (nullable): the prefixes of the external ids the last answer
+ * speaks for; NULL for all */
+const char * const *
+bandi_source_get_answer_scope (BandiSource *self)
+{
+  BandiSourcePrivate *priv = bandi_source_get_instance_private (self);
+
+  g_return_val_if_fail (BANDI_IS_SOURCE (self), NULL);
+
+  return (const char * const *) priv->answer_scope;
 }
 
 gboolean

@@ -164,6 +164,21 @@ void          bandi_source_count_records        (BandiSource  *self,
                                                  guint         n_unreadable);
 void          bandi_source_set_empty_allowed    (BandiSource  *self,
                                                  gboolean      allowed);
+/* The stored calls an answer speaks for: those whose external id starts
+ * with one of @prefixes (NULL, the default: all of them). A stored call
+ * outside it is withdrawn without question — the calls of a programme the
+ * user stopped following, say — and the checks above weigh only the calls
+ * inside it. Reset at the start of each fetch. */
+void          bandi_source_set_answer_scope     (BandiSource        *self,
+                                                 const char * const *prefixes);
+/* A page the source could not read as it expected (its structure changed):
+ * the host watches it for changes instead, so that the user still learns
+ * when something changes there. Reset at the start of each fetch. */
+void          bandi_source_add_page_to_watch    (BandiSource  *self,
+                                                 const char   *name,
+                                                 const char   *url);
+/* The pages of the last fetch: name, address, name, address, … */
+GStrv         bandi_source_dup_pages_to_watch   (BandiSource  *self);
 
 /* Recognising an answer read before. A source may describe what it read
  * (e.g. checksums of the pages, with its parser's version) in an "answer"

@@ -15,7 +15,7 @@
   "SELECT c.id, c.source, c.external_id, c.call_id, c.call_title, c.title, c.programme," \
   "  c.programme_part, c.action_type, c.deadline_model, c.status, c.opening, c.opening_zone," \
   "  c.budget, c.expected_grants, c.min_contribution, c.max_contribution, c.url, c.keywords," \
-  "  c.description, c.first_seen, c.last_changed, c.withdrawn, u.starred, u.note"
+  "  c.description, c.first_seen, c.last_changed, c.withdrawn, u.starred, u.note, c.warnings"
 #define CALL_FROM \
   " FROM calls c LEFT JOIN user_calls u ON u.source = c.source AND u.external_id = c.external_id"
 
@@ -24,6 +24,7 @@ call_from_row (sqlite3_stmt *stmt)
 {
   BandiCall *call = bandi_call_new ();
   g_auto(GStrv) keywords = bandi_store_split_strv (bandi_store_column_text (stmt, 18));
+  g_auto(GStrv) warnings = bandi_store_split_strv (bandi_store_column_text (stmt, 25));
   g_autoptr(BandiDeadline) opening = bandi_store_column_deadline (stmt, 11, 12, 0, NULL);
   BandiCallStatus status = BANDI_CALL_STATUS_UNKNOWN;
 
@@ -54,6 +55,7 @@ call_from_row (sqlite3_stmt *stmt)
   bandi_call_set_withdrawn (call, sqlite3_column_int (stmt, 22) != 0);
   bandi_call_set_starred (call, sqlite3_column_int (stmt, 23) != 0);
   bandi_call_set_note (call, bandi_store_column_text (stmt, 24));
+  bandi_call_set_warnings (call, (const char * const *) warnings);
 
   return call;
 }

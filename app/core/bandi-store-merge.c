@@ -10,7 +10,7 @@
 
 #include "bandi-store-private.h"
 
-/* ?1–?21 are shared by the insert and the update of a call. */
+/* ?1–?21 and ?23 are shared by the insert and the update of a call. */
 static void
 bind_call (sqlite3_stmt *stmt,
            const char   *source_id,
@@ -20,6 +20,7 @@ bind_call (sqlite3_stmt *stmt,
 {
   BandiCallStatus status = bandi_call_get_status (call);
   g_autofree char *keywords = bandi_store_join_strv (bandi_call_get_keywords (call));
+  g_autofree char *warnings = bandi_store_join_strv (bandi_call_get_warnings (call));
   int grants = bandi_call_get_expected_grants (call);
 
   sqlite3_bind_text (stmt, 1, source_id, -1, SQLITE_STATIC);
@@ -45,6 +46,7 @@ bind_call (sqlite3_stmt *stmt,
   bandi_store_bind_text (stmt, 19, bandi_call_get_description (call));
   sqlite3_bind_text (stmt, 20, fingerprint, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 21, now);
+  bandi_store_bind_text (stmt, 23, warnings);
 }
 
 static gboolean
@@ -60,9 +62,9 @@ insert_call (BandiStore  *self,
     "INSERT INTO calls (source, external_id, call_id, call_title, title, programme,"
     "  programme_part, action_type, deadline_model, status, opening, opening_zone,"
     "  budget, expected_grants, min_contribution, max_contribution, url, keywords,"
-    "  description, fingerprint, first_seen, last_changed, withdrawn)"
+    "  description, fingerprint, first_seen, last_changed, withdrawn, warnings)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-    "  ?17, ?18, ?19, ?20, ?21, ?21, 0)";
+    "  ?17, ?18, ?19, ?20, ?21, ?21, 0, ?23)";
   g_autoptr(BandiCachedStmt) stmt = bandi_store_stmt (self, sql, error);
 
   if (stmt == NULL)
@@ -90,7 +92,8 @@ update_call (BandiStore  *self,
     "  programme = ?6, programme_part = ?7, action_type = ?8, deadline_model = ?9,"
     "  status = ?10, opening = ?11, opening_zone = ?12, budget = ?13, expected_grants = ?14,"
     "  min_contribution = ?15, max_contribution = ?16, url = ?17, keywords = ?18,"
-    "  description = ?19, fingerprint = ?20, last_changed = ?21, withdrawn = 0"
+    "  description = ?19, fingerprint = ?20, last_changed = ?21, withdrawn = 0,"
+    "  warnings = ?23"
     " WHERE id = ?22 AND source = ?1";
   g_autoptr(BandiCachedStmt) stmt = bandi_store_stmt (self, sql, error);
 
@@ -540,23 +543,55 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* The calls stored before that @m's answer no longer lists, sorted */
-static GArray *
-list_missing (Merge *m)
+/* Whether the answer speaks for the stored call @external_id */
+static gboolean
+in_scope (const BandiAnswerCheck *check,
+          const char             *external_id)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (check == NULL || check->scope == NULL)
+    return TRUE;
+
+  for (guint i = 0; check->scope[i] != NULL; i++)
+    if (g_str_has_prefix (external_id, check->scope[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The calls stored before that @m's answer no longer lists, sorted: those
+ * it speaks for in @missing, the others in @outside */
+static void
+list_missing (Merge                  *m,
+              const BandiAnswerCheck *check,
+              GArray                 *missing,
+              GArray                 *outside)
+{
   GHashTableIter iter;
+  const char *external_id;
   KnownCall *k;
 
   g_hash_table_iter_init (&iter, m->known);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &k))
+  while (g_hash_table_iter_next (&iter, (gpointer *) &external_id, (gpointer *) &k))
     {
       if (!k->seen && !k->withdrawn)
-        g_array_append_val (ids, k->id);
+        g_array_append_val (in_scope (check, external_id) ? missing : outside, k->id);
     }
-  g_array_sort (ids, compare_ids);
+  g_array_sort (missing, compare_ids);
+}
 
-  return ids;
+static gboolean
+withdraw_ids (Merge   *m,
+              GArray  *ids,
+              GError **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (!set_withdrawn (m->store, g_array_index (ids, gint64, i), TRUE, m->now, error))
+        return FALSE;
+      m->stats.n_withdrawn++;
+    }
+
+  return TRUE;
 }
 
 /* Whether an answer that lists @n_listed calls and would withdraw
@@ -586,10 +621,16 @@ withdraw_missing (Merge                  *m,
                   const BandiAnswerCheck *check,
                   GError                **error)
 {
-  g_autoptr(GArray) missing = list_missing (m);
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) outside = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *key = held_key (m->source_id);
   g_autofree char *held = NULL;
   g_autofree char *checksum = NULL;
+
+  list_missing (m, check, missing, outside);
+  if (!withdraw_ids (m, outside, error))
+    return FALSE;
+  m->stats.n_stored_before -= outside->len;
 
   if (check != NULL && check->incomplete)
     {
@@ -613,14 +654,8 @@ withdraw_missing (Merge                  *m,
       /* The same answer twice in a row: it stands. */
     }
 
-  for (guint i = 0; i < missing->len; i++)
-    {
-      if (!set_withdrawn (m->store, g_array_index (missing, gint64, i), TRUE, m->now, error))
-        return FALSE;
-      m->stats.n_withdrawn++;
-    }
-
-  return bandi_store_set_state (m->store, key, NULL, error);
+  return withdraw_ids (m, missing, error) &&
+         bandi_store_set_state (m->store, key, NULL, error);
 }
 
 /* The state key of a source's answer; its value is "VALID_UNTIL ANSWER". */

@@ -150,6 +150,28 @@ static const char schema_v1[] =
   "  VALUES ('delete', old.id, old.external_id, old.call_id, old.title, old.keywords, old.description);"
   "END;";
 
+/* Version 2: what a source could not read well in a call ("a time was
+ * stated but could not be read"), one per line; the sources' answers are
+ * forgotten so that the next sync reads every call again. */
+static const char schema_v2[] =
+  "ALTER TABLE calls ADD COLUMN warnings TEXT;"
+  "DELETE FROM state WHERE key LIKE 'answer/%';";
+
+/* Version 3: web pages the user watches for changes, with the readable
+ * text last seen and the lines that came with the last change. */
+static const char schema_v3[] =
+  "CREATE TABLE watched_pages ("
+  "  name          TEXT PRIMARY KEY,"
+  "  url           TEXT NOT NULL,"
+  "  added_at      INTEGER NOT NULL,"
+  "  last_checked  INTEGER NOT NULL DEFAULT 0,"
+  "  last_changed  INTEGER NOT NULL DEFAULT 0,"
+  "  status        TEXT NOT NULL DEFAULT 'new',"
+  "  error         TEXT,"
+  "  text          TEXT,"
+  "  added         TEXT"
+  ");";
+
 typedef gboolean (*MigrationHook) (BandiStore *self,
                                    GError    **error);
 
@@ -163,6 +185,8 @@ static const struct {
   MigrationHook  after;
 } migrations[] = {
   { schema_v1, bandi_store_seed_clusters },
+  { schema_v2, NULL },
+  { schema_v3, NULL },
 };
 
 static void

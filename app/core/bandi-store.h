@@ -44,7 +44,8 @@ typedef struct {
    * its records could not be read: nothing was withdrawn; a second answer
    * that would withdraw the same calls will. */
   gboolean suspect;
-  /* The calls stored and not withdrawn before this merge */
+  /* The calls stored and not withdrawn before this merge, of those the
+   * answer speaks for (BandiAnswerCheck.scope) */
   guint n_stored_before;
 } BandiMergeStats;
 
@@ -55,6 +56,10 @@ typedef struct {
   gboolean empty_allowed;  /* listing nothing is normal for the source */
   guint    n_records;      /* records the answer held (0: not counted) */
   guint    n_unreadable;   /* of them, those that could not be read */
+  /* NULL: the answer speaks for every stored call of the source; else only
+   * for those whose external id starts with one of these (the others are
+   * withdrawn without question) */
+  const char * const *scope;
 } BandiAnswerCheck;
 
 /* Per-source state kept by the store. Times are Unix seconds, 0 = never. */
@@ -225,5 +230,42 @@ gboolean       bandi_store_set_state           (BandiStore       *self,
                                                 const char       *key,
                                                 const char       *value,
                                                 GError          **error);
+
+/* A web page the user watches: its readable text is compared at each
+ * check with the one last seen. @status is "new" (never read), "recorded"
+ * (read once), "unchanged", "changed" or "failed" (then @error says why);
+ * @added are the lines of text that came with the last change. */
+typedef struct {
+  char    *name;
+  char    *url;
+  gint64   added_at;
+  gint64   last_checked;  /* 0: never */
+  gint64   last_changed;  /* 0: never */
+  char    *status;
+  char    *error;
+  char    *text;          /* NULL before the first visit */
+  char   **added;
+} BandiWatchedPage;
+
+void bandi_watched_page_free (BandiWatchedPage *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BandiWatchedPage, bandi_watched_page_free)
+
+/* Fails with BANDI_STORE_ERROR_CONSTRAINT when @name is taken. */
+gboolean   bandi_store_add_watched_page    (BandiStore              *self,
+                                            const char              *name,
+                                            const char              *url,
+                                            gint64                   now,
+                                            GError                 **error);
+/* Fails with BANDI_STORE_ERROR_NOT_FOUND when no page has @name. */
+gboolean   bandi_store_remove_watched_page (BandiStore              *self,
+                                            const char              *name,
+                                            GError                 **error);
+/* (element-type BandiWatchedPage): by name */
+GPtrArray *bandi_store_list_watched_pages  (BandiStore              *self,
+                                            GError                 **error);
+/* Saves what a check found (all but name, url and added_at). */
+gboolean   bandi_store_update_watched_page (BandiStore              *self,
+                                            const BandiWatchedPage  *page,
+                                            GError                 **error);
 
 G_END_DECLS

@@ -362,6 +362,7 @@ typedef struct {
   char               *answer;
   gint64              valid_until;
   BandiAnswerCheck    check;
+  GStrv               scope;            /* check.scope's */
   gint64              now;
   BandiSourceStatus  *status;           /* the worker's answer */
 } MergeJob;
@@ -376,6 +377,7 @@ merge_job_free (MergeJob *job)
   g_strfreev (job->warnings);
   g_free (job->previous_answer);
   g_free (job->answer);
+  g_strfreev (job->scope);
   g_clear_pointer (&job->status, bandi_source_status_free);
   g_free (job);
 }
@@ -399,6 +401,8 @@ merge_job_new (BandiSync   *self,
   job->check.incomplete = bandi_source_get_incomplete (source);
   job->check.empty_allowed = bandi_source_get_empty_allowed (source);
   bandi_source_get_record_counts (source, &job->check.n_records, &job->check.n_unreadable);
+  job->scope = g_strdupv ((char **) bandi_source_get_answer_scope (source));
+  job->check.scope = (const char * const *) job->scope;
   job->now = g_get_real_time () / G_USEC_PER_SEC;
 
   if (job->calls == NULL && job->error == NULL)

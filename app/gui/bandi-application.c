@@ -16,6 +16,7 @@
 #include "bandi-http.h"
 #include "bandi-notices.h"
 #include "bandi-preferences-window.h"
+#include "bandi-watched-pages-window.h"
 #include "bandi-window.h"
 
 struct _BandiApplication
@@ -106,6 +107,16 @@ sync_done_cb (GObject      *object,
 
   g_clear_object (&self->sync_cancellable);
   bandi_notices_check (self->notices);
+
+  /* Then the watched pages, with the sources' session, and among them
+   * those the sources could not read as they expected. */
+  {
+    g_autoptr(SoupSession) session = NULL;
+    g_autoptr(GPtrArray) sources = enabled_sources (self);
+
+    g_object_get (object, "session", &session, NULL);
+    bandi_watched_pages_check (G_APPLICATION (self), self->store, session, sources);
+  }
 }
 
 /* Sync while idle, stop while running: the buttons bound to the actions
@@ -251,12 +262,29 @@ show_proposal_activated (GSimpleAction *action,
   bandi_window_show_proposal_id (main_window (user_data), g_variant_get_int64 (parameter));
 }
 
+static void
+watched_pages_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  BandiApplication *self = user_data;
+  BandiWatchedPagesWindow *window;
+
+  if (self->store == NULL)
+    return;
+
+  window = bandi_watched_pages_window_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "show-call", show_call_activated, "x" },
   { "show-proposal", show_proposal_activated, "x" },
   { "sync", sync_activated },
   { "cancel-sync", cancel_sync_activated },
   { "preferences", preferences_activated },
+  { "watched-pages", watched_pages_activated },
   { "about", about_activated },
   { "quit", quit_activated },
 };

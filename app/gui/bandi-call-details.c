@@ -188,6 +188,17 @@ fill_deadlines (BandiCallDetails *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
       gtk_list_box_append (self->deadlines_list, row);
     }
+
+  /* What the source could not read well ("a time was stated but could
+   * not be read: …"): to be checked on the call's page. */
+  for (const char * const *w = bandi_call_get_warnings (self->call); w != NULL && *w != NULL; w++)
+    {
+      GtkWidget *row = bandi_format_plain_row (_("Check on the call’s page"), *w);
+
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+      gtk_widget_add_css_class (row, "warning");
+      gtk_list_box_append (self->deadlines_list, row);
+    }
 }
 
 static void

@@ -13,7 +13,7 @@
  * Hosts read and change the programmes through properties, without this
  * plugin's headers: "programmes" and "custom-programmes" (bound to the
  * settings), "catalogue" (every programme as a JSON array of {id, name,
- * url, adapter, zone, custom, followed}), "adapters" (the adapter names)
+ * url, adapter, zone, custom, note, followed}), "adapters" (the adapter names)
  * and "custom-problems" (why custom programmes cannot be used).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -56,7 +56,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Every programme the source knows, followed or not, as a JSON array of
- * {id, name, url, adapter, zone, custom, followed}: what `bandi-cli
+ * {id, name, url, adapter, zone, custom, note, followed}: what `bandi-cli
  * interreg list` and the preferences show. */
 static char *
 dup_catalogue_json (BandiInterregSource *self)
@@ -96,6 +96,11 @@ dup_catalogue_json (BandiInterregSource *self)
           json_builder_add_string_value (builder, programme->zone);
           json_builder_set_member_name (builder, "custom");
           json_builder_add_boolean_value (builder, programme->custom);
+          json_builder_set_member_name (builder, "note");
+          if (programme->note != NULL)
+            json_builder_add_string_value (builder, programme->note);
+          else
+            json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "followed");
           json_builder_add_boolean_value (builder,
                                           self->programmes != NULL &&
@@ -270,6 +275,16 @@ read_programme (BandiInterregSource  *self,
     bandi_source_add_warning (BANDI_SOURCE (self), "%s: %s", programme->name,
                               (const char *) g_ptr_array_index (warnings, i));
 
+  /* A page whose rules find nothing is watched instead, at the address
+   * it was read from. */
+  if (calls == NULL && programme->adapter == INTERREG_ADAPTER_HTML &&
+      g_error_matches (local_error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_NOT_FOUND))
+    {
+      g_autofree char *read_from = g_uri_to_string (soup_message_get_uri (job->msg));
+
+      bandi_source_add_page_to_watch (BANDI_SOURCE (self), programme->name, read_from);
+    }
+
   if (calls == NULL)
     {
       /* What came instead says why: an error page, a PNG, a login wall… */
@@ -367,7 +382,12 @@ send_cb (GObject      *object,
   data = g_task_get_task_data (task);
 
   body = bandi_http_send_finish (SOUP_SESSION (object), result, &error);
-  if (body == NULL)
+  if (body == NULL && g_error_matches (error, BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_STATUS) &&
+      soup_message_get_status (job->msg) == SOUP_STATUS_FORBIDDEN)
+    /* Translators: %s is a programme; its site answered HTTP 403 */
+    g_set_error (&job->error, BANDI_HTTP_ERROR, BANDI_HTTP_ERROR_STATUS,
+                 _("%s: the site refuses automated reading (HTTP 403)"), job->programme->name);
+  else if (body == NULL)
     g_propagate_prefixed_error (&job->error, g_steal_pointer (&error), "%s: ", job->programme->name);
   else
     job->calls = read_programme (self, job, body, data->now_unix, &job->error);
@@ -466,6 +486,23 @@ bandi_interreg_source_fetch_async (BandiSource         *source,
       g_task_return_error (task, error);
       return;
     }
+
+  /* The answer speaks for the programmes followed: the calls of the
+   * others are the user's choice to drop, not a suspect answer. */
+  {
+    g_autoptr(GStrvBuilder) scope = g_strv_builder_new ();
+    g_auto(GStrv) prefixes = NULL;
+
+    for (guint i = 0; i < followed->len; i++)
+      {
+        g_autofree char *prefix =
+          g_strconcat (((InterregProgramme *) g_ptr_array_index (followed, i))->id, ":", NULL);
+
+        g_strv_builder_add (scope, prefix);
+      }
+    prefixes = g_strv_builder_end (scope);
+    bandi_source_set_answer_scope (source, (const char * const *) prefixes);
+  }
 
   if (followed->len == 0)
     {
@@ -598,8 +635,14 @@ bandi_interreg_source_init (BandiInterregSource *self)
       return;
     }
 
-  /* Every preset is followed until the setting says otherwise. */
+  /* Every preset not marked off is followed until the setting says
+   * otherwise. */
   for (guint i = 0; i < interreg_catalogue_get_presets (self->catalogue)->len; i++)
-    g_strv_builder_add (ids, ((InterregProgramme *) g_ptr_array_index (interreg_catalogue_get_presets (self->catalogue), i))->id);
+    {
+      InterregProgramme *preset = g_ptr_array_index (interreg_catalogue_get_presets (self->catalogue), i);
+
+      if (preset->followed_by_default)
+        g_strv_builder_add (ids, preset->id);
+    }
   self->programmes = g_strv_builder_end (ids);
 }

@@ -26,6 +26,7 @@ typedef enum {
   TOK_ZONE,     /* zone = IANA name, or one of the interreg_zone_* markers */
   TOK_FILLER,
   TOK_SEP,
+  TOK_UNKNOWN,  /* not a word of dates (only when reading leniently) */
 } TokType;
 
 /* Markers compared by address: CET, CEST, MEZ, MESZ (the Brussels wall

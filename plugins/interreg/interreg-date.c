@@ -18,25 +18,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "interreg-date.h"
-#include "interreg-date-words.h"
+#include "interreg-date-private.h"
 
-
-typedef struct {
-  TokType     type;
-  int         a, b, c;
-  const char *zone;
-  char       *text;
-  gboolean    used;
-} Token;
-
-
-typedef struct {
-  const char *text;   /* the whole input, for messages */
-  GPtrArray  *tokens; /* of Token */
-} Parse;
-
-static void
-token_free (gpointer data)
+void
+interreg_date_token_free (gpointer data)
 {
   Token *tok = data;
 
@@ -54,6 +39,8 @@ add_token (Parse      *parse,
 
   tok->type = type;
   tok->text = g_strndup (start, len);
+  tok->start = start - parse->normal;
+  tok->end = tok->start + len;
   g_ptr_array_add (parse->tokens, tok);
 
   return tok;
@@ -158,16 +145,27 @@ iana_case (const char *lower)
   return name;
 }
 
-/* Lower-cases the text and makes its spaces, dashes and apostrophes plain. */
-static char *
-normalise (const char *text)
+/* Lower-cases the text and makes its spaces, dashes and apostrophes plain;
+ * "Eastern European (Summer) Time" becomes "eet", as "European" alone is
+ * the Brussels wall clock. */
+char *
+interreg_date_normalise (const char *text)
 {
+  static GRegex *eet;
+  static gsize initialised;
   /* Pages in another encoding come as invalid UTF-8, which
    * g_utf8_normalize() refuses. */
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   g_autofree char *nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
   g_autofree char *lower = g_utf8_strdown (nfc, -1);
   GString *out = g_string_new (NULL);
+
+  if (g_once_init_enter (&initialised))
+    {
+      eet = g_regex_new ("\\beastern\\s+european\\s+(?:summer\\s+)?time\\b",
+                         G_REGEX_DEFAULT, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
 
   for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -183,14 +181,21 @@ normalise (const char *text)
         g_string_append_unichar (out, ch);
     }
 
-  return g_string_free (out, FALSE);
+  {
+    g_autofree char *spaced = g_string_free (out, FALSE);
+
+    return g_regex_replace_literal (eet, spaced, -1, 0, "eet", 0, NULL);
+  }
 }
 
-static gboolean
-tokenize (Parse       *parse,
-          const char  *s,
-          GError     **error)
+/* In @lenient mode what is not a word of dates becomes a TOK_UNKNOWN
+ * token instead of an error. */
+gboolean
+interreg_date_tokenize (Parse       *parse,
+                        gboolean     lenient,
+                        GError     **error)
 {
+  const char *s = parse->normal;
   GRegex **re = patterns ();
   gsize len = strlen (s);
   gsize pos = 0;
@@ -218,7 +223,12 @@ tokenize (Parse       *parse,
       if (pat == N_PATTERNS)
         {
           g_autofree char *bad = g_utf8_substring (s + pos, 0, 1);
-          return fail (parse, error, _("“%s” is not understood"), bad);
+
+          if (!lenient)
+            return fail (parse, error, _("“%s” is not understood"), bad);
+          add_token (parse, TOK_UNKNOWN, s + pos, strlen (bad));
+          pos += strlen (bad);
+          continue;
         }
 
       g_match_info_fetch_pos (match, 0, &start, &end);
@@ -238,6 +248,11 @@ tokenize (Parse       *parse,
           {
             g_autofree char *year = g_match_info_fetch (match, 4);
 
+            if (strlen (year) != 4 && lenient)
+              {
+                tok->type = TOK_UNKNOWN;
+                break;
+              }
             if (strlen (year) != 4)
               return fail (parse, error, _("the year “%s” does not have four digits"), year);
 
@@ -292,6 +307,11 @@ tokenize (Parse       *parse,
             g_autofree char *name = iana_case (tok->text);
             GTimeZone *tz = g_time_zone_new_identifier (name);
 
+            if (tz == NULL && lenient)
+              {
+                tok->type = TOK_UNKNOWN;
+                break;
+              }
             if (tz == NULL)
               return fail (parse, error, _("“%s” is not a time zone"), tok->text);
             g_time_zone_unref (tz);
@@ -310,6 +330,11 @@ tokenize (Parse       *parse,
               pos++;
 
             word = interreg_date_lookup_word (tok->text);
+            if (word == NULL && lenient)
+              {
+                tok->type = TOK_UNKNOWN;
+                break;
+              }
             if (word == NULL)
               return fail (parse, error, _("“%s” is not understood"), tok->text);
 
@@ -329,18 +354,9 @@ tokenize (Parse       *parse,
   return TRUE;
 }
 
-static Token *
-tok_at (Parse *parse,
-        guint  i)
-{
-  return i < parse->tokens->len ? g_ptr_array_index (parse->tokens, i) : NULL;
-}
-
-/* Index of the next token after @i that is not a separator or one of the
- * words allowed inside a date ("1st of July", "10 di luglio"). */
-static guint
-next_date_part (Parse *parse,
-                guint  i)
+guint
+interreg_date_next_part (Parse *parse,
+                         guint  i)
 {
   for (i++; i < parse->tokens->len; i++)
     {
@@ -358,15 +374,15 @@ next_date_part (Parse *parse,
   return i;
 }
 
-static gboolean
-is_day (Token *tok)
+gboolean
+interreg_date_is_day (Token *tok)
 {
   return tok != NULL && (tok->type == TOK_ORD || (tok->type == TOK_NUM && tok->b <= 2)) &&
          tok->a >= 1 && tok->a <= 31;
 }
 
-static gboolean
-is_year (Token *tok)
+gboolean
+interreg_date_is_year (Token *tok)
 {
   return tok != NULL && tok->type == TOK_NUM && tok->b == 4;
 }
@@ -435,7 +451,7 @@ apply_ampm (Parse   *parse,
     return TRUE;
 
   /* German "um 13:00 am 10. Juli": "am" before a day means "on". */
-  if (next->type == TOK_AM_WORD && is_day (tok_at (parse, i + 2)))
+  if (next->type == TOK_AM_WORD && interreg_date_is_day (tok_at (parse, i + 2)))
     return TRUE;
 
   pm = next->type == TOK_AMPM && next->a == 1;
@@ -479,11 +495,12 @@ assemble (Parse   *parse,
         case TOK_NUM:
         case TOK_ORD:
           {
-            guint m = next_date_part (parse, i);
-            guint y = next_date_part (parse, m);
+            guint m = interreg_date_next_part (parse, i);
+            guint y = interreg_date_next_part (parse, m);
             Token *month = tok_at (parse, m);
 
-            if (is_day (tok) && month != NULL && month->type == TOK_MONTH && is_year (tok_at (parse, y)))
+            if (interreg_date_is_day (tok) && month != NULL && month->type == TOK_MONTH &&
+                interreg_date_is_year (tok_at (parse, y)))
               {
                 tok->used = month->used = tok_at (parse, y)->used = TRUE;
                 if (!set_date (parse, parts, tok_at (parse, y)->a, month->a, tok->a, error))
@@ -512,10 +529,10 @@ assemble (Parse   *parse,
 
         case TOK_MONTH:
           {
-            guint d = next_date_part (parse, i);
-            guint y = next_date_part (parse, d);
+            guint d = interreg_date_next_part (parse, i);
+            guint y = interreg_date_next_part (parse, d);
 
-            if (is_day (tok_at (parse, d)) && is_year (tok_at (parse, y)))
+            if (interreg_date_is_day (tok_at (parse, d)) && interreg_date_is_year (tok_at (parse, y)))
               {
                 tok->used = tok_at (parse, d)->used = tok_at (parse, y)->used = TRUE;
                 if (!set_date (parse, parts, tok_at (parse, y)->a, tok->a, tok_at (parse, d)->a, error))
@@ -676,8 +693,8 @@ interreg_date_parse (const char  *text,
                      GError     **error)
 {
   g_autofree char *normal = NULL;
-  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (token_free);
-  Parse parse = { text, tokens };
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (interreg_date_token_free);
+  Parse parse = { text, NULL, tokens };
   Parts parts = { 0 };
   const char *zone;
   gboolean use_offset;
@@ -686,8 +703,8 @@ interreg_date_parse (const char  *text,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (default_zone != NULL, NULL);
 
-  normal = normalise (text);
-  if (!tokenize (&parse, normal, error) || !assemble (&parse, &parts, error))
+  parse.normal = normal = interreg_date_normalise (text);
+  if (!interreg_date_tokenize (&parse, FALSE, error) || !assemble (&parse, &parts, error))
     return NULL;
 
   if (parts.year < 1990 || parts.year > 2199 || parts.month < 1 || parts.month > 12 ||

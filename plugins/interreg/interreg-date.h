@@ -28,4 +28,26 @@ BandiDeadline *interreg_date_parse (const char  *text,
                                     const char  *label,
                                     GError     **error);
 
+/* Reads the date @capture (what a preset's rule captured) in its sentence,
+ * @before + @capture + @after (plain text): a time next to the date, on
+ * either side, with only time words, zones, weekdays, fillers and
+ * punctuation between ("ore 12:00 del 15 gennaio 2024", "7 June 2024
+ * (12:00 noon CEST - Paris time)", "31 October 2024 (Thursday) by noon
+ * Eastern European Time"), is its time; "sino alla stessa ora del 15 aprile
+ * 2024" takes the time of the date before; a date without a year ("entro
+ * il 1° luglio") takes the year of another date of the sentence.
+ *
+ * A time stated in the sentence that cannot be placed (further away, or
+ * unreadable) is never dropped in silence: the date is returned without it
+ * and *@warning says "a time was stated but could not be read: “…”".
+ * Fails as interreg_date_parse() does on @capture alone. */
+BandiDeadline *interreg_date_parse_in_sentence (const char  *before,
+                                                const char  *capture,
+                                                const char  *after,
+                                                const char  *default_zone,
+                                                guint        stage,
+                                                const char  *label,
+                                                char       **warning,
+                                                GError     **error);
+
 G_END_DECLS

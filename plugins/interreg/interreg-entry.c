@@ -34,6 +34,8 @@ interreg_entry_free (InterregEntry *entry)
   g_strfreev (entry->categories);
   g_free (entry->uid);
   g_clear_pointer (&entry->deadlines, g_ptr_array_unref);
+  g_clear_object (&entry->opening);
+  g_clear_pointer (&entry->warnings, g_ptr_array_unref);
   g_free (entry);
 }
 
@@ -53,6 +55,8 @@ interreg_entries_read (InterregProgramme *programme,
       return interreg_html_read (programme, body, warnings, error);
     case INTERREG_ADAPTER_ICAL:
       return interreg_ical_read (programme, body, warnings, error);
+    case INTERREG_ADAPTER_CSV:
+      return interreg_csv_read (programme, body, warnings, error);
     default:
       g_assert_not_reached ();
     }
@@ -118,6 +122,108 @@ plain_value (const char    *value,
   return bandi_text_squeeze (plain);
 }
 
+/* The sentence around bytes @start to @end of the entry's haystack, as
+ * plain text before and after them: up to the blocks' edges in HTML (a
+ * table's row, not its cell: a date and its time may sit in two cells),
+ * the lines' in plain text, and a full stop before a capital in both. */
+static void
+sentence_around (InterregEntry  *entry,
+                 int             start,
+                 int             end,
+                 char          **before,
+                 char          **after)
+{
+  static GRegex *html_edge, *text_edge;
+  static gsize initialised;
+  const gsize reach = 400;
+  const char *haystack = entry->haystack;
+  gsize len = strlen (haystack);
+  gsize from = start > (int) reach ? start - reach : 0;
+  gsize to = MIN (len, end + reach);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *raw_before = NULL;
+  g_autofree char *raw_after = NULL;
+  GRegex *edge;
+  gsize sentence_start = from, sentence_end = to;
+
+  if (g_once_init_enter (&initialised))
+    {
+      html_edge = g_regex_new ("(?i)</?(?:p|div|li|ul|ol|dl|dd|dt|tr|h[1-6]|section|article"
+                               "|header|footer|table|br|hr|main|aside)\\b[^>]*>"
+                               "|[.!?](?=\\s+\\p{Lu})",
+                               G_REGEX_DEFAULT, 0, NULL);
+      text_edge = g_regex_new ("\\n|[.!?](?=\\s+\\p{Lu})", G_REGEX_DEFAULT, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  edge = entry->haystack_html ? html_edge : text_edge;
+  g_regex_match_full (edge, haystack, to, from, 0, &match, NULL);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      int m_start, m_end;
+
+      g_match_info_fetch_pos (match, 0, &m_start, &m_end);
+      if (m_end <= start)
+        sentence_start = m_end;
+      else if (m_start >= end)
+        {
+          sentence_end = m_start;
+          break;
+        }
+    }
+
+  raw_before = g_strndup (haystack + sentence_start, start - sentence_start);
+  raw_after = g_strndup (haystack + end, sentence_end - end);
+  *before = plain_value (raw_before, entry);
+  *after = plain_value (raw_after, entry);
+}
+
+/* Reads the date that group @group of @match captured, in its sentence.
+ * A time the sentence states but that cannot be placed is a warning on the
+ * call and of the fetch. */
+static BandiDeadline *
+read_date (InterregProgramme  *programme,
+           InterregEntry      *entry,
+           BandiCall          *call,
+           GMatchInfo         *match,
+           int                 group,
+           guint               stage,
+           const char         *label,
+           GPtrArray          *warnings)
+{
+  g_autofree char *raw = g_match_info_fetch (match, group);
+  g_autofree char *text = plain_value (raw, entry);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *warning = NULL;
+  g_autoptr(GError) error = NULL;
+  BandiDeadline *deadline;
+  int start, end;
+
+  g_match_info_fetch_pos (match, group, &start, &end);
+  if (text == NULL || *text == '\0' || start < 0)
+    return NULL;
+
+  sentence_around (entry, start, end, &before, &after);
+  deadline = interreg_date_parse_in_sentence (before, text, after, programme->zone, stage,
+                                              label, &warning, &error);
+  if (deadline == NULL)
+    {
+      /* Translators: the first %s is a call's title, the second why
+       * its deadline could not be read */
+      g_ptr_array_add (warnings, g_strdup_printf (_("“%s”: %s"), entry->title, error->message));
+      return NULL;
+    }
+
+  if (warning != NULL)
+    {
+      bandi_call_add_warning (call, warning);
+      g_ptr_array_add (warnings, g_strdup_printf (_("“%s”: %s"), entry->title, warning));
+    }
+
+  return deadline;
+}
+
 static char *
 extract (GRegex        *rule,
          InterregEntry *entry)
@@ -148,6 +254,18 @@ is_call (InterregProgramme *programme,
   return matched;
 }
 
+/* The group that holds a rule's value: "v", else the first, else the
+ * whole match. */
+static int
+rule_group (GRegex *rule)
+{
+  int v = g_regex_get_string_number (rule, "v");
+
+  if (v != -1)
+    return v;
+  return g_regex_get_capture_count (rule) > 0 ? 1 : 0;
+}
+
 /* Adds the deadlines the "closing" rule finds; returns how many it found,
  * read or not. */
 static guint
@@ -157,9 +275,7 @@ add_closing (InterregProgramme *programme,
              GPtrArray         *warnings)
 {
   g_autoptr(GMatchInfo) match = NULL;
-  gboolean has_v = g_regex_get_string_number (programme->closing, "v") != -1;
-  int group = has_v ? g_regex_get_string_number (programme->closing, "v") :
-              g_regex_get_capture_count (programme->closing) > 0 ? 1 : 0;
+  int group = rule_group (programme->closing);
   gboolean has_label = g_regex_get_string_number (programme->closing, "label") != -1;
   guint stage = 0;
 
@@ -169,25 +285,15 @@ add_closing (InterregProgramme *programme,
   g_regex_match (programme->closing, entry->haystack, 0, &match);
   for (; g_match_info_matches (match); g_match_info_next (match, NULL))
     {
-      g_autofree char *raw = g_match_info_fetch (match, group);
       g_autofree char *raw_label = has_label ? g_match_info_fetch_named (match, "label") : NULL;
-      g_autofree char *text = plain_value (raw, entry);
       g_autofree char *label = plain_value (raw_label, entry);
-      g_autoptr(GError) error = NULL;
       g_autoptr(BandiDeadline) deadline = NULL;
 
       stage++;
-      deadline = interreg_date_parse (text, programme->zone, stage,
-                                      label && *label ? label : "Deadline", &error);
-      if (deadline == NULL)
-        {
-          /* Translators: the first %s is a call's title, the second why
-           * its deadline could not be read */
-          g_ptr_array_add (warnings, g_strdup_printf (_("“%s”: %s"), entry->title, error->message));
-          continue;
-        }
-
-      bandi_call_add_deadline (call, deadline);
+      deadline = read_date (programme, entry, call, match, group, stage,
+                            label && *label ? label : "Deadline", warnings);
+      if (deadline != NULL)
+        bandi_call_add_deadline (call, deadline);
     }
 
   return stage;
@@ -263,7 +369,6 @@ entry_to_call (InterregProgramme *programme,
   g_autoptr(BandiCall) call = bandi_call_new ();
   g_autofree char *code = NULL;
   g_autofree char *url = NULL;
-  g_autofree char *opening_text = NULL;
   g_autofree char *id = NULL;
 
   code = programme->code ? interreg_rule_extract (programme->code, entry->title) : NULL;
@@ -305,17 +410,18 @@ entry_to_call (InterregProgramme *programme,
   if (entry->categories != NULL)
     bandi_call_set_keywords (call, (const char * const *) entry->categories);
 
-  opening_text = programme->opening ? extract (programme->opening, entry) : NULL;
-  if (opening_text != NULL)
+  if (entry->opening != NULL)
+    bandi_call_set_opening (call, entry->opening);
+  else if (programme->opening != NULL && entry->haystack != NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(BandiDeadline) opening = interreg_date_parse (opening_text, programme->zone,
-                                                              0, "Opening", &error);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr(BandiDeadline) opening = NULL;
 
+      if (g_regex_match (programme->opening, entry->haystack, 0, &match))
+        opening = read_date (programme, entry, call, match, rule_group (programme->opening),
+                             0, "Opening", warnings);
       if (opening != NULL)
         bandi_call_set_opening (call, opening);
-      else
-        g_ptr_array_add (warnings, g_strdup_printf (_("“%s”: %s"), entry->title, error->message));
     }
 
   if (entry->deadlines != NULL)
@@ -327,6 +433,9 @@ entry_to_call (InterregProgramme *programme,
     {
       *n_closing += add_closing (programme, entry, call, warnings);
     }
+
+  for (guint i = 0; entry->warnings != NULL && i < entry->warnings->len; i++)
+    bandi_call_add_warning (call, g_ptr_array_index (entry->warnings, i));
 
   bandi_call_set_status (call, status_of (call, now_unix));
 
@@ -373,7 +482,7 @@ interreg_entries_to_calls (InterregProgramme *programme,
   if (calls->len == 0 && programme->adapter == INTERREG_ADAPTER_HTML)
     {
       g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_NOT_FOUND,
-                   _("no call found with the preset’s rules in %s (has the page changed?)"),
+                   _("the page has changed: no call found with the preset’s rules in %s"),
                    programme->url);
       return NULL;
     }

@@ -16,7 +16,9 @@ typedef struct {
   char          *description;   /* plain text */
   GStrv          categories;
   char          *uid;           /* iCalendar UID */
-  GPtrArray     *deadlines;     /* read by the adapter itself (iCalendar), or NULL */
+  GPtrArray     *deadlines;     /* read by the adapter itself (iCalendar, CSV), or NULL */
+  BandiDeadline *opening;       /* read by the adapter itself (CSV), or NULL */
+  GPtrArray     *warnings;      /* the call's own (strings), or NULL */
 } InterregEntry;
 
 InterregEntry *interreg_entry_new  (void);
@@ -38,6 +40,10 @@ GPtrArray *interreg_html_read      (InterregProgramme *programme,
                                     GPtrArray         *warnings,
                                     GError           **error);
 GPtrArray *interreg_ical_read      (InterregProgramme *programme,
+                                    GBytes            *body,
+                                    GPtrArray         *warnings,
+                                    GError           **error);
+GPtrArray *interreg_csv_read       (InterregProgramme *programme,
                                     GBytes            *body,
                                     GPtrArray         *warnings,
                                     GError           **error);

@@ -29,7 +29,7 @@
   "(?:\\s*\\(?(?:cest|cet|mesz|mez|utc|gmt|(?:brussels|paris|rome|local)\\s+time"   \
   "|heure\\s+de\\s+(?:bruxelles|paris)|ora\\s+(?:di\\s+bruxelles|italiana))\\)?)?)?)"
 
-static const char * const adapter_names[] = { "rss", "atom", "wordpress", "html", "ical", NULL };
+static const char * const adapter_names[] = { "rss", "atom", "wordpress", "html", "ical", "csv", NULL };
 
 static const InterregAdapter adapter_kinds[] = {
   INTERREG_ADAPTER_FEED,
@@ -37,6 +37,7 @@ static const InterregAdapter adapter_kinds[] = {
   INTERREG_ADAPTER_WORDPRESS,
   INTERREG_ADAPTER_HTML,
   INTERREG_ADAPTER_ICAL,
+  INTERREG_ADAPTER_CSV,
 };
 
 static const char * const rule_names[] = {
@@ -65,6 +66,7 @@ interreg_programme_free (InterregProgramme *programme)
   g_free (programme->url);
   g_free (programme->adapter_name);
   g_free (programme->zone);
+  g_free (programme->note);
   g_clear_pointer (&programme->item, g_regex_unref);
   g_clear_pointer (&programme->title, g_regex_unref);
   g_clear_pointer (&programme->link, g_regex_unref);
@@ -73,6 +75,11 @@ interreg_programme_free (InterregProgramme *programme)
   g_clear_pointer (&programme->code, g_regex_unref);
   g_clear_pointer (&programme->opening, g_regex_unref);
   g_clear_pointer (&programme->closing, g_regex_unref);
+  g_strfreev (programme->columns.title);
+  g_strfreev (programme->columns.link);
+  g_strfreev (programme->columns.code);
+  g_strfreev (programme->columns.opening);
+  g_strfreev (programme->columns.closing);
   g_free (programme);
 }
 
@@ -111,6 +118,9 @@ set_rules (InterregProgramme  *programme,
       g_autoptr(GString) source = NULL;
       g_autoptr(GError) regex_error = NULL;
 
+      /* The defaults' columns of the csv adapter are not a rule. */
+      if (g_str_equal (name, "columns"))
+        continue;
       if (slot == NULL)
         {
           g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_CONFIG,
@@ -198,6 +208,93 @@ url_is_web (const char *url)
           g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0);
 }
 
+/* A column's names: a string, or an array of strings. */
+static gboolean
+column_names (JsonObject  *columns,
+              const char  *name,
+              GStrv       *out,
+              const char  *id,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (columns, name);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (node == NULL)
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_strv_builder_add (builder, json_node_get_string (node));
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+            goto invalid;
+          g_strv_builder_add (builder, json_node_get_string (element));
+        }
+    }
+  else
+    goto invalid;
+
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+
+invalid:
+  g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_CONFIG,
+               _("Programme “%s”: column “%s” is not a name or an array of names"), id, name);
+  return FALSE;
+}
+
+/* The columns of a csv programme: its own, else the defaults'. */
+static gboolean
+set_columns (InterregProgramme  *programme,
+             JsonObject         *object,
+             JsonObject         *defaults,
+             GError            **error)
+{
+  JsonNode *node = json_object_get_member (object, "columns");
+  JsonObject *columns = NULL;
+  struct { const char *name; GStrv *slot; } slots[] = {
+    { "title", &programme->columns.title }, { "link", &programme->columns.link },
+    { "code", &programme->columns.code }, { "opening", &programme->columns.opening },
+    { "closing", &programme->columns.closing },
+  };
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    columns = json_node_get_object (node);
+  else if (node == NULL && defaults != NULL && json_object_has_member (defaults, "csv"))
+    {
+      JsonObject *csv = json_object_get_object_member (defaults, "csv");
+
+      if (json_object_has_member (csv, "columns"))
+        columns = json_object_get_object_member (csv, "columns");
+    }
+
+  if (columns == NULL)
+    {
+      g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_CONFIG,
+                   _("Programme “%s” reads a CSV file but names no columns"), programme->id);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
+    if (!column_names (columns, slots[i].name, slots[i].slot, programme->id, error))
+      return FALSE;
+
+  if (programme->columns.title == NULL)
+    {
+      g_set_error (error, BANDI_SOURCE_ERROR, BANDI_SOURCE_ERROR_CONFIG,
+                   _("Programme “%s” reads a CSV file but names no title column"), programme->id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A programme from its JSON object; @defaults (nullable) are the rules of
  * the adapter, applied before the programme's own. */
 static InterregProgramme *
@@ -229,6 +326,8 @@ programme_new_from_json (JsonObject  *object,
     }
   programme->id = g_strdup (id);
   programme->custom = custom;
+  programme->followed_by_default = !custom && json_object_get_boolean_member_with_default (object, "followed", TRUE);
+  programme->note = g_strdup (member_string (object, "note"));
 
   programme->name = name ? g_strstrip (g_strdup (name)) : NULL;
   if (programme->name == NULL || *programme->name == '\0')
@@ -287,7 +386,25 @@ programme_new_from_json (JsonObject  *object,
   if (rules != NULL && !set_rules (programme, json_node_get_object (rules), error))
     return NULL;
 
+  if (programme->adapter == INTERREG_ADAPTER_CSV && !set_columns (programme, object, defaults, error))
+    return NULL;
+
   return g_steal_pointer (&programme);
+}
+
+GRegex *
+interreg_date_regex (void)
+{
+  static GRegex *regex;
+  static gsize initialised;
+
+  if (g_once_init_enter (&initialised))
+    {
+      regex = g_regex_new (DATE_PATTERN, G_REGEX_DEFAULT, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return regex;
 }
 
 char *

@@ -11,7 +11,8 @@
  *
  * Adapters: "rss" and "atom" (news feeds), "wordpress" (the JSON of
  * wp-json/wp/v2/posts or pages), "html" (a page read with the rules),
- * "ical" (an iCalendar feed whose events are deadlines).
+ * "ical" (an iCalendar feed whose events are deadlines), "csv" (a
+ * calendar of calls as a CSV file, one call a row).
  *
  * RULES are regular expressions (PCRE, as GRegex reads them); a rule's
  * value is its named group "v", else its first group, else the whole match:
@@ -23,10 +24,19 @@
  *  - "opening": the opening date
  *  - "closing": the deadline; every match is one deadline, stage 1, 2, …,
  *    labelled by the group "label" when it takes part
+ * A "csv" programme names its columns instead of rules: "columns": {
+ * "title": NAMES, "link": NAMES, "code": NAMES, "opening": NAMES,
+ * "closing": NAMES }, where NAMES is a column's name or an array of the
+ * names it may have (header cells, case aside); every "closing" column
+ * present is a deadline, stage 1, 2, … Without "columns" the defaults'
+ * "csv" columns apply.
  * In any rule "{date}" stands for a day–month–year date with an optional
  * time and zone, as most pages write one. Feeds and WordPress entries are
  * searched as plain text; html items as their HTML. "zone" is where a time
  * with no zone is (Europe/Brussels when absent).
+ *
+ * A preset may also give "followed": false (it is off until the user
+ * follows it) and a "note": what is known of the site, or why it is off.
  *
  * Custom programmes (the "custom-programmes" setting) give only name, url,
  * adapter and optionally id (else their name makes it: "Interreg NEXT MED"
@@ -48,7 +58,18 @@ typedef enum {
   INTERREG_ADAPTER_WORDPRESS,
   INTERREG_ADAPTER_HTML,
   INTERREG_ADAPTER_ICAL,
+  INTERREG_ADAPTER_CSV,
 } InterregAdapter;
+
+/* The columns of a CSV calendar: for each, the names it may have (the
+ * first found is used); every "closing" column found is one deadline. */
+typedef struct {
+  GStrv title;
+  GStrv link;
+  GStrv code;
+  GStrv opening;
+  GStrv closing;
+} InterregColumns;
 
 typedef struct {
   char            *id;
@@ -58,6 +79,8 @@ typedef struct {
   InterregAdapter  adapter;
   char            *zone;
   gboolean         custom;
+  gboolean         followed_by_default; /* "followed": false leaves a preset off */
+  char            *note;      /* why it is off, or what to know; may be NULL */
 
   GRegex          *item;
   GRegex          *title;
@@ -67,6 +90,8 @@ typedef struct {
   GRegex          *code;
   GRegex          *opening;
   GRegex          *closing;
+
+  InterregColumns  columns;   /* csv */
 } InterregProgramme;
 
 void                interreg_programme_free      (InterregProgramme *programme);
@@ -84,6 +109,9 @@ char               *interreg_programme_dup_fetch_url (InterregProgramme  *progra
 
 /* "Call 4 – Thematic projects" → "call-4-thematic-projects" */
 char               *interreg_slugify             (const char         *text);
+
+/* What "{date}" stands for in a rule, alone. (transfer none) */
+GRegex             *interreg_date_regex          (void);
 
 /* The value of @rule in @haystack at its first match, or NULL. */
 char               *interreg_rule_extract        (GRegex             *rule,

@@ -17,7 +17,7 @@ test_migrate_from_empty (void)
   g_autofree char *path = bandi_store_default_path ();
   static const char * const tables[] = {
     "calls", "deadlines", "deadline_history", "user_calls", "clusters", "proposals",
-    "milestones", "source_status", "state", "calls_fts",
+    "milestones", "source_status", "state", "calls_fts", "watched_pages",
   };
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -25,12 +25,12 @@ test_migrate_from_empty (void)
   {
     g_autoptr(BandiStore) store = source_test_open_store ();
 
-    g_assert_cmpint (bandi_store_get_current_schema_version (), ==, 1);
-    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 1);
+    g_assert_cmpint (bandi_store_get_current_schema_version (), ==, 3);
+    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 3);
     g_assert_cmpstr (bandi_store_get_path (store), ==, path);
   }
 
-  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 3);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'",
@@ -48,7 +48,7 @@ test_migrate_from_empty (void)
     g_autoptr(BandiStore) store = source_test_open_store ();
     g_autoptr(GError) error = NULL;
 
-    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 1);
+    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 3);
     g_assert_true (bandi_store_check_integrity (store, &error));
     g_assert_no_error (error);
   }
@@ -104,7 +104,12 @@ test_newer_schema_refused (void)
   g_autofree char *path = bandi_store_default_path ();
   g_autofree char *plain = g_build_filename (g_get_user_data_dir (), "plain.db", NULL);
 
-  /* A Bandi database (WAL) that a future Bandi took to version 2 */
+  g_autofree char *future = g_strdup_printf ("PRAGMA user_version = %d",
+                                              bandi_store_get_current_schema_version () + 1);
+  g_autofree char *future_message = g_strdup_printf ("schema version %d",
+                                                      bandi_store_get_current_schema_version () + 1);
+
+  /* A Bandi database (WAL) that a future Bandi took one version further */
   {
     g_autoptr(BandiStore) store = source_test_open_store ();
     g_autoptr(GPtrArray) calls = fixture_calls (10, 0);
@@ -113,8 +118,8 @@ test_newer_schema_refused (void)
     g_assert_true (bandi_store_merge_calls (store, FIXTURE_SOURCE, calls, 1000, NULL, &error));
     g_assert_no_error (error);
   }
-  test_sql_int (path, "PRAGMA user_version = 2");
-  assert_refused_untouched (path, BANDI_STORE_ERROR_NEWER_SCHEMA, "schema version 2");
+  test_sql_int (path, future);
+  assert_refused_untouched (path, BANDI_STORE_ERROR_NEWER_SCHEMA, future_message);
 
   /* and one in rollback-journal mode, far in the future */
   test_sql_int (plain, "CREATE TABLE calls (id INTEGER PRIMARY KEY)");
@@ -291,6 +296,82 @@ test_merge_stores_every_field (void)
   g_clear_error (&error);
   g_assert_null (bandi_store_find_call (store, FIXTURE_SOURCE, "nope", &error));
   g_assert_error (error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_call_warnings_round_trip (void)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BandiDeadline) date = bandi_deadline_new_date (1, "Closing", 2024, 12, 10);
+  g_autoptr(BandiCall) out = NULL;
+  g_autoptr(GError) error = NULL;
+  BandiCall *call = test_simple_call (FIXTURE_SOURCE, "W-1", "Warned", date);
+  const char * const warnings[] = {
+    "a time was stated but could not be read: “10 December 2024, both at 13:00 CET”",
+    "second",
+    NULL
+  };
+
+  bandi_call_set_warnings (call, warnings);
+  g_ptr_array_add (calls, call);
+  g_assert_true (bandi_store_merge_calls (store, FIXTURE_SOURCE, calls, 1000, NULL, &error));
+  g_assert_no_error (error);
+
+  out = bandi_store_find_call (store, FIXTURE_SOURCE, "W-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (bandi_call_get_warnings (out), warnings);
+  g_clear_object (&out);
+
+  /* Read well the next time: the warnings go. */
+  bandi_call_set_warnings (call, NULL);
+  g_assert_true (bandi_store_merge_calls (store, FIXTURE_SOURCE, calls, 2000, NULL, &error));
+  g_assert_no_error (error);
+  out = bandi_store_find_call (store, FIXTURE_SOURCE, "W-1", &error);
+  g_assert_no_error (error);
+  g_assert_null (bandi_call_get_warnings (out));
+}
+
+/* A version 1 database gains the calls’ warnings and the watched pages,
+ * keeps its calls, and forgets the sources' answers so that the next sync
+ * reads them again. */
+static void
+test_migrate_from_v1 (void)
+{
+  g_autofree char *path = bandi_store_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(BandiStore) store = source_test_open_store ();
+    g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_ptr_array_add (calls, test_simple_call (FIXTURE_SOURCE, "V1-1", "Old call", NULL));
+    g_assert_true (bandi_store_merge_calls (store, FIXTURE_SOURCE, calls, 1000, NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "DROP TABLE watched_pages;"
+                                   "ALTER TABLE calls DROP COLUMN warnings;"
+                                   "INSERT OR REPLACE INTO state VALUES ('answer/" FIXTURE_SOURCE "', 'x');"
+                                   "PRAGMA user_version = 1;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  {
+    g_autoptr(BandiStore) store = source_test_open_store ();
+    g_autoptr(BandiCall) call = bandi_store_find_call (store, FIXTURE_SOURCE, "V1-1", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (bandi_store_get_schema_version (store), ==, bandi_store_get_current_schema_version ());
+    g_assert_cmpstr (bandi_call_get_title (call), ==, "Old call");
+    g_assert_null (bandi_call_get_warnings (call));
+  }
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM state WHERE key LIKE 'answer/%'"), ==, 0);
 }
 
 static void
@@ -755,6 +836,8 @@ main (int   argc,
   g_test_add_func ("/store/merge/twice-changes-nothing", test_merge_twice_changes_nothing);
   g_test_add_func ("/store/merge/answer", test_answer);
   g_test_add_func ("/store/merge/stores-every-field", test_merge_stores_every_field);
+  g_test_add_func ("/store/migrate-from-v1", test_migrate_from_v1);
+  g_test_add_func ("/store/merge/warnings-round-trip", test_call_warnings_round_trip);
   g_test_add_func ("/store/merge/deadlines-round-trip", test_timed_and_date_deadlines_round_trip);
   g_test_add_func ("/store/merge/moved-deadline-history", test_moved_deadline_in_history);
   g_test_add_func ("/store/merge/withdrawn", test_withdrawn_stays_and_returns);

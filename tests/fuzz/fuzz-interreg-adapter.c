@@ -1,6 +1,6 @@
 /* fuzz-interreg-adapter.c — one Interreg adapter (FUZZ_ADAPTER: "rss",
- * "atom", "wordpress", "html" or "ical") and the rules that make calls of
- * what it read
+ * "atom", "wordpress", "html", "ical" or "csv") and the rules that make
+ * calls of what it read
  *
  * The input is the body a programme's site sent, read as each of the
  * presets that use the adapter and as a custom programme with the

@@ -315,6 +315,26 @@ test_history (Fixture       *f,
   g_assert_nonnull (views_test_find_label (GTK_WIDGET (f->details), expected));
 }
 
+/* What the source could not read well is shown with the deadlines. */
+static void
+test_warnings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(BandiCall) call = find_call (f, FIXTURE_BATTERIES);
+  const char *warning = "a time was stated but could not be read: “10 December 2024 <b>both</b> at 13:00 CET”";
+  GtkWidget *root = GTK_WIDGET (f->details);
+
+  bandi_call_details_set_call (f->details, call);
+  views_test_flush ();
+  g_assert_null (views_test_find_label (root, "Check on the call’s page"));
+
+  bandi_call_add_warning (call, warning);
+  bandi_call_details_set_call (f->details, call);
+  views_test_flush ();
+  g_assert_nonnull (views_test_find_label (root, "Check on the call’s page"));
+  g_assert_nonnull (views_test_find_label (root, warning));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +351,7 @@ main (int   argc,
               test_prepare_proposal, fixture_tear_down);
   g_test_add_func ("/call-details/stage-labels", test_stage_labels);
   g_test_add ("/call-details/history", Fixture, NULL, fixture_set_up, test_history, fixture_tear_down);
+  g_test_add ("/call-details/warnings", Fixture, NULL, fixture_set_up, test_warnings, fixture_tear_down);
 
   return views_test_run ();
 }

@@ -203,7 +203,8 @@ parse_list (JsonParser *parser,
             const char *text)
 {
   static const char * const call_keys[] = {
-    "source", "id", "call_id", "title", "programme", "status", "url", "budget_eur", "deadlines", NULL
+    "source", "id", "call_id", "title", "programme", "status", "url", "budget_eur", "deadlines",
+    "warnings", NULL
   };
   static const char * const deadline_keys[] = { "stage", "label", "at", "date", "zone", NULL };
   g_autoptr(GError) error = NULL;
@@ -236,6 +237,11 @@ parse_list (JsonParser *parser,
       g_assert_true (JSON_NODE_HOLDS_NULL (budget) ||
                      json_node_get_value_type (budget) == G_TYPE_DOUBLE ||
                      json_node_get_value_type (budget) == G_TYPE_INT64);
+
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (call, "warnings")));
+      for (guint j = 0; j < json_array_get_length (json_object_get_array_member (call, "warnings")); j++)
+        g_assert_cmpint (json_node_get_value_type (json_array_get_element (json_object_get_array_member (call, "warnings"), j)),
+                         ==, G_TYPE_STRING);
 
       g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (call, "deadlines")));
       deadlines = json_object_get_array_member (call, "deadlines");

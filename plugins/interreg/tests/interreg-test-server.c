@@ -18,6 +18,8 @@ content_type_of (const char *file)
     return "application/json; charset=UTF-8";
   if (g_str_has_suffix (file, ".ics"))
     return "text/calendar; charset=utf-8";
+  if (g_str_has_suffix (file, ".csv"))
+    return "text/csv; charset=utf-8";
   if (g_str_has_prefix (file, "custom-atom"))
     return "application/atom+xml";
   return "application/rss+xml; charset=UTF-8";
@@ -39,22 +41,14 @@ handler (SoupServer        *soup_server,
   g_hash_table_replace (server->hits, g_strdup (path),
                         GUINT_TO_POINTER (it_server_hits (server, path) + 1));
 
-  /* The Euro-MED preset searches WordPress pages. */
-  if (g_strcmp0 (path, PATH_EURO_MED) == 0)
-    {
-      g_assert_nonnull (query);
-      g_assert_cmpstr (g_hash_table_lookup (query, "search"), ==, "call");
-      g_assert_cmpstr (g_hash_table_lookup (query, "per_page"), ==, "100");
-    }
-
   if (file == NULL)
     {
       soup_server_message_set_status (msg, 404, NULL);
       return;
     }
-  if (strcmp (file, FAIL_500) == 0)
+  if (strcmp (file, FAIL_500) == 0 || strcmp (file, FAIL_403) == 0)
     {
-      soup_server_message_set_status (msg, 500, NULL);
+      soup_server_message_set_status (msg, strcmp (file, FAIL_500) == 0 ? 500 : 403, NULL);
       return;
     }
 
@@ -74,10 +68,11 @@ it_server_new (void)
   server->routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   server->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   it_server_route (server, PATH_ITALIA_SVIZZERA, "italia-svizzera-avvisi.html");
-  it_server_route (server, PATH_ALPINE_SPACE, "alpine-space-feed.xml");
+  it_server_route (server, PATH_ALPINE_SPACE, "alpine-space-how-to-apply.html");
   it_server_route (server, PATH_CENTRAL_EUROPE, "central-europe-calls.html");
-  it_server_route (server, PATH_EURO_MED, "euro-med-pages.json");
+  it_server_route (server, PATH_EURO_MED, "euro-med-get-involved.html");
   it_server_route (server, PATH_INTERREG_EUROPE, "interreg-europe-next-call.html");
+  it_server_route (server, PATH_ITALIA_AUSTRIA, "italia-austria-calendario.csv");
 
   server->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (server->server, NULL, handler, server, NULL);

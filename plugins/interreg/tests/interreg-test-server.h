@@ -15,13 +15,16 @@ G_BEGIN_DECLS
 
 /* The path of each preset's URL, as the server sees it. */
 #define PATH_ITALIA_SVIZZERA "/wps/portal/site/interreg-italia-svizzera/avvisi/aperti"
-#define PATH_ALPINE_SPACE    "/feed/"
+#define PATH_ALPINE_SPACE    "/for-applicants/how-to-apply/"
 #define PATH_CENTRAL_EUROPE  "/calls-for-proposals/"
-#define PATH_EURO_MED        "/wp-json/wp/v2/pages"
+#define PATH_EURO_MED        "/en/get-involved/"
 #define PATH_INTERREG_EUROPE "/next-call-for-projects"
+#define PATH_ITALIA_AUSTRIA  "/it/calendario-bandi.csv"
 
-/* A route's file that makes the server answer HTTP 500. */
+/* Routes' files that make the server answer HTTP 500, or 403 (what
+ * Interreg Europe answers automated readers). */
 #define FAIL_500 "HTTP 500"
+#define FAIL_403 "HTTP 403"
 
 typedef struct {
   SoupServer *server;

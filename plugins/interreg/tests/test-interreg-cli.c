@@ -97,10 +97,12 @@ assert_listed_deadline (GHashTable *calls,
   g_assert_cmpstr (json_object_get_string_member (deadline, "zone"), ==, zone);
 }
 
+#define ALPINE_4TH "alpine-space:alpine-space.eu/for-applicants/how-to-apply#4th-call-for-classic-projects"
+#define ALPINE_3RD "alpine-space:alpine-space.eu/for-applicants/how-to-apply#3rd-call-for-classic-projects-closed"
 #define SMALL_PROJECTS "italia-svizzera:interreg-italiasvizzera.eu/wps/portal/site/" \
                        "interreg-italia-svizzera/avvisi/aperti/avviso-piccoli-progetti"
 
-/* `sync interreg` stores the five presets' calls; `list --json` gives
+/* `sync interreg` stores the four followed presets' calls; `list --json` gives
  * their deadlines at the right instant; a second sync changes nothing. */
 static void
 test_sync_list (Fixture       *f,
@@ -111,11 +113,11 @@ test_sync_list (Fixture       *f,
   JsonObject *call;
 
   g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
-  g_assert_cmpstr (f->out, ==, "interreg: new 12, changed 0, withdrawn 0, deadlines moved 0\n");
+  g_assert_cmpstr (f->out, ==, "interreg: new 9, changed 0, withdrawn 0, deadlines moved 0\n");
   g_assert_cmpstr (f->err, ==, "");
 
   calls = listed_calls (f, &root);
-  g_assert_cmpuint (g_hash_table_size (calls), ==, 12);
+  g_assert_cmpuint (g_hash_table_size (calls), ==, 9);
 
   /* Italia–Svizzera: Rome's clock */
   call = g_hash_table_lookup (calls, SMALL_PROJECTS);
@@ -123,21 +125,53 @@ test_sync_list (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (call, "programme"), ==, "Interreg VI-A Italia-Svizzera");
   assert_listed_deadline (calls, SMALL_PROJECTS, 0, "2027-04-16T12:00:00+02:00", "Europe/Rome");
   /* CET/CEST: Brussels' clock, in winter and in summer */
-  assert_listed_deadline (calls, "alpine-space:alpine-space.eu/news/the-4th-call-for-classic-projects-is-open",
-                          0, "2027-03-04T13:00:00+01:00", "Europe/Brussels");
-  assert_listed_deadline (calls, "alpine-space:alpine-space.eu/news/the-4th-call-for-classic-projects-is-open",
-                          1, "2027-10-14T13:00:00+02:00", "Europe/Brussels");
+  assert_listed_deadline (calls, ALPINE_4TH, 0, "2027-03-04T13:00:00+01:00", "Europe/Brussels");
+  assert_listed_deadline (calls, ALPINE_4TH, 1, "2027-06-24T13:00:00+02:00", "Europe/Brussels");
   assert_listed_deadline (calls, "central-europe:interreg-central.eu/calls-for-proposals/fourth-call",
                           0, "2027-05-26T14:00:00+02:00", "Europe/Brussels");
   assert_listed_deadline (calls, "euro-med:call-4", 0, "2027-03-31T13:00:00+02:00", "Europe/Brussels");
   call = g_hash_table_lookup (calls, "euro-med:call-4");
   g_assert_cmpstr (json_object_get_string_member (call, "call_id"), ==, "Call 4");
   g_assert_cmpstr (json_object_get_string_member (call, "programme"), ==, "Interreg Euro-MED");
-  assert_listed_deadline (calls, "interreg-europe:fifth-call", 0, "2027-06-01T12:00:00+02:00", "Europe/Paris");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (call, "warnings")), ==, 0);
+  /* Interreg Europe is off by default */
+  g_assert_cmpuint (it_server_hits (f->server, PATH_INTERREG_EUROPE), ==, 0);
 
   /* Stable ids: the same pages update, never duplicate. */
   g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
   g_assert_cmpstr (f->out, ==, "interreg: new 0, changed 0, withdrawn 0, deadlines moved 0\n");
+}
+
+/* A time stated but not readable: `sync` warns, `list` shows it under the
+ * call, `list --json` has it in the call's "warnings". */
+static void
+test_time_warning (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GHashTable) calls = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *call;
+  JsonArray *warnings;
+  const char *expected = "a time was stated but could not be read: “Step 2 closed on 27 June 2024 "
+                         "and step 1 on 14 March 2024, both at 13:00 CET";
+
+  it_server_route (f->server, PATH_ALPINE_SPACE, "alpine-space-unknown-date.html");
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_nonnull (strstr (f->err, "interreg: warning: Interreg Alpine Space: “3rd call for classic projects (closed)”: "));
+  g_assert_nonnull (strstr (f->err, expected));
+
+  calls = listed_calls (f, &root);
+  call = g_hash_table_lookup (calls, ALPINE_3RD);
+  g_assert_nonnull (call);
+  warnings = json_object_get_array_member (call, "warnings");
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+  g_assert_true (g_str_has_prefix (json_array_get_string_element (warnings, 0), expected));
+  /* the date is kept, all-day */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (call, "deadlines"), 0),
+                                                  "date"), ==, "2024-06-27");
+
+  g_assert_cmpint (RUN (f, "list", "--source", "interreg"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "3rd call for classic projects (closed) (Step 2)\n    warning: a time was stated but could not be read: “Step 2 closed"));
 }
 
 static gboolean
@@ -184,7 +218,7 @@ test_programmes (Fixture       *f,
   g_assert_cmpint (RUN (f, "interreg", "list", "--json"), ==, 0);
   catalogue = json_from_string (f->out, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 6);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 10);
   g_assert_true (programme_is (json_node_get_array (catalogue), "italia-svizzera", "followed", FALSE));
   g_assert_true (programme_is (json_node_get_array (catalogue), "alpine-space", "followed", TRUE));
   g_assert_true (programme_is (json_node_get_array (catalogue), "interreg-next-med", "followed", TRUE));
@@ -197,7 +231,7 @@ test_programmes (Fixture       *f,
 
   /* The custom programme is fetched at its own address. */
   g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
-  g_assert_cmpstr (f->out, ==, "interreg: new 11, changed 0, withdrawn 0, deadlines moved 0\n");
+  g_assert_cmpstr (f->out, ==, "interreg: new 7, changed 0, withdrawn 0, deadlines moved 0\n");
   g_assert_cmpuint (it_server_hits (f->server, PATH_ITALIA_SVIZZERA), ==, 0);
   g_assert_cmpuint (it_server_hits (f->server, "/custom/calls.ics"), ==, 1);
 
@@ -235,7 +269,7 @@ test_programmes (Fixture       *f,
   g_clear_pointer (&catalogue, json_node_unref);
   catalogue = json_from_string (f->out, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 6);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (catalogue)), ==, 10);
 }
 
 /* A saved setting that cannot be read is reported and left as it is. */
@@ -279,15 +313,19 @@ static void
 test_deep_json (Fixture       *f,
                 gconstpointer  data)
 {
-  const char *others[] = { "italia-svizzera", "alpine-space", "central-europe", "interreg-europe" };
+  const char *presets[] = { "italia-svizzera", "alpine-space", "central-europe", "euro-med" };
+  g_autofree char *wp = g_strdup_printf ("%s/custom/wp-json/wp/v2/pages", f->server->base);
   g_autofree char *deep = g_build_filename (g_get_user_cache_dir (), "deep.json", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
-    g_assert_cmpint (RUN (f, "interreg", "disable", others[i]), ==, 0);
-  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
-  g_assert_cmpstr (f->out, ==, "interreg: new 2, changed 0, withdrawn 0, deadlines moved 0\n");
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    g_assert_cmpint (RUN (f, "interreg", "disable", presets[i]), ==, 0);
+  g_assert_cmpint (RUN (f, "interreg", "add", "--name", "Interreg WP", "--url", wp,
+                        "--adapter", "wordpress"), ==, 0);
+  it_server_route (f->server, "/custom/wp-json/wp/v2/pages", "euro-med-pages.json");
+  g_assert_cmpint (RUN (f, "sync", "interreg"), ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "interreg: new "));
 
   for (guint i = 0; i < 200000; i++)
     g_string_append (text, "{\"a\":");
@@ -297,14 +335,14 @@ test_deep_json (Fixture       *f,
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
   g_file_set_contents (deep, text->str, text->len, &error);
   g_assert_no_error (error);
-  it_server_route (f->server, PATH_EURO_MED, deep);
+  it_server_route (f->server, "/custom/wp-json/wp/v2/pages", deep);
 
-  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 1);
+  g_assert_cmpint (RUN (f, "sync", "interreg"), ==, 1);
   g_test_message ("%s", f->err);
   g_assert_cmpstr (f->out, ==, "");
-  g_assert_nonnull (strstr (f->err, "Interreg Euro-MED: the answer is JSON nested 200000 levels deep; refused"));
+  g_assert_nonnull (strstr (f->err, "Interreg WP: the answer is JSON nested 200000 levels deep; refused"));
   g_assert_cmpint (RUN (f, "list", "--json", "--source", "interreg"), ==, 0);
-  g_assert_nonnull (strstr (f->out, "euro-med:call-4"));
+  g_assert_nonnull (strstr (f->out, "\"source\" : \"interreg\""));
 }
 
 /* A changed page is reported as such, naming the programme: an error
@@ -313,7 +351,7 @@ static void
 test_changed_page (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *others[] = { "italia-svizzera", "alpine-space", "interreg-europe" };
+  const char *others[] = { "italia-svizzera", "alpine-space" };
 
   it_server_route (f->server, PATH_CENTRAL_EUROPE, "central-europe-changed.html");
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
@@ -322,15 +360,30 @@ test_changed_page (Fixture       *f,
   /* central-europe and euro-med */
   g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
   g_assert_cmpstr (f->out, ==, "interreg: new 2, changed 0, withdrawn 0, deadlines moved 0\n");
-  g_assert_nonnull (strstr (f->err, "interreg: warning: Interreg CENTRAL EUROPE: no call found"));
+  g_assert_nonnull (strstr (f->err, "interreg: warning: Interreg CENTRAL EUROPE: the page has changed: "
+                                    "no call found with the preset’s rules in https://www.interreg-central.eu/"
+                                    "calls-for-proposals/"));
+  /* the page is watched instead, and this sync records it */
+  g_assert_nonnull (strstr (f->err, "watch: the page of “Interreg CENTRAL EUROPE” has changed and is now watched: "));
+  g_assert_nonnull (strstr (f->err, PATH_CENTRAL_EUROPE));
+  g_assert_cmpint (RUN (f, "watch", "list", "--json"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "\"name\" : \"Interreg CENTRAL EUROPE\""));
+  g_assert_nonnull (strstr (f->out, "\"status\" : \"recorded\""));
 
   g_assert_cmpint (RUN (f, "interreg", "disable", "euro-med"), ==, 0);
   g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 1);
-  g_assert_nonnull (strstr (f->err, "Interreg CENTRAL EUROPE: no call found with the preset’s rules"));
-  g_assert_nonnull (strstr (f->err, "has the page changed?"));
+  g_assert_nonnull (strstr (f->err, "Interreg CENTRAL EUROPE: the page has changed: no call found with the preset’s rules"));
+  /* watched once, not twice; unchanged, not reported */
+  g_assert_null (strstr (f->err, "is now watched"));
+  g_assert_null (strstr (f->out, "changed:"));
   /* nothing stored was lost */
   g_assert_cmpint (RUN (f, "list", "--json", "--source", "interreg"), ==, 0);
   g_assert_nonnull (strstr (f->out, "euro-med:call-4"));
+
+  /* when the page changes, the user learns it */
+  it_server_route (f->server, PATH_CENTRAL_EUROPE, "central-europe-no-deadline.html");
+  g_assert_cmpint (RUN (f, "--endpoint", f->endpoint, "sync", "interreg"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "changed: Interreg CENTRAL EUROPE — http://127.0.0.1:"));
 }
 
 static void
@@ -343,7 +396,7 @@ test_usage (Fixture       *f,
     (const char *[]) { "interreg", "list", "extra", NULL },
     (const char *[]) { "interreg", "enable", NULL },
     (const char *[]) { "interreg", "add", "--name", "X", NULL },
-    (const char *[]) { "interreg", "add", "--name", "X", "--url", "https://example.org/", "--adapter", "csv", NULL },
+    (const char *[]) { "interreg", "add", "--name", "X", "--url", "https://example.org/", "--adapter", "pdf", NULL },
     (const char *[]) { "interreg", "enable", "euro-med", "--json", NULL },
   };
 
@@ -367,6 +420,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/interreg/cli/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("sync-list", test_sync_list);
+  ADD ("time-warning", test_time_warning);
   ADD ("programmes", test_programmes);
   ADD ("bad-setting", test_bad_setting);
   ADD ("changed-page", test_changed_page);

@@ -16,6 +16,22 @@ typedef struct {
   const char *date;     /* YYYY-MM-DD of the wall clock (or of the day) */
 } Case;
 
+/* The instant (NULL: date-only), zone and day of @deadline. */
+static void
+assert_reading (BandiDeadline *deadline,
+                const char    *expected_rfc3339,
+                const char    *expected_zone,
+                const char    *expected_date)
+{
+  g_autofree char *rfc3339 = bandi_deadline_format_rfc3339 (deadline);
+  g_autofree char *date = bandi_deadline_format_date (deadline);
+
+  g_assert_cmpstr (rfc3339, ==, expected_rfc3339);
+  g_assert_cmpstr (bandi_deadline_get_zone (deadline), ==, expected_zone);
+  g_assert_cmpint (bandi_deadline_has_time (deadline), ==, expected_rfc3339 != NULL);
+  g_assert_cmpstr (date, ==, expected_date);
+}
+
 static void
 check_cases (const Case *cases,
              gsize       n_cases)
@@ -25,8 +41,6 @@ check_cases (const Case *cases,
       const Case *c = &cases[i];
       g_autoptr(GError) error = NULL;
       g_autoptr(BandiDeadline) deadline = NULL;
-      g_autofree char *rfc3339 = NULL;
-      g_autofree char *date = NULL;
 
       g_test_message ("“%s” (default %s)", c->text, c->default_zone);
       deadline = interreg_date_parse (c->text, c->default_zone, 2, "Closing", &error);
@@ -35,13 +49,7 @@ check_cases (const Case *cases,
 
       g_assert_cmpuint (bandi_deadline_get_stage (deadline), ==, 2);
       g_assert_cmpstr (bandi_deadline_get_label (deadline), ==, "Closing");
-
-      rfc3339 = bandi_deadline_format_rfc3339 (deadline);
-      date = bandi_deadline_format_date (deadline);
-      g_assert_cmpstr (rfc3339, ==, c->rfc3339);
-      g_assert_cmpstr (bandi_deadline_get_zone (deadline), ==, c->zone);
-      g_assert_cmpint (bandi_deadline_has_time (deadline), ==, c->rfc3339 != NULL);
-      g_assert_cmpstr (date, ==, c->date);
+      assert_reading (deadline, c->rfc3339, c->zone, c->date);
     }
 }
 
@@ -205,6 +213,144 @@ test_long_text_is_cut_in_message (void)
   g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 200);
 }
 
+/* Deadline sentences as real programme pages write them: the rule
+ * captured only the date; the rest of the sentence is around it. */
+typedef struct {
+  const char *before;
+  const char *capture;
+  const char *after;
+  const char *default_zone;
+  const char *rfc3339;  /* NULL for a date-only deadline */
+  const char *zone;
+  const char *date;
+  gboolean    warns;    /* a time was stated but could not be read */
+} SentenceCase;
+
+#define HEL "Europe/Helsinki"
+
+static void
+test_sentences (void)
+{
+  static const SentenceCase cases[] = {
+    /* Alpine Space: "CET" written in June is the local wall clock,
+     * 13:00 CEST = 11:00 UTC */
+    { "Step 2 closes on ", "27 June 2024", " at 13:00 CET.", BXL,
+      "2024-06-27T13:00:00+02:00", BXL, "2024-06-27", FALSE },
+    { "The deadline is ", "7 June 2024", " (12:00 noon CEST - Paris time).", BXL,
+      "2024-06-07T12:00:00+02:00", "Europe/Paris", "2024-06-07", FALSE },
+    { "Applications must be submitted by ", "24 May 2022", " by 12 noon (Brussels time).", BXL,
+      "2022-05-24T12:00:00+02:00", BXL, "2022-05-24", FALSE },
+    { "Deadline: ", "2 July 2021", " (14:00 CEST)", ROME,
+      "2021-07-02T14:00:00+02:00", BXL, "2021-07-02", FALSE },
+    { "Closure of the call: ", "12th June 2024", " at 13:00 (Brussels time)", ROME,
+      "2024-06-12T13:00:00+02:00", BXL, "2024-06-12", FALSE },
+    { "Deadline for step 1: ", "16 January 2025", " 12.00 noon CET", BXL,
+      "2025-01-16T12:00:00+01:00", BXL, "2025-01-16", FALSE },
+    { "The call closes on ", "27 October 2022", " at 13.00 (Brussels time).", BXL,
+      "2022-10-27T13:00:00+02:00", BXL, "2022-10-27", FALSE },
+    { "The call closes on ", "31 October 2024", " (Thursday) by noon Eastern European Time.", BXL,
+      "2024-10-31T12:00:00+02:00", HEL, "2024-10-31", FALSE },
+    /* a time further away is not guessed to be the date's */
+    { "The call closes on ", "31 October 2024", "; applications are submitted in Jems by noon Eastern European Time", BXL,
+      NULL, NULL, "2024-10-31", TRUE },
+    { "The call closes on ", "31 October 2024", "; the info session is at 10:00 in Brussels.", BXL,
+      NULL, NULL, "2024-10-31", TRUE },
+    { "Scadenza: ", "10 giugno 2025", ", ore 12:00", ROME,
+      "2025-06-10T12:00:00+02:00", ROME, "2025-06-10", FALSE },
+    /* Italia–Svizzera's windows: opening and closing at the same hour */
+    { "Le proposte possono essere presentate dalle ore 12:00 del ", "15 gennaio 2024",
+      " sino alla stessa ora del 15 aprile 2024.", ROME,
+      "2024-01-15T12:00:00+01:00", ROME, "2024-01-15", FALSE },
+    { "Le proposte possono essere presentate dalle ore 12:00 del 15 gennaio 2024 sino alla stessa ora del ",
+      "15 aprile 2024", ".", ROME,
+      "2024-04-15T12:00:00+02:00", ROME, "2024-04-15", FALSE },
+    /* a date without its year takes the year of the sentence's other date */
+    { "Seconda finestra: dal 2 maggio 2024 ed entro il ", "1° luglio", " (ore 12.00).", ROME,
+      "2024-07-01T12:00:00+02:00", ROME, "2024-07-01", FALSE },
+    { "Le domande vanno presentate ", "sino al 19 aprile 2023, alle ore 12.00", ".", ROME,
+      "2023-04-19T12:00:00+02:00", ROME, "2023-04-19", FALSE },
+    { "Scadenza ", "10 luglio 2025", " alle ore 13:00", ROME,
+      "2025-07-10T13:00:00+02:00", ROME, "2025-07-10", FALSE },
+    { "Deadline: ", "20 January 2012", ", 2:00 PM", BXL,
+      "2012-01-20T14:00:00+01:00", BXL, "2012-01-20", FALSE },
+    { "Closing date ", "13 Oct. 2023", " 13:00 CET", ROME,
+      "2023-10-13T13:00:00+02:00", BXL, "2023-10-13", FALSE },
+    /* the rule captured the time itself */
+    { "Deadline: ", "27 June 2024 at 13:00 CET", "", ROME,
+      "2024-06-27T13:00:00+02:00", BXL, "2024-06-27", FALSE },
+    /* date-only statements stay all-day, without a warning */
+    { "The call closes on ", "10 December 2024", ".", BXL, NULL, NULL, "2024-12-10", FALSE },
+    { "Closure: ", "16 Dec. 2022", "", BXL, NULL, NULL, "2022-12-16", FALSE },
+    /* another date's time is that date's */
+    { "Opening on 15 January 2024 at 12:00 CET, closing on ", "15 April 2024", ".", BXL,
+      NULL, NULL, "2024-04-15", FALSE },
+    /* a time that could belong to either date: kept, with a warning */
+    { "Step 1 closes on ", "10 December 2024", " and step 2 on 16 April 2025, both at 13:00 CET.", BXL,
+      NULL, NULL, "2024-12-10", TRUE },
+    /* an hour in words */
+    { "Scadenza: ", "30 novembre 2026", ", entro le ore dodici", ROME, NULL, NULL, "2026-11-30", TRUE },
+    /* a time next to the date that contradicts its zone */
+    { "Deadline: ", "10 July 2025", " 13:00 CET (UTC+1)", BXL, NULL, NULL, "2025-07-10", TRUE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const SentenceCase *c = &cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BandiDeadline) deadline = NULL;
+      g_autofree char *warning = NULL;
+
+      g_test_message ("“%s[%s]%s” (default %s)", c->before, c->capture, c->after, c->default_zone);
+      deadline = interreg_date_parse_in_sentence (c->before, c->capture, c->after, c->default_zone,
+                                                  1, "Closing", &warning, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (deadline);
+
+      assert_reading (deadline, c->rfc3339, c->zone, c->date);
+      g_assert_cmpuint (bandi_deadline_get_stage (deadline), ==, 1);
+      if (c->warns)
+        {
+          g_assert_nonnull (warning);
+          g_assert_true (g_str_has_prefix (warning, "a time was stated but could not be read: “"));
+          g_assert_nonnull (strstr (warning, c->capture));
+        }
+      else
+        g_assert_null (warning);
+    }
+}
+
+static void
+test_sentence_instants (void)
+{
+  g_autofree char *warning = NULL;
+  g_autoptr(BandiDeadline) alpine = NULL;
+  g_autoptr(BandiDeadline) helsinki = NULL;
+
+  /* 13:00 "CET" on 27 June is 11:00 UTC, never 12:00 */
+  alpine = interreg_date_parse_in_sentence ("Deadline: ", "27 June 2024", " at 13:00 CET",
+                                            ROME, 1, NULL, &warning, NULL);
+  g_assert_cmpint (bandi_deadline_to_unix (alpine), ==, 1719486000);
+  helsinki = interreg_date_parse_in_sentence ("", "31 October 2024", " by noon Eastern European Time",
+                                              BXL, 1, NULL, &warning, NULL);
+  g_assert_cmpint (bandi_deadline_to_unix (helsinki), ==, 1730368800);
+  g_assert_null (warning);
+}
+
+static void
+test_sentence_not_a_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autoptr(BandiDeadline) deadline = NULL;
+
+  /* no year anywhere in the sentence */
+  deadline = interreg_date_parse_in_sentence ("entro il ", "1° luglio", " (ore 12.00)", ROME,
+                                              1, NULL, &warning, &error);
+  g_assert_null (deadline);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_null (warning);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -216,6 +362,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/interreg/date/german", test_german);
   g_test_add_func ("/interreg/date/not-understood", test_not_understood);
   g_test_add_func ("/interreg/date/long-text", test_long_text_is_cut_in_message);
+  g_test_add_func ("/interreg/date/sentences", test_sentences);
+  g_test_add_func ("/interreg/date/sentence-instants", test_sentence_instants);
+  g_test_add_func ("/interreg/date/sentence-not-a-date", test_sentence_not_a_date);
 
   return g_test_run ();
 }
