@@ -151,6 +151,33 @@ test_unreadable (void)
   g_assert_cmpuint (n_listed (store), ==, 9);
 }
 
+/* The calls outside the answer's scope (a programme no longer followed)
+ * go without making the answer suspect; inside it, the checks hold. */
+static void
+test_scope (void)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  const char * const first_ten[] = { "HORIZON-CL5-2024-D3-01-0000", NULL };
+  BandiAnswerCheck check = { 0, };
+  BandiMergeStats stats;
+
+  merge_first (store, 20, &check);
+
+  /* 00000–00009 are in scope; 00010–00019 are not, and go at once */
+  check.scope = first_ten;
+  stats = merge_first (store, 8, &check);
+  g_assert_false (stats.suspect);
+  g_assert_cmpuint (stats.n_stored_before, ==, 10);
+  g_assert_cmpuint (stats.n_withdrawn, ==, 12);
+  g_assert_cmpuint (n_listed (store), ==, 8);
+
+  /* Most of the scope gone: suspect, the calls in scope kept */
+  stats = merge_first (store, 2, &check);
+  g_assert_true (stats.suspect);
+  g_assert_cmpuint (stats.n_held, ==, 6);
+  g_assert_cmpuint (n_listed (store), ==, 8);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -162,6 +189,7 @@ main (int    argc,
   g_test_add_func ("/store/answers/most-gone", test_most_gone);
   g_test_add_func ("/store/answers/empty", test_empty);
   g_test_add_func ("/store/answers/unreadable", test_unreadable);
+  g_test_add_func ("/store/answers/scope", test_scope);
 
   return g_test_run ();
 }
