@@ -12,8 +12,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -171,9 +169,6 @@ print_json (GPtrArray *figures,
             GPtrArray *clusters)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < figures->len; i++)
@@ -208,14 +203,7 @@ print_json (GPtrArray *figures,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  /* UTF-8 as is, whatever the locale: g_print() would convert it. */
-  fputs (text, stdout);
-  fputc ('\n', stdout);
+  bandi_cli_print_json (builder);
 }
 
 static gboolean

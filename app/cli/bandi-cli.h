@@ -12,6 +12,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "bandi-ical.h"
 #include "bandi-plugin-loader.h"
@@ -32,6 +33,10 @@ BandiStore *bandi_cli_context_get_store (BandiCliContext *ctx);
 /* Prints "bandi-cli: MESSAGE" to stderr. */
 void        bandi_cli_error             (const char *format,
                                          ...) G_GNUC_PRINTF (1, 2);
+
+/* Prints what @builder built as indented JSON and a newline, UTF-8 as is
+ * whatever the locale (g_print() would convert it). */
+void        bandi_cli_print_json        (JsonBuilder *builder);
 
 /* Parses a command's own options (@entries may be NULL), leaving its other
  * arguments in @argv. --help prints the command's help and exits. On a
