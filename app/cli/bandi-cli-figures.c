@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "bandi-cli.h"
 #include "bandi-export-text.h"
@@ -130,6 +131,81 @@ print_table (BandiFigures *figures,
   g_print ("%s", out->str);
 }
 
+static void
+add_figures (JsonBuilder            *builder,
+             const BandiFiguresLine *line)
+{
+  double rate;
+
+  json_builder_set_member_name (builder, "proposals");
+  json_builder_add_int_value (builder, bandi_figures_line_count (line));
+  json_builder_set_member_name (builder, "by_status");
+  json_builder_begin_object (builder);
+  for (guint status = 0; status < BANDI_FIGURES_N_STATUSES; status++)
+    {
+      json_builder_set_member_name (builder, bandi_proposal_status_to_string (status));
+      json_builder_add_int_value (builder, line->by_status[status]);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "submitted");
+  json_builder_add_int_value (builder, bandi_figures_line_submitted (line));
+  json_builder_set_member_name (builder, "funded");
+  json_builder_add_int_value (builder, line->by_status[BANDI_PROPOSAL_STATUS_FUNDED]);
+  json_builder_set_member_name (builder, "success_rate");
+  if (bandi_figures_line_success_rate (line, &rate))
+    json_builder_add_double_value (builder, rate);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "requested_budget_eur");
+  json_builder_add_double_value (builder, line->requested);
+  json_builder_set_member_name (builder, "eu_contribution_requested_eur");
+  json_builder_add_double_value (builder, line->contribution);
+  json_builder_set_member_name (builder, "eu_contribution_won_eur");
+  json_builder_add_double_value (builder, line->won);
+}
+
+static void
+print_json (GPtrArray *figures,
+            GPtrArray *clusters)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      BandiFigures *one = g_ptr_array_index (figures, i);
+      BandiCluster *cluster = g_ptr_array_index (clusters, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "cluster");
+      json_builder_add_string_value (builder, bandi_cluster_get_acronym (cluster));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, bandi_cluster_get_name (cluster));
+      add_figures (builder, bandi_figures_get_totals (one));
+      json_builder_set_member_name (builder, "lines");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < bandi_figures_get_n_lines (one); j++)
+        {
+          const BandiFiguresLine *line = bandi_figures_get_line (one, j);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "programme");
+          if (*line->programme != '\0')
+            json_builder_add_string_value (builder, line->programme);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "year");
+          json_builder_add_int_value (builder, line->year);
+          add_figures (builder, line);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  bandi_cli_print_json (builder);
+}
+
 static gboolean
 check_year (const char *option,
             int         year)
@@ -150,6 +226,7 @@ bandi_cli_figures (BandiCliContext  *ctx,
   g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func ((GDestroyNotify) bandi_figures_free);
   g_autoptr(GError) error = NULL;
   gboolean csv = FALSE;
+  gboolean json = FALSE;
   int from_year = 0, to_year = 0;
   BandiStore *store;
   const GOptionEntry entries[] = {
@@ -161,6 +238,8 @@ bandi_cli_figures (BandiCliContext  *ctx,
       N_("Only the proposals of YEAR or earlier"), N_("YEAR") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv,
       N_("Print CSV with a header row, as the app’s dashboard exports"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print one JSON array, for scripts"), NULL },
     { NULL }
   };
 
@@ -175,6 +254,11 @@ bandi_cli_figures (BandiCliContext  *ctx,
   if (argc > 1)
     {
       bandi_cli_error (_("figures: unexpected argument “%s”"), argv[1]);
+      return 2;
+    }
+  if (csv && json)
+    {
+      bandi_cli_error (_("figures: --csv and --json go one at a time"));
       return 2;
     }
   if (!check_year ("--from", from_year) || !check_year ("--to", to_year))
@@ -226,6 +310,11 @@ bandi_cli_figures (BandiCliContext  *ctx,
       g_ptr_array_add (figures, one);
     }
 
+  if (json)
+    {
+      print_json (figures, clusters);
+      return 0;
+    }
   if (csv)
     {
       g_autofree char *text = bandi_figures_to_csv ((BandiFigures * const *) figures->pdata, figures->len);

@@ -23,8 +23,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -92,9 +90,6 @@ static void
 print_json (GListModel *calls)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   guint n = g_list_model_get_n_items (calls);
 
   json_builder_begin_array (builder);
@@ -105,15 +100,7 @@ print_json (GListModel *calls)
       add_call (builder, call);
     }
   json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-
-  /* UTF-8 as is, whatever the locale: g_print() would convert it. */
-  fputs (text, stdout);
-  fputc ('\n', stdout);
+  bandi_cli_print_json (builder);
 }
 
 /* One line of the human list. */

@@ -38,6 +38,9 @@ void        bandi_cli_error             (const char *format,
 void        bandi_cli_json_add_string   (JsonBuilder *builder,
                                          const char  *name,
                                          const char  *value);
+/* Prints what @builder built as indented JSON and a newline, UTF-8 as is
+ * whatever the locale (g_print() would convert it). */
+void        bandi_cli_print_json        (JsonBuilder *builder);
 
 /* Parses a command's own options (@entries may be NULL), leaving its other
  * arguments in @argv. --help prints the command's help and exits. On a

@@ -18,6 +18,8 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "bandi-store.h"
 #include "cli-test-util.h"
 
@@ -186,6 +188,42 @@ test_table (Fixture       *f,
 }
 
 static void
+test_json (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *le2c, *by_status, *line;
+  JsonArray *lines;
+
+  g_assert_cmpint (RUN (f, "--json", "--cluster", "LE2C"), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, f->out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 1);
+  le2c = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (le2c, "cluster"), ==, "LE2C");
+  g_assert_cmpint (json_object_get_int_member (le2c, "proposals"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (le2c, "submitted"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (le2c, "funded"), ==, 2);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (le2c, "success_rate"), 2.0 / 3, 1e-9);
+  g_assert_cmpfloat (json_object_get_double_member (le2c, "requested_budget_eur"), ==, 1200000);
+  g_assert_cmpfloat (json_object_get_double_member (le2c, "eu_contribution_requested_eur"), ==, 1250000);
+  g_assert_cmpfloat (json_object_get_double_member (le2c, "eu_contribution_won_eur"), ==, 750000);
+  by_status = json_object_get_object_member (le2c, "by_status");
+  g_assert_cmpint (json_object_get_int_member (by_status, "drafting"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (by_status, "rejected"), ==, 1);
+
+  lines = json_object_get_array_member (le2c, "lines");
+  g_assert_cmpuint (json_array_get_length (lines), ==, 3);
+  line = json_array_get_object_element (lines, 1);
+  g_assert_cmpstr (json_object_get_string_member (line, "programme"), ==, "Horizon Europe");
+  g_assert_cmpint (json_object_get_int_member (line, "year"), ==, 2025);
+  g_assert_cmpint (json_object_get_int_member (line, "submitted"), ==, 1);
+  g_assert_true (json_object_get_null_member (line, "success_rate"));
+  g_assert_cmpfloat (json_object_get_double_member (line, "eu_contribution_requested_eur"), ==, 200000);
+}
+
+static void
 test_usage (Fixture       *f,
             gconstpointer  data)
 {
@@ -195,6 +233,7 @@ test_usage (Fixture       *f,
   g_assert_cmpint (RUN (f, "--from", "26"), ==, 2);
   g_assert_cmpint (RUN (f, "--to", "twenty"), ==, 2);
   g_assert_cmpint (RUN (f, "extra"), ==, 2);
+  g_assert_cmpint (RUN (f, "--csv", "--json"), ==, 2);
 }
 
 int
@@ -206,6 +245,7 @@ main (int    argc,
   g_test_add ("/figures/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
   g_test_add ("/figures/years", Fixture, NULL, fixture_set_up, test_years, fixture_tear_down);
   g_test_add ("/figures/table", Fixture, NULL, fixture_set_up, test_table, fixture_tear_down);
+  g_test_add ("/figures/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
   g_test_add ("/figures/usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
 
   return g_test_run ();

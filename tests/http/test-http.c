@@ -408,6 +408,33 @@ test_describe_body (void)
   g_assert_nonnull (strstr (text, "52"));
 }
 
+/* The origin credentials are kept to: scheme, host and port, the
+ * scheme's own port left out, case folded. */
+static void
+test_origin (void)
+{
+  const struct {
+    const char *uri;
+    const char *origin;
+  } cases[] = {
+    { "https://Dav.Example.org/cal/team/", "https://dav.example.org" },
+    { "https://dav.example.org:443/cal/", "https://dav.example.org" },
+    { "https://dav.example.org:8443/cal/", "https://dav.example.org:8443" },
+    { "HTTP://127.0.0.1:80/cal/", "http://127.0.0.1" },
+    { "http://127.0.0.1:5232/cal/", "http://127.0.0.1:5232" },
+    { "http://localhost:5232/cal/", "http://localhost:5232" },
+    { "http://[::1]:5232/cal/", "http://[::1]:5232" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (cases[i].uri, G_URI_FLAGS_NONE, NULL);
+      g_autofree char *origin = bandi_http_uri_dup_origin (uri);
+
+      g_assert_cmpstr (origin, ==, cases[i].origin);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -427,6 +454,7 @@ main (int argc, char **argv)
 #undef ADD
   g_test_add_func ("/http/uri-policy", test_uri_policy);
   g_test_add_func ("/http/describe-body", test_describe_body);
+  g_test_add_func ("/http/origin", test_origin);
 
   return g_test_run ();
 }
