@@ -30,7 +30,8 @@ struct _BandiCalendarView
 {
   GtkWidget    parent_instance;
 
-  GListModel  *calls;
+  BandiContext *context;
+  GListModel  *calls;        /* the context's calls, as indexed */
   GHashTable  *days;       /* yyyymmdd → GArray of Entry */
   gboolean     index_dirty;
   int          year;
@@ -51,7 +52,14 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 static int
 entry_compare (gconstpointer a,
@@ -254,7 +262,7 @@ fill_cell (BandiCalendarView *self,
 static void
 fill_agenda (BandiCalendarView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDateTime *now = bandi_context_get_now (self->context);
   gint64 now_unix = g_date_time_to_unix (now);
   GtkWidget *child;
   guint rows = 0;
@@ -307,7 +315,7 @@ static void
 fill_month (BandiCalendarView *self)
 {
   g_autoptr(GDateTime) first = g_date_time_new_local (self->year, self->month, 1, 0, 0, 0);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDateTime *now = bandi_context_get_now (self->context);
   g_autoptr(GDateTime) start = NULL;
   g_autofree char *title = g_date_time_format (first, "%OB %Y");
   int lead = g_date_time_get_day_of_week (first) - 1;  /* weeks start on Monday */
@@ -325,14 +333,22 @@ fill_month (BandiCalendarView *self)
     }
 }
 
-void
-bandi_calendar_view_set_calls (BandiCalendarView *self,
-                               GListModel        *calls)
+/* The context's calls were read again, or its clock moved on. */
+static void
+calls_changed_cb (BandiCalendarView *self)
 {
-  g_return_if_fail (BANDI_IS_CALENDAR_VIEW (self));
-
-  g_set_object (&self->calls, calls);
+  g_set_object (&self->calls, bandi_context_get_calls (self->context));
   self->index_dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      fill_month (self);
+      fill_agenda (self);
+    }
+}
+
+static void
+now_changed_cb (BandiCalendarView *self)
+{
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       fill_month (self);
@@ -369,7 +385,7 @@ bandi_calendar_view_get_month (BandiCalendarView *self,
 void
 bandi_calendar_view_show_today (BandiCalendarView *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDateTime *now = bandi_context_get_now (self->context);
 
   g_return_if_fail (BANDI_IS_CALENDAR_VIEW (self));
   bandi_calendar_view_set_month (self, g_date_time_get_year (now), g_date_time_get_month (now));
@@ -431,9 +447,59 @@ bandi_calendar_view_map (GtkWidget *widget)
 }
 
 BandiCalendarView *
-bandi_calendar_view_new (void)
+bandi_calendar_view_new (BandiContext *context)
 {
-  return g_object_new (BANDI_TYPE_CALENDAR_VIEW, NULL);
+  return g_object_new (BANDI_TYPE_CALENDAR_VIEW, "context", context, NULL);
+}
+
+static void
+bandi_calendar_view_constructed (GObject *object)
+{
+  BandiCalendarView *self = BANDI_CALENDAR_VIEW (object);
+
+  G_OBJECT_CLASS (bandi_calendar_view_parent_class)->constructed (object);
+
+  g_return_if_fail (self->context != NULL);
+  g_signal_connect_object (self->context, "calls-changed", G_CALLBACK (calls_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::now", G_CALLBACK (now_changed_cb), self, G_CONNECT_SWAPPED);
+  calls_changed_cb (self);
+  bandi_calendar_view_show_today (self);
+}
+
+static void
+bandi_calendar_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  BandiCalendarView *self = BANDI_CALENDAR_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bandi_calendar_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  BandiCalendarView *self = BANDI_CALENDAR_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -446,6 +512,7 @@ bandi_calendar_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_hash_table_remove_all (self->days);
   g_clear_object (&self->calls);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bandi_calendar_view_parent_class)->dispose (object);
 }
@@ -465,9 +532,17 @@ bandi_calendar_view_class_init (BandiCalendarViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = bandi_calendar_view_constructed;
   object_class->dispose = bandi_calendar_view_dispose;
   object_class->finalize = bandi_calendar_view_finalize;
+  object_class->get_property = bandi_calendar_view_get_property;
+  object_class->set_property = bandi_calendar_view_set_property;
   widget_class->map = bandi_calendar_view_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, BANDI_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CALL_ACTIVATED] =
     g_signal_new ("call-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -515,5 +590,4 @@ bandi_calendar_view_init (BandiCalendarView *self)
       self->cells[i] = cell_new ();
       gtk_grid_attach (self->grid, self->cells[i], i % 7, 1 + i / 7, 1, 1);
     }
-  bandi_calendar_view_show_today (self);
 }

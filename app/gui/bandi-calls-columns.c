@@ -167,22 +167,21 @@ bind_relevance (BandiCallsView *self,
   set_cell_tooltip (label, tooltip);
 }
 
+/* Through the window's action, as every star is. */
 static void
 star_toggled_cb (GtkToggleButton *button,
                  BandiCallsView  *self)
 {
   BandiCall *call = g_object_get_data (G_OBJECT (button), "call");
   gboolean active = gtk_toggle_button_get_active (button);
-  g_autoptr(GError) error = NULL;
 
   gtk_button_set_icon_name (GTK_BUTTON (button), active ? "starred-symbolic" : "non-starred-symbolic");
-  if (call == NULL || self->store == NULL || bandi_call_get_starred (call) == active)
+  if (call == NULL || bandi_call_get_starred (call) == active)
     return;
-  if (!bandi_store_set_starred (self->store, call, active, &error))
-    {
-      g_warning ("Cannot star %s: %s", bandi_call_get_external_id (call), error->message);
-      gtk_toggle_button_set_active (button, !active);
-    }
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.star-call", "(xb)", bandi_call_get_id (call), active);
+  /* Not saved: the star shows what is stored. */
+  if (bandi_call_get_starred (call) != active)
+    gtk_toggle_button_set_active (button, !active);
 }
 
 static void
@@ -204,6 +203,25 @@ setup_star_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, button);
 }
 
+/* The star follows the call's, wherever it was changed. */
+static void
+call_starred_cb (BandiCall  *call,
+                 GParamSpec *pspec,
+                 GtkWidget  *button)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), bandi_call_get_starred (call));
+}
+
+static void
+unbind_star (GtkWidget *child)
+{
+  BandiCall *call = g_object_get_data (G_OBJECT (child), "call");
+
+  if (call != NULL)
+    g_signal_handlers_disconnect_by_func (call, call_starred_cb, child);
+  g_object_set_data (G_OBJECT (child), "call", NULL);
+}
+
 static void
 bind_star (BandiCallsView *self,
            GtkWidget      *child,
@@ -211,15 +229,10 @@ bind_star (BandiCallsView *self,
 {
   GtkWidget *button = child;
 
-  g_object_set_data (G_OBJECT (button), "call", NULL);
+  unbind_star (button);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), bandi_call_get_starred (call));
-  g_object_set_data (G_OBJECT (button), "call", call);
-}
-
-static void
-unbind_star (GtkWidget *child)
-{
-  g_object_set_data (G_OBJECT (child), "call", NULL);
+  g_object_set_data_full (G_OBJECT (button), "call", g_object_ref (call), g_object_unref);
+  g_signal_connect_object (call, "notify::starred", G_CALLBACK (call_starred_cb), button, 0);
 }
 
 /* Each factory's cells show a BandiCallRow's call, and bind again when the

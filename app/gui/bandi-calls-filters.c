@@ -65,7 +65,7 @@ source_label (GtkStringObject *item,
               BandiCallsView  *self)
 {
   const char *id = gtk_string_object_get_string (item);
-  BandiSource *source = self->loader != NULL ? bandi_plugin_loader_find_source (self->loader, id) : NULL;
+  BandiSource *source = bandi_plugin_loader_find_source (bandi_context_get_loader (self->context), id);
 
   return g_strdup (source != NULL ? bandi_source_get_name (source) : id);
 }
@@ -113,24 +113,54 @@ bandi_calls_view_refill_dropdowns (BandiCallsView *self)
   bandi_calls_view_read_filter_state (self);
 }
 
+/* The position of the relevance cluster in the cluster list (0: none) */
+static guint
+cluster_position (BandiCallsView *self)
+{
+  GListModel *clusters = bandi_context_get_clusters (self->context);
+  guint n = g_list_model_get_n_items (clusters);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BandiCluster) cluster = g_list_model_get_item (clusters, i);
+
+      if (g_strcmp0 (bandi_cluster_get_acronym (cluster), self->relevance_cluster) == 0)
+        return i + 1;
+    }
+  return 0;
+}
+
+/* Only when the clusters change: replacing the list while its popup
+ * reports a choice would free what the popup is still notifying. */
 void
 bandi_calls_view_refill_cluster_dropdown (BandiCallsView *self)
 {
+  GListModel *clusters = bandi_context_get_clusters (self->context);
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  guint n = self->clusters ? g_list_model_get_n_items (self->clusters) : 0;
-  guint position = 0;
+  guint n = g_list_model_get_n_items (clusters);
 
   gtk_string_list_append (list, _("No cluster"));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
+      g_autoptr(BandiCluster) cluster = g_list_model_get_item (clusters, i);
 
       gtk_string_list_append (list, bandi_cluster_get_acronym (cluster));
-      if (g_strcmp0 (bandi_cluster_get_acronym (cluster), self->relevance_cluster) == 0)
-        position = i + 1;
     }
   self->updating_dropdowns = TRUE;
   gtk_drop_down_set_model (self->cluster_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->cluster_dropdown, cluster_position (self));
+  self->updating_dropdowns = FALSE;
+}
+
+/* Shows the relevance cluster as chosen, in the same list. */
+void
+bandi_calls_view_select_cluster (BandiCallsView *self)
+{
+  guint position = cluster_position (self);
+
+  if (gtk_drop_down_get_selected (self->cluster_dropdown) == position)
+    return;
+  self->updating_dropdowns = TRUE;
   gtk_drop_down_set_selected (self->cluster_dropdown, position);
   self->updating_dropdowns = FALSE;
 }

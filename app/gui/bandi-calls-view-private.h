@@ -5,6 +5,7 @@
 #pragma once
 
 #include "bandi-calls-view.h"
+#include "bandi-context.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +16,8 @@ struct _BandiCallsView
   GtkWidget           parent_instance;
 
   BandiCallsKind      kind;
-  BandiStore         *store;
-  BandiPluginLoader  *loader;         /* for the sources' names */
-  GListModel         *calls;
-  GListModel         *clusters;
+  BandiContext       *context;
+  GListModel         *calls;          /* the context's calls, as last applied */
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   GtkSelectionModel  *selection;
@@ -28,11 +27,12 @@ struct _BandiCallsView
   BandiCluster       *cluster;        /* the relevance cluster, if any */
   char               *relevance_cluster;
   char               *fixed_cluster;
-  gint64              now;
+  gint64              now;            /* the context's clock, as last applied */
   GDateTime          *now_dt;
   gboolean            updating_dropdowns;
   gboolean            calls_stale;    /* calls to apply when next mapped */
   gboolean            filter_stale;   /* filters to apply when next mapped */
+  guint               refilter_idle;
   struct {
     const char       *source;     /* NULL: any */
     const char       *programme;  /* NULL: any */
@@ -72,5 +72,6 @@ void        bandi_calls_view_read_filter_state       (BandiCallsView *self);
 /* The source and programme lists, from the calls */
 void        bandi_calls_view_refill_dropdowns        (BandiCallsView *self);
 void        bandi_calls_view_refill_cluster_dropdown (BandiCallsView *self);
+void        bandi_calls_view_select_cluster          (BandiCallsView *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "bandi-calendar-view.h"
 #include "bandi-call-details.h"
 #include "bandi-calls-view.h"
+#include "bandi-context.h"
 #include "bandi-dashboard-view.h"
 #include "bandi-proposal-editor.h"
 #include "bandi-proposals-view.h"
@@ -21,10 +22,9 @@ struct _BandiWindow
   AdwApplicationWindow  parent_instance;
 
   BandiApplication     *application;
-  BandiStore           *store;
-  GSettings            *settings;
-  GListModel           *calls;
-  GListModel           *clusters;
+  BandiContext         *context;      /* what every page shows */
+  BandiStore           *store;        /* the context's */
+  GSettings            *settings;     /* the context's */
   GQueue                history;      /* page names pushed over a section */
   char                 *section;      /* "upcoming", "cluster:AFIL", … */
   char                 *search_text;  /* the search applied */
@@ -96,7 +96,5 @@ GtkWidget  *bandi_window_ensure_page          (BandiWindow        *self,
                                                const char         *name);
 guint       bandi_window_get_calls_views      (BandiWindow        *self,
                                                BandiCallsView    **views);
-void        bandi_window_reload_proposals     (BandiWindow        *self);
-void        bandi_window_refill_pages         (BandiWindow        *self);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 
 typedef struct {
   BandiStore        *store;
-  GListModel        *calls;
+  BandiContext      *context;
   BandiCalendarView *view;
   GtkWindow         *window;
 } Fixture;
@@ -23,7 +23,6 @@ fixture_set_up (Fixture       *f,
   g_autoptr(BandiCall) late = bandi_call_new ();
   g_autoptr(BandiDeadline) deadline = NULL;
   g_autoptr(GError) error = NULL;
-  BandiCallQuery query = { 0 };
 
   f->store = views_test_open_store (20);
 
@@ -36,9 +35,8 @@ fixture_set_up (Fixture       *f,
   bandi_store_merge_calls (f->store, "london", extra, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
   g_assert_no_error (error);
 
-  f->calls = bandi_store_list_calls (f->store, &query, NULL);
-  f->view = bandi_calendar_view_new ();
-  bandi_calendar_view_set_calls (f->view, f->calls);
+  f->context = views_test_context (f->store);
+  f->view = bandi_calendar_view_new (f->context);
   f->window = views_test_show (GTK_WIDGET (f->view));
 }
 
@@ -48,7 +46,7 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   views_test_flush ();
-  g_clear_object (&f->calls);
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
 }
 
@@ -111,7 +109,7 @@ test_counts_match (Fixture       *f,
   g_assert_cmpuint (bandi_calendar_view_count_day (f->view, d), >=, 1);
   for (int day = 1; day <= 31; day++)
     {
-      guint expected = count_local (f->calls, y, m, day);
+      guint expected = count_local (bandi_context_get_calls (f->context), y, m, day);
 
       g_assert_cmpuint (bandi_calendar_view_count_day (f->view, day), ==, expected);
       total += expected;
@@ -204,9 +202,7 @@ test_chip_colours (Fixture       *f,
   };
   g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) colours = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GListModel) all = NULL;
   g_autoptr(GError) error = NULL;
-  BandiCallQuery query = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
     {
@@ -222,8 +218,8 @@ test_chip_colours (Fixture       *f,
     }
   bandi_store_merge_calls (f->store, "colours", extra, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
   g_assert_no_error (error);
-  all = bandi_store_list_calls (f->store, &query, NULL);
-  bandi_calendar_view_set_calls (f->view, all);
+  bandi_context_reload (f->context, &error);
+  g_assert_no_error (error);
   bandi_calendar_view_set_month (f->view, 2031, 5);
 
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)

@@ -201,8 +201,9 @@ test_sync_while_unbuilt (Fixture       *f,
   bandi_store_merge_calls (store, "sync-test", fetched, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
   g_assert_no_error (error);
 
-  /* What the sync button's ::finished does. */
-  bandi_window_reload (f->window);
+  /* What the context does when a sync ends. */
+  bandi_context_reload (bandi_application_get_context (f->app), &error);
+  g_assert_no_error (error);
   wait_for_label (f, "Arrived with a sync");
   for (guint i = 0; i < G_N_ELEMENTS (unbuilt); i++)
     g_assert_false (is_built (f, unbuilt[i]));
@@ -496,6 +497,102 @@ test_sync_actions (Fixture       *f,
   g_assert_false (g_action_group_get_action_enabled (seen.app, "cancel-sync"));
 }
 
+/* The row (of a list or column view) that holds @widget */
+static GtkWidget *
+row_of (GtkWidget *widget)
+{
+  while (widget != NULL && g_strcmp0 (gtk_widget_get_css_name (widget), "row") != 0)
+    widget = gtk_widget_get_parent (widget);
+  return widget;
+}
+
+static gboolean
+is_star (GtkWidget *widget)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), NULL) == 0 &&
+         gtk_widget_get_has_tooltip (widget);
+}
+
+/* The star of the row of the calls view on screen that shows @title */
+static GtkToggleButton *
+row_star (Fixture    *f,
+          const char *title)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (window_pages (f));
+  GtkLabel *label = views_test_find_label (page, title);
+  GtkWidget *star;
+
+  g_assert_nonnull (label);
+  g_assert_nonnull (row_of (GTK_WIDGET (label)));
+  star = find_widget (row_of (GTK_WIDGET (label)), is_star);
+  g_assert_nonnull (star);
+  return GTK_TOGGLE_BUTTON (star);
+}
+
+/* A call starred in its details shows starred in Upcoming at once, and
+ * is in Starred (fails on the old code: Upcoming's row kept its empty
+ * star until a filter changed). */
+static void
+test_star_from_details (Fixture       *f,
+                        gconstpointer  data)
+{
+  BandiStore *store = bandi_application_get_store (f->app);
+  g_autoptr(BandiCall) call = bandi_store_find_call (store, "horizon", FIXTURE_BATTERIES, NULL);
+  GtkWidget *star;
+
+  g_assert_nonnull (call);
+  g_assert_false (gtk_toggle_button_get_active (row_star (f, FIXTURE_BATTERIES_TITLE)));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "show-call",
+                                  g_variant_new_int64 (bandi_call_get_id (call)));
+  wait_for_page (f, "call");
+  star = views_test_find_named (gtk_stack_get_visible_child (window_pages (f)), GTK_TYPE_TOGGLE_BUTTON,
+                                "Star this call");
+  g_assert_nonnull (star);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (star), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  wait_for_page (f, "upcoming");
+  views_test_flush ();
+  g_assert_true (gtk_toggle_button_get_active (row_star (f, FIXTURE_BATTERIES_TITLE)));
+
+  bandi_window_show_section (f->window, "starred");
+  wait_for_label (f, FIXTURE_BATTERIES_TITLE);
+
+  /* Unstarred from its row, it leaves Starred. */
+  gtk_toggle_button_set_active (row_star (f, FIXTURE_BATTERIES_TITLE), FALSE);
+  wait_for_label (f, "No Starred Calls");
+  g_clear_object (&call);
+  call = bandi_store_find_call (store, "horizon", FIXTURE_BATTERIES, NULL);
+  g_assert_false (bandi_call_get_starred (call));
+}
+
+static gboolean
+is_window_title (GtkWidget *widget)
+{
+  return ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* The header's count follows the filters (fails on the old code: it
+ * kept the count from before the filter). */
+static void
+test_count_follows_filters (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (window_pages (f));
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (f->window), is_window_title));
+  GtkWidget *status = views_test_find_named (page, GTK_TYPE_DROP_DOWN, "Status");
+  g_autofree char *all = NULL;
+
+  g_assert_nonnull (status);
+  all = g_strdup (adw_window_title_get_subtitle (title));
+  g_assert_true (g_str_has_suffix (all, " calls"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 2);  /* Forthcoming */
+  views_test_flush ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "1 call");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 0);
+  views_test_flush ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, all);
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -535,6 +632,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/search-opens-details", Fixture, NULL, fixture_set_up,
               test_search_opens_details, fixture_tear_down);
+  g_test_add ("/window/star-from-details", Fixture, NULL, fixture_set_up, test_star_from_details,
+              fixture_tear_down);
+  g_test_add ("/window/count-follows-filters", Fixture, NULL, fixture_set_up, test_count_follows_filters,
+              fixture_tear_down);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add_func ("/window/quit", test_quit);
 
