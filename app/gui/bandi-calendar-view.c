@@ -551,8 +551,7 @@ bandi_calendar_view_class_init (BandiCalendarViewClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "calendar.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next", NULL);
+  /* Page Up, Page Down and Home: the window's, wherever the focus is. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);

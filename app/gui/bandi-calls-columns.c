@@ -198,9 +198,39 @@ setup_star_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Star"), -1);
   gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "row-star");
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  /* Enter on a row opens its call, never stars it: Ctrl+D does. */
+  gtk_widget_set_focusable (button, FALSE);
   g_signal_connect (button, "toggled", G_CALLBACK (star_toggled_cb), self);
   gtk_list_item_set_child (item, button);
+}
+
+static GtkWidget *
+find_star (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, "row-star"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *star = find_star (child);
+
+      if (star != NULL)
+        return star;
+    }
+  return NULL;
+}
+
+GtkToggleButton *
+bandi_calls_view_row_star (GtkWidget *widget)
+{
+  GtkWidget *star;
+
+  /* The row: the column view's list item that holds the cells. */
+  while (widget != NULL && g_strcmp0 (gtk_widget_get_css_name (widget), "row") != 0)
+    widget = gtk_widget_get_parent (widget);
+  star = widget != NULL ? find_star (widget) : NULL;
+  return star != NULL ? GTK_TOGGLE_BUTTON (star) : NULL;
 }
 
 /* The star follows the call's, wherever it was changed. */

@@ -60,6 +60,8 @@ struct _BandiCallsView
 /* The relevance of @call for the cluster shown, computed once. */
 guint bandi_calls_view_relevance_of  (BandiCallsView *self,
                                       BandiCall      *call);
+/* The star of the row that holds @widget, or NULL (bandi-calls-columns.c). */
+GtkToggleButton *bandi_calls_view_row_star (GtkWidget *widget);
 /* Adds the columns (bandi-calls-columns.c). */
 void  bandi_calls_view_build_columns (BandiCallsView *self);
 

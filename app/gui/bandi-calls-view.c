@@ -549,6 +549,17 @@ bandi_calls_view_get_shown (BandiCallsView *self)
 }
 
 gboolean
+bandi_calls_view_focus_results (BandiCallsView *self)
+{
+  g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), FALSE);
+
+  ensure_current (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+gboolean
 bandi_calls_view_activate_first (BandiCallsView *self)
 {
   g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), FALSE);
@@ -646,6 +657,24 @@ bandi_calls_view_set_property (GObject      *object,
     }
 }
 
+/* calls.star-focused: the star of the row that has the focus (the stars
+ * take no focus, so that Enter on a row always opens its call). */
+static void
+star_focused_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BandiCallsView *self = BANDI_CALLS_VIEW (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkToggleButton *star;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return;
+  star = bandi_calls_view_row_star (focus);
+  if (star != NULL)
+    gtk_toggle_button_set_active (star, !gtk_toggle_button_get_active (star));
+}
+
 static void
 bandi_calls_view_constructed (GObject *object)
 {
@@ -704,6 +733,9 @@ bandi_calls_view_class_init (BandiCallsViewClass *klass)
   signals[CALL_ACTIVATED] =
     g_signal_new ("call-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BANDI_TYPE_CALL);
+
+  gtk_widget_class_install_action (widget_class, "calls.star-focused", NULL, star_focused_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "calls.star-focused", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-calls-view.ui");

@@ -43,6 +43,8 @@ void            bandi_calls_view_set_compact    (BandiCallsView *self,
 guint           bandi_calls_view_get_n_shown    (BandiCallsView *self);
 /* The calls shown, after filters and sorting. */
 GListModel     *bandi_calls_view_get_shown      (BandiCallsView *self);
+/* Moves the focus to the calls shown; FALSE when none. */
+gboolean        bandi_calls_view_focus_results  (BandiCallsView *self);
 /* Opens the first call shown; FALSE when none. */
 gboolean        bandi_calls_view_activate_first (BandiCallsView *self);
 

@@ -701,7 +701,6 @@ bandi_window_class_init (BandiWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-proposal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   bandi_window_add_section_bindings (widget_class);
   bandi_window_add_export_actions (widget_class);
@@ -716,6 +715,7 @@ bandi_window_init (BandiWindow *self)
 
   gtk_list_box_set_header_func (self->sidebar, bandi_window_sidebar_header_func, NULL, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  bandi_window_add_key_controllers (self);
   bandi_window_rebuild_sidebar (self);
 }
 

@@ -6,6 +6,7 @@
 
 #include "bandi-application.h"
 #include "bandi-calendar-view.h"
+#include "bandi-calls-view.h"
 #include "bandi-proposal-editor.h"
 #include "bandi-window.h"
 #include "gui-fixtures.h"
@@ -509,8 +510,7 @@ row_of (GtkWidget *widget)
 static gboolean
 is_star (GtkWidget *widget)
 {
-  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), NULL) == 0 &&
-         gtk_widget_get_has_tooltip (widget);
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, "row-star");
 }
 
 /* The star of the row of the calls view on screen that shows @title */
@@ -593,6 +593,216 @@ test_count_follows_filters (Fixture       *f,
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, all);
 }
 
+/* The key controller named @name on @widget */
+static GtkEventController *
+key_controller (GtkWidget  *widget,
+                const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+/* A key as the window sees it before the focused widget does */
+static gboolean
+press_key (GtkEventController *controller,
+           guint               keyval,
+           GdkModifierType     state)
+{
+  gboolean handled = FALSE;
+
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+  g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+  return handled;
+}
+
+/* Page Up, Page Down and Home change the month wherever the focus is on
+ * the calendar page, the sidebar included (fails on the old code: the
+ * sidebar took them). */
+static void
+test_calendar_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkEventController *keys = key_controller (GTK_WIDGET (f->window), "bandi-window-keys");
+  BandiCalendarView *calendar;
+  GtkListBox *sidebar = find_sidebar (GTK_WIDGET (f->window));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year, month;
+
+  bandi_window_show_section (f->window, "calendar");
+  wait_for_page (f, "calendar");
+  calendar = BANDI_CALENDAR_VIEW (gtk_stack_get_visible_child (window_pages (f)));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 3)));
+
+  g_assert_true (press_key (keys, GDK_KEY_Page_Down, 0));
+  g_assert_true (press_key (keys, GDK_KEY_Page_Down, 0));
+  g_assert_true (press_key (keys, GDK_KEY_Page_Up, 0));
+  bandi_calendar_view_get_month (calendar, &year, &month);
+  g_assert_cmpint (year * 12 + month, ==, g_date_time_get_year (now) * 12 + g_date_time_get_month (now) + 1);
+  g_assert_true (press_key (keys, GDK_KEY_Home, 0));
+  bandi_calendar_view_get_month (calendar, &year, &month);
+  g_assert_cmpint (year, ==, g_date_time_get_year (now));
+  g_assert_cmpint (month, ==, g_date_time_get_month (now));
+
+  /* Elsewhere they are the focused widget's. */
+  bandi_window_show_section (f->window, "upcoming");
+  g_assert_false (press_key (keys, GDK_KEY_Page_Down, 0));
+}
+
+/* Alt+Left goes back from any focus (fails on the old code: with a
+ * button focused, the leaflet took it and the page stayed). */
+static void
+test_alt_left (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkEventController *keys = key_controller (GTK_WIDGET (f->window), "bandi-window-keys");
+  BandiStore *store = bandi_application_get_store (f->app);
+  g_autoptr(BandiCall) call = bandi_store_find_call (store, "horizon", FIXTURE_BATTERIES, NULL);
+  GtkWidget *star;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "show-call",
+                                  g_variant_new_int64 (bandi_call_get_id (call)));
+  wait_for_page (f, "call");
+  star = views_test_find_named (gtk_stack_get_visible_child (window_pages (f)), GTK_TYPE_TOGGLE_BUTTON,
+                                "Star this call");
+  g_assert_true (gtk_widget_grab_focus (star));
+  g_assert_true (press_key (keys, GDK_KEY_Left, GDK_ALT_MASK));
+  wait_for_page (f, "upcoming");
+}
+
+/* Down from the search entry moves into the results, whose stars take
+ * no focus (Enter on a row opens its call) and whose focused row is
+ * starred with Ctrl+D (fails on the old code: Down stayed in the entry,
+ * and Tab went from star to star). */
+static void
+test_search_down (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *bar = views_test_find_named (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_BAR, NULL);
+  GtkWidget *entry = views_test_find_named (bar, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkEventController *keys = key_controller (entry, "bandi-search-keys");
+  GtkWidget *page = gtk_stack_get_visible_child (window_pages (f));
+  GtkToggleButton *star;
+  GtkWidget *focus;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "batteries");
+  wait_for_label (f, "1 call");
+  g_assert_true (press_key (keys, GDK_KEY_Down, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, page));
+  g_assert_false (GTK_IS_EDITABLE (focus));
+
+  star = row_star (f, FIXTURE_BATTERIES_TITLE);
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (star)));
+  g_assert_false (gtk_toggle_button_get_active (star));
+  gtk_widget_activate_action (page, "calls.star-focused", NULL);
+  g_assert_true (gtk_toggle_button_get_active (star));
+  gtk_widget_activate_action (page, "calls.star-focused", NULL);
+  g_assert_false (gtk_toggle_button_get_active (star));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  wait_for_label (f, FIXTURE_BATTERIES_TITLE);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), FALSE);
+}
+
+/* A key @widget's shortcut controllers (its class's bindings) take */
+static gboolean
+widget_binds (GtkWidget       *widget,
+              guint            keyval,
+              GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean found = FALSE;
+
+  for (guint i = 0; !found && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      for (guint j = 0; !found && GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+                        j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          found = GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
+        }
+    }
+  return found;
+}
+
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *accels)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accel = NULL;
+      g_auto(GStrv) each = NULL;
+
+      g_object_get (widget, "accelerator", &accel, NULL);
+      each = g_strsplit (accel, " ", -1);
+      for (guint i = 0; each[i] != NULL; i++)
+        g_ptr_array_add (accels, g_strdup (each[i]));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, accels);
+}
+
+/* Each key the shortcuts window lists is bound: an application accel, a
+ * key of the window, a list or the calendar, or one of the keys the
+ * window's own controllers take (tested above). */
+static void
+test_shortcuts_listed_work (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char * const controllers[] = { "<Alt>Left", "Page_Up", "Page_Down", "Home", "Down", "Return" };
+  g_autoptr(GPtrArray) accels = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *calls = gtk_stack_get_visible_child (window_pages (f));
+  GtkWidget *calendar;
+  GtkWidget *overlay;
+
+  bandi_window_show_section (f->window, "calendar");
+  calendar = gtk_stack_get_visible_child (window_pages (f));
+  g_assert_true (BANDI_IS_CALLS_VIEW (calls));
+  g_assert_true (BANDI_IS_CALENDAR_VIEW (calendar));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  collect_shortcuts (overlay, accels);
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_cmpuint (accels->len, >, 20);
+
+  for (guint i = 0; i < accels->len; i++)
+    {
+      const char *accel = g_ptr_array_index (accels, i);
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (f->app), accel);
+      GdkModifierType mods;
+      guint keyval;
+      gboolean bound;
+
+      g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
+      bound = (actions != NULL && actions[0] != NULL) ||
+              widget_binds (GTK_WIDGET (f->window), keyval, mods) ||
+              widget_binds (calls, keyval, mods) ||
+              widget_binds (calendar, keyval, mods) ||
+              g_strv_contains (controllers, accel);
+      if (!bound)
+        g_test_message ("listed, not bound: %s", accel);
+      g_assert_true (bound);
+    }
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -635,6 +845,11 @@ main (int   argc,
   g_test_add ("/window/star-from-details", Fixture, NULL, fixture_set_up, test_star_from_details,
               fixture_tear_down);
   g_test_add ("/window/count-follows-filters", Fixture, NULL, fixture_set_up, test_count_follows_filters,
+              fixture_tear_down);
+  g_test_add ("/window/calendar-keys", Fixture, NULL, fixture_set_up, test_calendar_keys, fixture_tear_down);
+  g_test_add ("/window/alt-left", Fixture, NULL, fixture_set_up, test_alt_left, fixture_tear_down);
+  g_test_add ("/window/search-down", Fixture, NULL, fixture_set_up, test_search_down, fixture_tear_down);
+  g_test_add ("/window/shortcuts-listed-work", Fixture, NULL, fixture_set_up, test_shortcuts_listed_work,
               fixture_tear_down);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add_func ("/window/quit", test_quit);
