@@ -91,6 +91,21 @@ bind_days (BandiCallsView *self,
   set_classes (label, "days-left", bandi_format_urgency_class (next, self->now_dt));
 }
 
+/* The next deadline's date and time; a closed call keeps its last one. */
+static void
+bind_deadline (BandiCallsView *self,
+               GtkWidget      *child,
+               BandiCall      *call)
+{
+  BandiDeadline *next = bandi_call_get_next_deadline (call, self->now);
+  g_autofree char *text = next ? bandi_format_deadline_short (next, self->now_dt) : NULL;
+  g_autofree char *when = next ? bandi_format_deadline (next) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (child), text ? text : "");
+  set_cell_tooltip (child, when);
+  set_classes (child, "deadline", next && bandi_deadline_is_past (next, self->now) ? "dim-label" : NULL);
+}
+
 static void
 bind_programme (BandiCallsView *self,
                 GtkWidget      *child,
@@ -110,9 +125,10 @@ bind_id (BandiCallsView *self,
          BandiCall      *call)
 {
   GtkWidget *label = child;
+  const char *code = bandi_format_call_code (call);
 
-  gtk_label_set_text (GTK_LABEL (label), bandi_call_get_external_id (call));
-  set_cell_tooltip (label, bandi_call_get_external_id (call));
+  gtk_label_set_text (GTK_LABEL (label), code ? code : "");
+  set_cell_tooltip (label, code);
 }
 
 static void
@@ -123,7 +139,7 @@ bind_title (BandiCallsView *self,
   GtkWidget *label = child;
   const char *title = bandi_call_get_title (call);
 
-  gtk_label_set_text (GTK_LABEL (label), title ? title : bandi_call_get_external_id (call));
+  gtk_label_set_text (GTK_LABEL (label), title ? title : bandi_format_call_code (call));
   set_cell_tooltip (label, title);
 }
 
@@ -265,6 +281,107 @@ bind_star (BandiCallsView *self,
   g_signal_connect_object (call, "notify::starred", G_CALLBACK (call_starred_cb), button, 0);
 }
 
+/* Sorting by a column's header */
+
+typedef int (*CompareFunc) (BandiCallsView *self,
+                            BandiCall      *a,
+                            BandiCall      *b);
+
+static int
+compare_deadline (BandiCallsView *self,
+                  BandiCall      *a,
+                  BandiCall      *b)
+{
+  gint64 at_a = G_MAXINT64, at_b = G_MAXINT64;
+
+  bandi_calls_view_next_deadline (self, a, &at_a);
+  bandi_calls_view_next_deadline (self, b, &at_b);
+  return at_a < at_b ? -1 : at_a > at_b;
+}
+
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  return g_utf8_collate (a ? a : "", b ? b : "");
+}
+
+static int
+compare_programme (BandiCallsView *self,
+                   BandiCall      *a,
+                   BandiCall      *b)
+{
+  return compare_text (bandi_call_get_programme (a), bandi_call_get_programme (b));
+}
+
+static int
+compare_code (BandiCallsView *self,
+              BandiCall      *a,
+              BandiCall      *b)
+{
+  return compare_text (bandi_format_call_code (a), bandi_format_call_code (b));
+}
+
+static int
+compare_title (BandiCallsView *self,
+               BandiCall      *a,
+               BandiCall      *b)
+{
+  return compare_text (bandi_call_get_title (a), bandi_call_get_title (b));
+}
+
+static int
+compare_status (BandiCallsView *self,
+                BandiCall      *a,
+                BandiCall      *b)
+{
+  return (int) bandi_call_get_status (a) - (int) bandi_call_get_status (b);
+}
+
+/* The most relevant first */
+static int
+compare_relevance (BandiCallsView *self,
+                   BandiCall      *a,
+                   BandiCall      *b)
+{
+  return (int) bandi_calls_view_relevance_of (self, b) - (int) bandi_calls_view_relevance_of (self, a);
+}
+
+/* Starred first */
+static int
+compare_star (BandiCallsView *self,
+              BandiCall      *a,
+              BandiCall      *b)
+{
+  return (int) bandi_call_get_starred (b) - (int) bandi_call_get_starred (a);
+}
+
+static int
+sort_cb (gconstpointer a,
+         gconstpointer b,
+         gpointer      user_data)
+{
+  BandiCallsView *self = g_object_get_data (user_data, "bandi-view");
+  CompareFunc compare = (CompareFunc) g_object_get_data (user_data, "bandi-compare");
+  int result = compare (self, BANDI_CALL ((gpointer) a), BANDI_CALL ((gpointer) b));
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+set_sorter (BandiCallsView      *self,
+            GtkColumnViewColumn *column,
+            CompareFunc          compare)
+{
+  GtkCustomSorter *sorter = gtk_custom_sorter_new (NULL, NULL, NULL);
+
+  g_object_set_data (G_OBJECT (sorter), "bandi-view", self);
+  g_object_set_data (G_OBJECT (sorter), "bandi-compare", (gpointer) compare);
+  gtk_custom_sorter_set_sort_func (sorter, sort_cb, sorter, NULL);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  g_object_unref (sorter);
+}
+
 /* Each factory's cells show a BandiCallRow's call, and bind again when the
  * row's call changes (bandi-call-rows.c). */
 typedef struct {
@@ -346,17 +463,29 @@ void
 bandi_calls_view_build_columns (BandiCallsView *self)
 {
   self->columns[COL_DAYS] = add_column (self, _("Days Left"), G_CALLBACK (setup_label_cb),
-                                        GINT_TO_POINTER (FALSE), bind_days, NULL, FALSE, 120);
+                                        GINT_TO_POINTER (FALSE), bind_days, NULL, FALSE, 100);
+  self->columns[COL_DEADLINE] = add_column (self, _("Deadline"), G_CALLBACK (setup_label_cb),
+                                            GINT_TO_POINTER (FALSE), bind_deadline, NULL, FALSE, 150);
   self->columns[COL_PROGRAMME] = add_column (self, _("Programme"), G_CALLBACK (setup_label_cb),
-                                             GINT_TO_POINTER (FALSE), bind_programme, NULL, FALSE, 130);
+                                             GINT_TO_POINTER (FALSE), bind_programme, NULL, FALSE, 170);
   self->columns[COL_ID] = add_column (self, _("Identifier"), G_CALLBACK (setup_label_cb),
                                       GINT_TO_POINTER (FALSE), bind_id, NULL, FALSE, 200);
+  /* The title takes the room left. */
   self->columns[COL_TITLE] = add_column (self, _("Title"), G_CALLBACK (setup_label_cb),
-                                         GINT_TO_POINTER (TRUE), bind_title, NULL, TRUE, 200);
+                                         GINT_TO_POINTER (TRUE), bind_title, NULL, TRUE, -1);
   self->columns[COL_STATUS] = add_column (self, _("Status"), G_CALLBACK (setup_label_cb),
                                           GINT_TO_POINTER (FALSE), bind_status, NULL, FALSE, 100);
   self->columns[COL_RELEVANCE] = add_column (self, _("Relevance"), G_CALLBACK (setup_label_cb),
                                              GINT_TO_POINTER (FALSE), bind_relevance, NULL, FALSE, 90);
   self->columns[COL_STAR] = add_column (self, _("Star"), G_CALLBACK (setup_star_cb), self,
                                         bind_star, unbind_star, FALSE, 76);
+
+  set_sorter (self, self->columns[COL_DAYS], compare_deadline);
+  set_sorter (self, self->columns[COL_DEADLINE], compare_deadline);
+  set_sorter (self, self->columns[COL_PROGRAMME], compare_programme);
+  set_sorter (self, self->columns[COL_ID], compare_code);
+  set_sorter (self, self->columns[COL_TITLE], compare_title);
+  set_sorter (self, self->columns[COL_STATUS], compare_status);
+  set_sorter (self, self->columns[COL_RELEVANCE], compare_relevance);
+  set_sorter (self, self->columns[COL_STAR], compare_star);
 }

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-enum { COL_DAYS, COL_PROGRAMME, COL_ID, COL_TITLE, COL_STATUS, COL_RELEVANCE, COL_STAR, N_COLUMNS };
+enum { COL_DAYS, COL_DEADLINE, COL_PROGRAMME, COL_ID, COL_TITLE, COL_STATUS, COL_RELEVANCE, COL_STAR, N_COLUMNS };
 
 struct _BandiCallsView
 {
@@ -19,6 +19,7 @@ struct _BandiCallsView
   BandiContext       *context;
   GListModel         *calls;          /* the context's calls, as last applied */
   GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;         /* the filtered calls, by the column clicked */
   GtkCustomFilter    *filter;
   GtkSelectionModel  *selection;
   GHashTable         *next_deadline;  /* call id → gint64 unix, absent: none */
@@ -57,6 +58,11 @@ struct _BandiCallsView
   GtkColumnViewColumn *columns[N_COLUMNS];
 };
 
+/* The next deadline of @call (as unix time) at the view's clock; FALSE
+ * for a call without deadline. */
+gboolean bandi_calls_view_next_deadline (BandiCallsView *self,
+                                         BandiCall      *call,
+                                         gint64         *out);
 /* The relevance of @call for the cluster shown, computed once. */
 guint bandi_calls_view_relevance_of  (BandiCallsView *self,
                                       BandiCall      *call);

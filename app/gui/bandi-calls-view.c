@@ -80,10 +80,10 @@ rebuild_next_deadlines (BandiCallsView *self)
     }
 }
 
-static gboolean
-lookup_next (BandiCallsView *self,
-             BandiCall      *call,
-             gint64         *out)
+gboolean
+bandi_calls_view_next_deadline (BandiCallsView *self,
+                                BandiCall      *call,
+                                gint64         *out)
 {
   gint64 key = call_key (call);
   gint64 *value = g_hash_table_lookup (self->next_deadline, &key);
@@ -140,8 +140,13 @@ filter_func (gpointer item,
         return FALSE;
     }
 
-  has_next = lookup_next (self, call, &next);
+  has_next = bandi_calls_view_next_deadline (self, call, &next);
   if (self->kind == BANDI_CALLS_KIND_UPCOMING && (!has_next || next < self->now))
+    return FALSE;
+  /* A cluster's suggestions are calls it can still apply to, unless the
+   * closed ones are asked for. The dates say it, whatever the status. */
+  if (self->fixed_cluster != NULL && status != STATUS_CLOSED && window != WINDOW_CLOSED &&
+      (has_next ? next < self->now : bandi_call_get_status (call) == BANDI_CALL_STATUS_CLOSED))
     return FALSE;
   if (source != NULL && g_strcmp0 (source, bandi_call_get_source_id (call)) != 0)
     return FALSE;
@@ -276,7 +281,7 @@ static void
 row_activated_cb (BandiCallsView *self,
                   guint           position)
 {
-  g_autoptr(BandiCall) call = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(BandiCall) call = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
   if (call != NULL)
     g_signal_emit (self, signals[CALL_ACTIVATED], 0, call);
@@ -523,13 +528,12 @@ bandi_calls_view_set_compact (BandiCallsView *self,
 {
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
+  gtk_column_view_column_set_visible (self->columns[COL_DEADLINE], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_PROGRAMME], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_ID], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_STATUS], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE], !compact && self->cluster != NULL);
-  gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 100 : 120);
-  /* Titles are long: a fixed width, and the room left over when wide. */
-  gtk_column_view_column_set_fixed_width (self->columns[COL_TITLE], compact ? 160 : 200);
+  gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 90 : 100);
 }
 
 guint
@@ -545,7 +549,7 @@ bandi_calls_view_get_shown (BandiCallsView *self)
   g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), NULL);
 
   ensure_current (self);
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (self->sorted);
 }
 
 gboolean
@@ -583,6 +587,7 @@ bandi_calls_view_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->calls);
   g_clear_object (&self->cluster);
@@ -767,9 +772,11 @@ bandi_calls_view_init (BandiCallsView *self)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bandi_call_rows_new (G_LIST_MODEL (self->filtered)))));
-  gtk_column_view_set_model (self->column_view, self->selection);
-
   bandi_calls_view_init_filters (self);
   bandi_calls_view_build_columns (self);
+  /* In the context's order (by next deadline) until a header is clicked. */
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bandi_call_rows_new (G_LIST_MODEL (self->sorted)))));
+  gtk_column_view_set_model (self->column_view, self->selection);
 }

@@ -117,6 +117,55 @@ bandi_format_urgency_class (BandiDeadline *deadline,
   return NULL;
 }
 
+/* A deadline in a list, in the user's zone and locale: its weekday, day
+ * and month ("mer 3 mar"), the year when it is not @now's, then its time
+ * ("mer 3 mar, 17:00"). */
+char *
+bandi_format_deadline_short (BandiDeadline *deadline,
+                             GDateTime     *now)
+{
+  g_autoptr(GDateTime) own = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (BANDI_IS_DEADLINE (deadline), NULL);
+
+  if (bandi_deadline_has_time (deadline))
+    {
+      own = bandi_deadline_dup_local (deadline);
+      local = own ? g_date_time_to_local (own) : NULL;
+    }
+  else
+    local = bandi_format_deadline_local_day (deadline);
+  if (local == NULL)
+    return g_strdup ("?");
+
+  /* Translators: a deadline's date in a list: weekday, day, month
+   * (g_date_time_format; %-d is the day without padding) */
+  date = g_date_time_format (local, g_date_time_get_year (local) == g_date_time_get_year (now)
+                                    ? _("%a %-d %b") : _("%a %-d %b %Y"));
+  if (!bandi_deadline_has_time (deadline))
+    return g_steal_pointer (&date);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: a deadline's date, then its time */
+  return g_strdup_printf (_("%s, %s"), date, time);
+}
+
+/* The identifier to show for @call: sources such as Interreg key their
+ * calls "programme:slug", which is no name for a person; such a call
+ * shows its own code, if it has one. NULL: nothing to show. */
+const char *
+bandi_format_call_code (BandiCall *call)
+{
+  const char *id = bandi_call_get_external_id (call);
+
+  if (id != NULL && strchr (id, ':') == NULL)
+    return id;
+  id = bandi_call_get_call_id (call);
+  return id != NULL && *id != '\0' ? id : NULL;
+}
+
 char *
 bandi_format_date (GDateTime *datetime)
 {
