@@ -123,19 +123,20 @@ static void
 fill_fields (BandiCallDetails *self)
 {
   BandiCall *call = self->call;
+  g_autofree char *action_types = bandi_format_action_types (bandi_call_get_action_type (call));
   g_autofree char *grants = NULL;
   g_autofree char *first_seen = bandi_format_unix_time (bandi_call_get_first_seen (call));
   g_autofree char *last_changed = bandi_format_unix_time (bandi_call_get_last_changed (call));
   BandiSource *source;
 
   clear_list (self->call_list);
-  add_field (self->call_list, _("Identifier"), bandi_call_get_external_id (call));
+  add_field (self->call_list, _("Identifier"), bandi_format_call_code (call));
   add_field (self->call_list, _("Parent call"), bandi_call_get_call_id (call));
   add_field (self->call_list, _("Parent call title"), bandi_call_get_call_title (call));
   add_field (self->call_list, _("Programme"), bandi_call_get_programme (call));
   add_field (self->call_list, _("Programme part"), bandi_call_get_programme_part (call));
-  add_field (self->call_list, _("Type of action"), bandi_call_get_action_type (call));
-  add_field (self->call_list, _("Deadline model"), bandi_call_get_deadline_model (call));
+  add_field (self->call_list, _("Type of action"), action_types);
+  add_field (self->call_list, _("Deadline model"), bandi_format_deadline_model (bandi_call_get_deadline_model (call)));
 
   clear_list (self->funding_list);
   add_money_field (self->funding_list, _("Budget"), bandi_call_get_budget (call));
@@ -274,7 +275,7 @@ fill (BandiCallDetails *self)
 
   self->loading = TRUE;
   gtk_label_set_text (self->title_label, bandi_call_get_title (self->call));
-  gtk_label_set_text (self->identifier_label, bandi_call_get_external_id (self->call));
+  gtk_label_set_text (self->identifier_label, bandi_format_call_code (self->call));
   gtk_toggle_button_set_active (self->star_button, bandi_call_get_starred (self->call));
   gtk_widget_set_sensitive (self->open_button, bandi_format_is_web_uri (bandi_call_get_url (self->call)));
   gtk_widget_set_tooltip_text (self->open_button, bandi_call_get_url (self->call));

@@ -166,6 +166,59 @@ bandi_format_call_code (BandiCall *call)
   return id != NULL && *id != '\0' ? id : NULL;
 }
 
+/* A deadline model as the EU portal names it ("single-stage",
+ * "two-stage", "multiple cut-off"), in words; others as given. */
+const char *
+bandi_format_deadline_model (const char *model)
+{
+  if (g_strcmp0 (model, "single-stage") == 0)
+    return _("Single stage");
+  if (g_strcmp0 (model, "two-stage") == 0)
+    return _("Two stages");
+  if (g_strcmp0 (model, "multiple cut-off") == 0)
+    return _("Several cut-off dates");
+  return model;
+}
+
+/* The EU portal's types of action ("HORIZON Research and Innovation
+ * Actions, HORIZON Innovation Actions"), each in words when known. */
+char *
+bandi_format_action_types (const char *types)
+{
+  static const struct {
+    const char *name;
+    const char *words;
+  } known[] = {
+    { "HORIZON Research and Innovation Actions", N_("Research and innovation action") },
+    { "HORIZON Innovation Actions", N_("Innovation action") },
+    { "HORIZON Coordination and Support Actions", N_("Coordination and support action") },
+    { "HORIZON Programme Cofund Actions", N_("Programme co-fund action") },
+    { "HORIZON EIC Grants", N_("EIC grant") },
+    { "HORIZON Lump Sum Grant", N_("Lump-sum grant") },
+    { "LIFE Standard Action Projects", N_("LIFE standard action project") },
+    { "EU4H Project Grants", N_("EU4Health project grant") },
+  };
+  g_auto(GStrv) each = NULL;
+  GString *text;
+
+  if (types == NULL)
+    return NULL;
+  each = g_strsplit (types, ", ", -1);
+  text = g_string_new (NULL);
+  for (guint i = 0; each[i] != NULL; i++)
+    {
+      const char *words = each[i];
+
+      for (guint j = 0; j < G_N_ELEMENTS (known); j++)
+        if (g_str_equal (each[i], known[j].name))
+          words = _(known[j].words);
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, words);
+    }
+  return g_string_free (text, FALSE);
+}
+
 char *
 bandi_format_date (GDateTime *datetime)
 {

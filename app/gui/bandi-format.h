@@ -36,6 +36,8 @@ GDateTime   *bandi_format_deadline_local_day  (BandiDeadline  *deadline);
 char        *bandi_format_deadline_short      (BandiDeadline  *deadline,
                                                GDateTime      *now);
 const char  *bandi_format_call_code           (BandiCall      *call);
+const char  *bandi_format_deadline_model      (const char     *model);
+char        *bandi_format_action_types        (const char     *types);
 char        *bandi_format_date                (GDateTime      *datetime);
 char        *bandi_format_unix_time           (gint64          unix_time);
 char        *bandi_format_money               (double          euros);

@@ -42,7 +42,13 @@ bandi_window_update_header (BandiWindow *self)
     title = bandi_window_section_title (page);
 
   if (g_strcmp0 (page, "call") == 0 && bandi_call_details_get_call (self->details) != NULL)
-    title = bandi_call_get_external_id (bandi_call_details_get_call (self->details));
+    {
+      /* The call's name, its identifier below. */
+      BandiCall *call = bandi_call_details_get_call (self->details);
+
+      title = bandi_call_get_title (call) ? bandi_call_get_title (call) : bandi_format_call_code (call);
+      subtitle = g_strdup (bandi_call_get_title (call) ? bandi_format_call_code (call) : NULL);
+    }
   else if (g_strcmp0 (page, "proposal") == 0)
     title = _("Proposal");
   else if (g_strcmp0 (page, "cluster") == 0 && self->section != NULL)

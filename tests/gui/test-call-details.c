@@ -171,6 +171,8 @@ test_stage_labels (void)
     g_autofree char *deadline_shown = NULL;
     g_autofree char *stage_shown = NULL;
     g_autofree char *own_shown = NULL;
+    g_autofree char *model_shown = NULL;
+    g_autofree char *action_shown = NULL;
 
     /* LANGUAGE picks the catalog whatever locales the machine has, as long
      * as the locale is not plain C. */
@@ -182,6 +184,8 @@ test_stage_labels (void)
     deadline_shown = bandi_format_stage (deadline);
     stage_shown = bandi_format_stage (stage);
     own_shown = bandi_format_stage (own);
+    model_shown = g_strdup (bandi_format_deadline_model ("multiple cut-off"));
+    action_shown = bandi_format_action_types ("HORIZON Innovation Actions, Other Actions");
 
     g_unsetenv ("LANGUAGE");
     bindtextdomain (GETTEXT_PACKAGE, saved_dir);
@@ -191,7 +195,13 @@ test_stage_labels (void)
     g_assert_cmpstr (deadline_shown, ==, "Scadenza");
     g_assert_cmpstr (stage_shown, ==, "Fase 2");
     g_assert_cmpstr (own_shown, ==, "Termine per le domande");
+    /* Deadline models and types of action in words (fails on the old
+     * code: the portal's terms, in English). */
+    g_assert_cmpstr (model_shown, ==, "Più scadenze intermedie (cut-off)");
+    g_assert_cmpstr (action_shown, ==, "Azione di innovazione (IA), Other Actions");
   }
+  g_assert_cmpstr (bandi_format_deadline_model ("two-stage"), ==, "Two stages");
+  g_assert_cmpstr (bandi_format_deadline_model ("something new"), ==, "something new");
 }
 
 static void

@@ -498,6 +498,12 @@ test_sync_actions (Fixture       *f,
   g_assert_false (g_action_group_get_action_enabled (seen.app, "cancel-sync"));
 }
 
+static gboolean
+is_window_title (GtkWidget *widget)
+{
+  return ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget);
+}
+
 /* The row (of a list or column view) that holds @widget */
 static GtkWidget *
 row_of (GtkWidget *widget)
@@ -545,6 +551,14 @@ test_star_from_details (Fixture       *f,
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "show-call",
                                   g_variant_new_int64 (bandi_call_get_id (call)));
   wait_for_page (f, "call");
+  /* The header names the call, its identifier below (fails on the old
+   * code: the identifier alone). */
+  {
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (f->window), is_window_title));
+
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, FIXTURE_BATTERIES_TITLE);
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, FIXTURE_BATTERIES);
+  }
   star = views_test_find_named (gtk_stack_get_visible_child (window_pages (f)), GTK_TYPE_TOGGLE_BUTTON,
                                 "Star this call");
   g_assert_nonnull (star);
@@ -565,11 +579,6 @@ test_star_from_details (Fixture       *f,
   g_assert_false (bandi_call_get_starred (call));
 }
 
-static gboolean
-is_window_title (GtkWidget *widget)
-{
-  return ADW_IS_WINDOW_TITLE (widget) && gtk_widget_get_mapped (widget);
-}
 
 /* The header's count follows the filters (fails on the old code: it
  * kept the count from before the filter). */
