@@ -17,8 +17,8 @@
 
 #define N_WEEKS 6
 #define CHIPS_PER_DAY 3
-#define AGENDA_DAYS 42
-#define AGENDA_MAX_ROWS 300
+#define AGENDA_DAYS 730      /* how far the agenda looks for deadlines */
+#define AGENDA_MAX_ROWS 50
 
 typedef struct {
   BandiCall     *call;      /* borrowed from the calls model */
@@ -154,25 +154,33 @@ chip_clicked_cb (GtkButton         *button,
   g_signal_emit (self, signals[CALL_ACTIVATED], 0, call);
 }
 
+/* A deadline in a day of the month: the call's title, cut at its end,
+ * on its programme's colour; the identifier in the tooltip. In the day's
+ * popover (@in_popover), the identifier under the title. */
 static GtkWidget *
 chip_new (BandiCalendarView *self,
-          const Entry       *entry)
+          const Entry       *entry,
+          gboolean           in_popover)
 {
   const char *programme = bandi_call_get_programme (entry->call);
+  const char *code = bandi_format_call_code (entry->call);
   const char *title = bandi_call_get_title (entry->call);
   g_autofree char *when = bandi_format_deadline (entry->deadline);
-  g_autofree char *tooltip = g_strdup_printf ("%s\n%s\n%s", bandi_call_get_external_id (entry->call),
-                                              title ? title : "", when);
-  GtkWidget *button = gtk_button_new_with_label (bandi_call_get_external_id (entry->call));
+  g_autofree char *tooltip = g_strdup_printf ("%s\n%s\n%s", title ? title : "", code ? code : "", when);
+  g_autofree char *text = in_popover && code != NULL ? g_strdup_printf ("%s\n%s", title ? title : "", code)
+                                                     : g_strdup (title ? title : code);
+  GtkWidget *button = gtk_button_new_with_label (text ? text : "");
   GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
 
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  /* Identifiers differ at their end: "HORIZON-CL5-…-01-03". A small
-   * natural width, so that a busy month does not fold the agenda away. */
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 6);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A small natural width: the cell's width decides what shows, so that
+   * a busy month does not fold the agenda away. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), in_popover ? 40 : 1);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "deadline-chip");
   gtk_widget_add_css_class (button, bandi_format_programme_class (programme));
@@ -231,7 +239,7 @@ fill_cell (BandiCalendarView *self,
     return;
 
   for (guint i = 0; i < entries->len && i < CHIPS_PER_DAY; i++)
-    gtk_box_append (GTK_BOX (cell), chip_new (self, &g_array_index (entries, Entry, i)));
+    gtk_box_append (GTK_BOX (cell), chip_new (self, &g_array_index (entries, Entry, i), FALSE));
 
   if (entries->len > CHIPS_PER_DAY)
     {
@@ -244,7 +252,7 @@ fill_cell (BandiCalendarView *self,
       g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more", "%u more", extra), extra);
 
       for (guint i = 0; i < entries->len; i++)
-        gtk_box_append (GTK_BOX (box), chip_new (self, &g_array_index (entries, Entry, i)));
+        gtk_box_append (GTK_BOX (box), chip_new (self, &g_array_index (entries, Entry, i), TRUE));
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 400);
@@ -259,11 +267,16 @@ fill_cell (BandiCalendarView *self,
     }
 }
 
+/* The next deadlines from the month on display, or from now when it is
+ * the current month (or a past one). */
 static void
 fill_agenda (BandiCalendarView *self)
 {
   GDateTime *now = bandi_context_get_now (self->context);
   gint64 now_unix = g_date_time_to_unix (now);
+  g_autoptr(GDateTime) first = g_date_time_new_local (self->year, self->month, 1, 0, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_compare (first, now) > 0 ? g_date_time_ref (first) : g_date_time_ref (now);
+  gint64 from = g_date_time_to_unix (start);
   GtkWidget *child;
   guint rows = 0;
 
@@ -272,25 +285,26 @@ fill_agenda (BandiCalendarView *self)
 
   for (int offset = 0; offset < AGENDA_DAYS && rows < AGENDA_MAX_ROWS; offset++)
     {
-      g_autoptr(GDateTime) date = g_date_time_add_days (now, offset);
+      g_autoptr(GDateTime) date = g_date_time_add_days (start, offset);
       GArray *entries = entries_for (self, g_date_time_get_year (date), g_date_time_get_month (date),
                                      g_date_time_get_day_of_month (date));
 
       for (guint i = 0; entries != NULL && i < entries->len && rows < AGENDA_MAX_ROWS; i++)
         {
           const Entry *entry = &g_array_index (entries, Entry, i);
+          const char *code = bandi_format_call_code (entry->call);
           g_autofree char *when = NULL;
           g_autofree char *subtitle = NULL;
           const char *title;
           GtkWidget *row;
 
-          if (bandi_deadline_is_past (entry->deadline, now_unix))
+          if (bandi_deadline_is_past (entry->deadline, MAX (now_unix, from)))
             continue;
           when = bandi_format_deadline (entry->deadline);
           title = bandi_call_get_title (entry->call);
           /* Translators: when a deadline falls, then the call's identifier */
-          subtitle = g_strdup_printf (_("%s · %s"), when, bandi_call_get_external_id (entry->call));
-          row = bandi_format_plain_row (title ? title : bandi_call_get_external_id (entry->call), subtitle);
+          subtitle = code ? g_strdup_printf (_("%s · %s"), when, code) : g_strdup (when);
+          row = bandi_format_plain_row (title ? title : code, subtitle);
           adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           g_object_set_data (G_OBJECT (row), "call", entry->call);
@@ -367,6 +381,7 @@ bandi_calendar_view_set_month (BandiCalendarView *self,
   self->year = year;
   self->month = month;
   fill_month (self);
+  fill_agenda (self);
 }
 
 void

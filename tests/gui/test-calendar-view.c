@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "bandi-calendar-view.h"
 #include "gui-fixtures.h"
 #include "views-test-util.h"
@@ -159,7 +161,7 @@ test_chip_opens_call (Fixture       *f,
 
   g_signal_connect (f->view, "call-activated", G_CALLBACK (activated_cb), &activated);
   bandi_calendar_view_set_month (f->view, 2030, 3);
-  chip = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "LATE-LONDON");
+  chip = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London");
   g_assert_nonnull (chip);
   g_signal_emit_by_name (chip, "clicked");
   g_assert_nonnull (activated);
@@ -246,6 +248,62 @@ test_chip_colours (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (colours), ==, 5);
 }
 
+/* A day's chip shows the call's title, cut at its end, the identifier in
+ * its tooltip (fails on the old code: the identifier, cut in the
+ * middle). */
+static void
+test_chip_shows_title (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *chip;
+  GtkWidget *label;
+
+  bandi_calendar_view_set_month (f->view, 2030, 3);
+  chip = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London");
+  g_assert_nonnull (chip);
+  label = gtk_button_get_child (GTK_BUTTON (chip));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (chip), "LATE-LONDON"));
+}
+
+static gboolean
+agenda_lists (GtkWidget  *widget,
+              const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (agenda_lists (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* The agenda lists the next deadlines from the month on display, however
+ * far (fails on the old code: the coming 42 days only, from today). */
+static void
+test_agenda_from_month (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(BandiDeadline) alpine = gui_fixture_deadline (1, 60, 0, NULL);
+  int year, month, day;
+
+  views_test_flush ();
+  g_assert_true (agenda_lists (GTK_WIDGET (f->view), "Generated topic 0 on clean energy"));
+
+  /* Two months on, from the first of that month. */
+  bandi_deadline_get_date (alpine, &year, &month, &day);
+  bandi_calendar_view_set_month (f->view, year, month);
+  views_test_flush ();
+  g_assert_true (agenda_lists (GTK_WIDGET (f->view), "Alpine Space fifth call"));
+  g_assert_false (agenda_lists (GTK_WIDGET (f->view), "Generated topic 0 on clean energy"));
+
+  /* A month with no deadline from it on: none listed. */
+  bandi_calendar_view_set_month (f->view, 2040, 1);
+  views_test_flush ();
+  g_assert_nonnull (views_test_find_label (GTK_WIDGET (f->view), "No deadline from this month on."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +315,10 @@ main (int   argc,
   g_test_add ("/calendar-view/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add ("/calendar-view/chip-opens-call", Fixture, NULL, fixture_set_up,
               test_chip_opens_call, fixture_tear_down);
+  g_test_add ("/calendar-view/chip-shows-title", Fixture, NULL, fixture_set_up, test_chip_shows_title,
+              fixture_tear_down);
+  g_test_add ("/calendar-view/agenda-from-month", Fixture, NULL, fixture_set_up, test_agenda_from_month,
+              fixture_tear_down);
   g_test_add ("/calendar-view/chip-colours", Fixture, NULL, fixture_set_up, test_chip_colours, fixture_tear_down);
 
   return views_test_run ();

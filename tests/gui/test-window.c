@@ -256,13 +256,13 @@ test_chip_builds_details (Fixture       *f,
   g_assert_false (is_built (f, "call"));
   g_assert_false (is_built (f, "proposal"));
   bandi_window_show_section (f->window, "calendar");
-  wait_for_label (f, "Coming Weeks");
+  wait_for_label (f, "Next Deadlines");
   calendar = gtk_stack_get_visible_child (window_pages (f));
   g_assert_true (BANDI_IS_CALENDAR_VIEW (calendar));
 
   bandi_deadline_get_date (deadline, &year, &month, &day);
   bandi_calendar_view_set_month (BANDI_CALENDAR_VIEW (calendar), year, month);
-  chip = views_test_find_named (calendar, GTK_TYPE_BUTTON, FIXTURE_BATTERIES);
+  chip = views_test_find_named (calendar, GTK_TYPE_BUTTON, FIXTURE_BATTERIES_TITLE);
   g_assert_nonnull (chip);
   g_signal_emit_by_name (chip, "clicked");
   wait_for_page (f, "call");
@@ -416,7 +416,7 @@ test_sidebar (Fixture       *f,
   g_assert_false (is_mapped_label (GTK_WIDGET (f->window), "Alpine Space fifth call"));
 
   bandi_window_show_section (f->window, "calendar");
-  wait_for_label (f, "Coming Weeks");
+  wait_for_label (f, "Next Deadlines");
 }
 
 static void
