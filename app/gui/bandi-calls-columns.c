@@ -459,6 +459,33 @@ add_column (BandiCallsView *self,
   return column;
 }
 
+/* GTK 4.8 gives an expanding column none of the room left: the title
+ * column is given it, as a fixed width, whenever the list's width or
+ * the columns shown change. */
+static gboolean
+fit_title_cb (gpointer user_data)
+{
+  BandiCallsView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  int room = (int) gtk_adjustment_get_page_size (adjustment);
+
+  self->fit_title_idle = 0;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (i != COL_TITLE && gtk_column_view_column_get_visible (self->columns[i]))
+      room -= MAX (gtk_column_view_column_get_fixed_width (self->columns[i]), 0);
+  room = MAX (room, 120);
+  if (gtk_column_view_column_get_fixed_width (self->columns[COL_TITLE]) != room)
+    gtk_column_view_column_set_fixed_width (self->columns[COL_TITLE], room);
+  return G_SOURCE_REMOVE;
+}
+
+void
+bandi_calls_view_fit_title (BandiCallsView *self)
+{
+  if (self->fit_title_idle == 0)
+    self->fit_title_idle = g_idle_add (fit_title_cb, self);
+}
+
 void
 bandi_calls_view_build_columns (BandiCallsView *self)
 {
@@ -479,6 +506,9 @@ bandi_calls_view_build_columns (BandiCallsView *self)
                                              GINT_TO_POINTER (FALSE), bind_relevance, NULL, FALSE, 90);
   self->columns[COL_STAR] = add_column (self, _("Star"), G_CALLBACK (setup_star_cb), self,
                                         bind_star, unbind_star, FALSE, 76);
+
+  g_signal_connect_swapped (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                            "notify::page-size", G_CALLBACK (bandi_calls_view_fit_title), self);
 
   set_sorter (self, self->columns[COL_DAYS], compare_deadline);
   set_sorter (self, self->columns[COL_DEADLINE], compare_deadline);

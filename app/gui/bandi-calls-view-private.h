@@ -34,6 +34,7 @@ struct _BandiCallsView
   gboolean            calls_stale;    /* calls to apply when next mapped */
   gboolean            filter_stale;   /* filters to apply when next mapped */
   guint               refilter_idle;
+  guint               fit_title_idle;
   struct {
     const char       *source;     /* NULL: any */
     const char       *programme;  /* NULL: any */
@@ -68,6 +69,8 @@ guint bandi_calls_view_relevance_of  (BandiCallsView *self,
                                       BandiCall      *call);
 /* The star of the row that holds @widget, or NULL (bandi-calls-columns.c). */
 GtkToggleButton *bandi_calls_view_row_star (GtkWidget *widget);
+/* Gives the title column the room the others leave (when idle). */
+void  bandi_calls_view_fit_title     (BandiCallsView *self);
 /* Adds the columns (bandi-calls-columns.c). */
 void  bandi_calls_view_build_columns (BandiCallsView *self);
 

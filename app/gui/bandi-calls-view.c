@@ -316,6 +316,7 @@ update_cluster (BandiCallsView *self)
   gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE],
                                       self->cluster != NULL &&
                                       gtk_column_view_column_get_visible (self->columns[COL_ID]));
+  bandi_calls_view_fit_title (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->suggested_button), self->cluster != NULL);
 }
 
@@ -534,6 +535,7 @@ bandi_calls_view_set_compact (BandiCallsView *self,
   gtk_column_view_column_set_visible (self->columns[COL_STATUS], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE], !compact && self->cluster != NULL);
   gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 90 : 100);
+  bandi_calls_view_fit_title (self);
 }
 
 guint
@@ -583,6 +585,7 @@ bandi_calls_view_dispose (GObject *object)
   BandiCallsView *self = BANDI_CALLS_VIEW (object);
 
   g_clear_handle_id (&self->refilter_idle, g_source_remove);
+  g_clear_handle_id (&self->fit_title_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_CALLS_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);

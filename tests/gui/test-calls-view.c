@@ -420,6 +420,31 @@ test_no_internal_keys (Fixture       *f,
   g_assert_null (views_test_find_label (GTK_WIDGET (f->view), "custom-atom-programme:interreg-xyz-first-call"));
 }
 
+/* The title column takes the room the other columns leave (fails on the
+ * old code: 200 px whatever the width). */
+static void
+test_title_takes_room (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkColumnView *columns = GTK_COLUMN_VIEW (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, NULL));
+  GListModel *list = gtk_column_view_get_columns (columns);
+  int others = 0;
+  int width = gtk_widget_get_width (GTK_WIDGET (columns));
+
+  views_test_flush ();
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+
+      if (gtk_column_view_column_get_visible (column) && g_strcmp0 (gtk_column_view_column_get_title (column), "Title") != 0)
+        others += gtk_column_view_column_get_fixed_width (column);
+    }
+  /* 1100 px wide: 300 px and more for the titles. */
+  g_assert_cmpint (width, >=, 1000);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (find_column (f, "Title")), ==, width - others);
+  g_assert_cmpint (width - others, >, 250);
+}
+
 static void
 test_plain_text (Fixture       *f,
                  gconstpointer  data)
@@ -503,6 +528,8 @@ main (int   argc,
               fixture_set_up, test_suggestions_open_only, fixture_tear_down);
   g_test_add ("/calls-view/no-internal-keys", Fixture, GINT_TO_POINTER (BANDI_CALLS_KIND_ALL),
               fixture_set_up, test_no_internal_keys, fixture_tear_down);
+  g_test_add ("/calls-view/title-takes-room", Fixture, GINT_TO_POINTER (BANDI_CALLS_KIND_ALL),
+              fixture_set_up, test_title_takes_room, fixture_tear_down);
   g_test_add ("/calls-view/plain-text", Fixture, GINT_TO_POINTER (BANDI_CALLS_KIND_ALL),
               fixture_set_up, test_plain_text, fixture_tear_down);
   g_test_add ("/calls-view/activate", Fixture, GINT_TO_POINTER (BANDI_CALLS_KIND_UPCOMING),

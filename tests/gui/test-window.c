@@ -824,6 +824,17 @@ test_narrow (Fixture       *f,
   for (int i = 0; i < 50 && is_mapped_label (GTK_WIDGET (f->window), "LE2C"); i++)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (is_mapped_label (GTK_WIDGET (f->window), "LE2C"));
+
+  /* The header's title is read whole (fails on the old code: "Upc…"
+   * beside four buttons). */
+  views_test_flush ();
+  {
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (f->window), is_window_title));
+    GtkLabel *label = views_test_find_label (GTK_WIDGET (title), "Upcoming");
+
+    g_assert_nonnull (label);
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  }
 }
 
 int
