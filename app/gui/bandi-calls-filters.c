@@ -25,6 +25,35 @@ bandi_calls_view_selected_string (GtkDropDown *dropdown)
   return gtk_string_object_get_string (item);
 }
 
+/* The filters button counts the filters set; Clear Filters shows then. */
+static void
+update_filters_button (BandiCallsView *self)
+{
+  guint n = (self->state.source != NULL) + (self->state.programme != NULL) +
+            (self->state.status != 0) + (self->state.window != 0) +
+            (self->fixed_cluster == NULL && self->state.suggested_only);
+  g_autofree char *label = NULL;
+
+  if (n > 0)
+    /* Translators: the filters button, with how many filters are set */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filters (%u)", "Filters (%u)", n), n);
+  gtk_menu_button_set_label (self->filters_button, label ? label : _("Filters"));
+  gtk_widget_set_visible (self->clear_button, n > 0);
+}
+
+void
+bandi_calls_view_clear_filters (BandiCallsView *self)
+{
+  self->updating_dropdowns = TRUE;
+  gtk_drop_down_set_selected (self->source_dropdown, 0);
+  gtk_drop_down_set_selected (self->programme_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->window_dropdown, 0);
+  gtk_toggle_button_set_active (self->suggested_button, FALSE);
+  self->updating_dropdowns = FALSE;
+  bandi_calls_view_refilter_now (self);
+}
+
 /* Reads the filter widgets once, not for each of 20,000 calls. */
 void
 bandi_calls_view_read_filter_state (BandiCallsView *self)
@@ -35,6 +64,7 @@ bandi_calls_view_read_filter_state (BandiCallsView *self)
   self->state.window = gtk_drop_down_get_selected (self->window_dropdown);
   self->state.suggested_only = self->fixed_cluster != NULL ||
                                gtk_toggle_button_get_active (self->suggested_button);
+  update_filters_button (self);
 }
 
 static void

@@ -44,7 +44,8 @@ struct _BandiCallsView
   } state;
 
   /* template children */
-  GtkWidget          *filter_scroller;
+  GtkMenuButton      *filters_button;
+  GtkWidget          *clear_button;
   GtkDropDown        *source_dropdown;
   GtkDropDown        *programme_dropdown;
   GtkDropDown        *status_dropdown;
@@ -84,5 +85,9 @@ void        bandi_calls_view_read_filter_state       (BandiCallsView *self);
 void        bandi_calls_view_refill_dropdowns        (BandiCallsView *self);
 void        bandi_calls_view_refill_cluster_dropdown (BandiCallsView *self);
 void        bandi_calls_view_select_cluster          (BandiCallsView *self);
+/* Applies the filters again (when next shown, if hidden). */
+void        bandi_calls_view_refilter_now            (BandiCallsView *self);
+/* Sets every filter back to "any". */
+void        bandi_calls_view_clear_filters           (BandiCallsView *self);
 
 G_END_DECLS

@@ -263,8 +263,8 @@ refilter_with (BandiCallsView   *self,
     filter_now (self, change);
 }
 
-static void
-refilter_now (BandiCallsView *self)
+void
+bandi_calls_view_refilter_now (BandiCallsView *self)
 {
   refilter_with (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -274,7 +274,7 @@ filter_changed_cb (BandiCallsView *self)
 {
   if (self->updating_dropdowns)
     return;
-  refilter_now (self);
+  bandi_calls_view_refilter_now (self);
 }
 
 static void
@@ -358,7 +358,7 @@ clusters_changed_cb (BandiCallsView *self)
 {
   bandi_calls_view_refill_cluster_dropdown (self);
   update_cluster (self);
-  refilter_now (self);
+  bandi_calls_view_refilter_now (self);
 }
 
 static gboolean
@@ -367,7 +367,7 @@ refilter_idle_cb (gpointer user_data)
   BandiCallsView *self = user_data;
 
   self->refilter_idle = 0;
-  refilter_now (self);
+  bandi_calls_view_refilter_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -424,7 +424,7 @@ bandi_calls_view_set_fixed_cluster (BandiCallsView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->cluster_dropdown), acronym == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->suggested_button), acronym == NULL);
   update_cluster (self);
-  refilter_now (self);
+  bandi_calls_view_refilter_now (self);
 }
 
 const char *
@@ -448,7 +448,7 @@ bandi_calls_view_set_relevance_cluster (BandiCallsView *self,
   self->relevance_cluster = g_strdup (acronym);
   bandi_calls_view_select_cluster (self);
   update_cluster (self);
-  refilter_now (self);
+  bandi_calls_view_refilter_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELEVANCE_CLUSTER]);
 }
 
@@ -747,7 +747,8 @@ bandi_calls_view_class_init (BandiCallsViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-calls-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, filter_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, clear_button);
   gtk_widget_class_bind_template_child (widget_class, BandiCallsView, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BandiCallsView, programme_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BandiCallsView, status_dropdown);
@@ -759,6 +760,7 @@ bandi_calls_view_class_init (BandiCallsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiCallsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, BandiCallsView, sync_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bandi_calls_view_clear_filters);
   gtk_widget_class_bind_template_callback (widget_class, cluster_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }

@@ -58,15 +58,19 @@ new_calls_view (BandiWindow    *self,
   return view;
 }
 
-/* Upcoming, All calls and Starred: the relevance shown is the chosen
- * cluster's. */
+/* Upcoming, All calls and Starred */
 static GtkWidget *
 build_section_calls_view (BandiWindow     *self,
                           BandiCallsKind   kind,
                           BandiCallsView **view)
 {
+  g_autofree char *cluster = g_settings_get_string (self->settings, "selected-cluster");
+
+  /* Each list has its own filters, the cluster too: it starts from the
+   * last one chosen, which new proposals default to. */
   *view = new_calls_view (self, kind);
-  g_settings_bind (self->settings, "selected-cluster", *view, "relevance-cluster", G_SETTINGS_BIND_DEFAULT);
+  bandi_calls_view_set_relevance_cluster (*view, cluster);
+  g_settings_bind (self->settings, "selected-cluster", *view, "relevance-cluster", G_SETTINGS_BIND_SET);
   return GTK_WIDGET (*view);
 }
 

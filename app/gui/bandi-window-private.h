@@ -28,6 +28,7 @@ struct _BandiWindow
   GQueue                history;      /* page names pushed over a section */
   char                 *section;      /* "upcoming", "cluster:AFIL", … */
   char                 *search_text;  /* the search applied */
+  gboolean              searching;    /* showing "all" for a search */
   GHashTable           *search_ids;   /* the ids it matches, NULL for all */
   GCancellable         *publishing;   /* while publishing to the calendar */
   AdwToast             *publish_toast;

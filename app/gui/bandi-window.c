@@ -132,6 +132,8 @@ bandi_window_go_back (BandiWindow *self)
   bandi_window_update_header (self);
 }
 
+static void search_changed_cb (BandiWindow *self);
+
 void
 bandi_window_show_section (BandiWindow *self,
                            const char  *section)
@@ -152,6 +154,13 @@ bandi_window_show_section (BandiWindow *self,
 
   leave_pushed_pages (self);
   g_queue_clear_full (&self->history, g_free);
+  /* A search, as every filter, belongs to the section it was made in. */
+  if (g_strcmp0 (self->section, section) != 0 && !self->searching &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed_cb (self);
+    }
   g_free (self->section);
   self->section = g_strdup (section);
 
@@ -470,7 +479,11 @@ search_changed_cb (BandiWindow *self)
 
   /* Typing elsewhere than in a list searches all calls. */
   if (bandi_window_current_calls_view (self) == NULL && *self->search_text != '\0')
-    bandi_window_show_section (self, "all");
+    {
+      self->searching = TRUE;
+      bandi_window_show_section (self, "all");
+      self->searching = FALSE;
+    }
 
   if (*self->search_text != '\0' && self->store != NULL)
     {

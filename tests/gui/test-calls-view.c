@@ -445,6 +445,32 @@ test_title_takes_room (Fixture       *f,
   g_assert_cmpint (width - others, >, 250);
 }
 
+/* The filters are in a popover: its button counts those set, and Clear
+ * Filters sets them back (fails on the old code: a bar of drop-downs
+ * wider than the list in Italian). */
+static void
+test_filters_button (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *button = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_MENU_BUTTON, "Filter the calls");
+  GtkWidget *clear = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "_Clear Filters");
+  guint all = bandi_calls_view_get_n_shown (f->view);
+
+  g_assert_nonnull (button);
+  g_assert_nonnull (clear);
+  g_assert_false (gtk_widget_get_visible (clear));
+  gtk_drop_down_set_selected (find_dropdown (f, "Status"), 2);  /* Forthcoming */
+  select_string (find_dropdown (f, "Source"), "interreg");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Filters (2)");
+  g_assert_true (gtk_widget_get_visible (clear));
+  g_assert_cmpuint (bandi_calls_view_get_n_shown (f->view), ==, 1);
+
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Filters");
+  g_assert_false (gtk_widget_get_visible (clear));
+  g_assert_cmpuint (bandi_calls_view_get_n_shown (f->view), ==, all);
+}
+
 static void
 test_plain_text (Fixture       *f,
                  gconstpointer  data)
@@ -530,6 +556,8 @@ main (int   argc,
               fixture_set_up, test_no_internal_keys, fixture_tear_down);
   g_test_add ("/calls-view/title-takes-room", Fixture, GINT_TO_POINTER (BANDI_CALLS_KIND_ALL),
               fixture_set_up, test_title_takes_room, fixture_tear_down);
+  g_test_add ("/calls-view/filters-button", Fixture, GINT_TO_POINTER (BANDI_CALLS_KIND_ALL),
+              fixture_set_up, test_filters_button, fixture_tear_down);
   g_test_add ("/calls-view/plain-text", Fixture, GINT_TO_POINTER (BANDI_CALLS_KIND_ALL),
               fixture_set_up, test_plain_text, fixture_tear_down);
   g_test_add ("/calls-view/activate", Fixture, GINT_TO_POINTER (BANDI_CALLS_KIND_UPCOMING),
