@@ -36,6 +36,8 @@ struct _BandiCalendarView
   gboolean     index_dirty;
   int          year;
   int          month;
+  gboolean     compact;     /* dots in the days, the chosen day listed */
+  guint        chosen;      /* the chosen day, yyyymmdd */
   GtkWidget   *cells[N_WEEKS * 7];
 
   /* template children */
@@ -43,6 +45,8 @@ struct _BandiCalendarView
   GtkGrid     *grid;
   GtkListBox  *agenda_list;
   GtkStack    *agenda_stack;
+  GtkWidget   *day_scroller;
+  GtkListBox  *day_list;
 };
 
 G_DEFINE_FINAL_TYPE (BandiCalendarView, bandi_calendar_view, GTK_TYPE_WIDGET)
@@ -222,6 +226,14 @@ fill_cell (BandiCalendarView *self,
   while ((child = gtk_widget_get_next_sibling (number)) != NULL)
     gtk_box_remove (GTK_BOX (cell), child);
 
+  g_object_set_data (G_OBJECT (cell), "day",
+                     GUINT_TO_POINTER (day_key (g_date_time_get_year (date), g_date_time_get_month (date),
+                                                g_date_time_get_day_of_month (date))));
+  if (self->compact &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "day")) == self->chosen)
+    gtk_widget_add_css_class (cell, "chosen");
+  else
+    gtk_widget_remove_css_class (cell, "chosen");
   gtk_label_set_text (GTK_LABEL (number), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (number), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   if (in_month)
@@ -238,6 +250,23 @@ fill_cell (BandiCalendarView *self,
   if (entries == NULL)
     return;
 
+  if (self->compact)
+    {
+      /* A dot per deadline, in its programme's colour. */
+      GtkWidget *dots = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 1);
+
+      for (guint i = 0; i < entries->len && i < CHIPS_PER_DAY; i++)
+        {
+          GtkWidget *dot = gtk_label_new ("●");
+          const char *programme = bandi_call_get_programme (g_array_index (entries, Entry, i).call);
+
+          gtk_widget_add_css_class (dot, "deadline-dot");
+          gtk_widget_add_css_class (dot, bandi_format_programme_class (programme));
+          gtk_box_append (GTK_BOX (dots), dot);
+        }
+      gtk_box_append (GTK_BOX (cell), dots);
+      return;
+    }
   for (guint i = 0; i < entries->len && i < CHIPS_PER_DAY; i++)
     gtk_box_append (GTK_BOX (cell), chip_new (self, &g_array_index (entries, Entry, i), FALSE));
 
@@ -267,6 +296,24 @@ fill_cell (BandiCalendarView *self,
     }
 }
 
+/* A deadline in the agenda or the chosen day's list: the call's title,
+ * when, and its identifier. */
+static GtkWidget *
+deadline_row_new (const Entry *entry)
+{
+  const char *code = bandi_format_call_code (entry->call);
+  const char *title = bandi_call_get_title (entry->call);
+  g_autofree char *when = bandi_format_deadline (entry->deadline);
+  /* Translators: when a deadline falls, then the call's identifier */
+  g_autofree char *subtitle = code ? g_strdup_printf (_("%s · %s"), when, code) : g_strdup (when);
+  GtkWidget *row = bandi_format_plain_row (title ? title : code, subtitle);
+
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "call", entry->call);
+  return row;
+}
+
 /* The next deadlines from the month on display, or from now when it is
  * the current month (or a past one). */
 static void
@@ -292,23 +339,10 @@ fill_agenda (BandiCalendarView *self)
       for (guint i = 0; entries != NULL && i < entries->len && rows < AGENDA_MAX_ROWS; i++)
         {
           const Entry *entry = &g_array_index (entries, Entry, i);
-          const char *code = bandi_format_call_code (entry->call);
-          g_autofree char *when = NULL;
-          g_autofree char *subtitle = NULL;
-          const char *title;
-          GtkWidget *row;
 
           if (bandi_deadline_is_past (entry->deadline, MAX (now_unix, from)))
             continue;
-          when = bandi_format_deadline (entry->deadline);
-          title = bandi_call_get_title (entry->call);
-          /* Translators: when a deadline falls, then the call's identifier */
-          subtitle = code ? g_strdup_printf (_("%s · %s"), when, code) : g_strdup (when);
-          row = bandi_format_plain_row (title ? title : code, subtitle);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-          g_object_set_data (G_OBJECT (row), "call", entry->call);
-          gtk_list_box_append (self->agenda_list, row);
+          gtk_list_box_append (self->agenda_list, deadline_row_new (entry));
           rows++;
         }
     }
@@ -323,6 +357,62 @@ agenda_row_activated_cb (BandiCalendarView *self,
 
   if (call != NULL)
     g_signal_emit (self, signals[CALL_ACTIVATED], 0, call);
+}
+
+/* Narrow, the chosen day's deadlines under the month. */
+static void
+fill_day_list (BandiCalendarView *self)
+{
+  GArray *entries;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->day_list))) != NULL)
+    gtk_list_box_remove (self->day_list, child);
+  gtk_widget_set_visible (self->day_scroller, self->compact);
+  if (!self->compact)
+    return;
+  entries = entries_for (self, self->chosen / 10000, self->chosen / 100 % 100, self->chosen % 100);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    gtk_list_box_append (self->day_list, deadline_row_new (&g_array_index (entries, Entry, i)));
+}
+
+static void fill_month (BandiCalendarView *self);
+
+void
+bandi_calendar_view_choose_day (BandiCalendarView *self,
+                                int                day)
+{
+  g_return_if_fail (BANDI_IS_CALENDAR_VIEW (self));
+
+  self->chosen = day_key (self->year, self->month, day);
+  fill_month (self);
+}
+
+static void
+cell_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 BandiCalendarView *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  if (!self->compact)
+    return;
+  self->chosen = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "day"));
+  fill_month (self);
+}
+
+void
+bandi_calendar_view_set_compact (BandiCalendarView *self,
+                                 gboolean           compact)
+{
+  g_return_if_fail (BANDI_IS_CALENDAR_VIEW (self));
+
+  if (self->compact == !!compact)
+    return;
+  self->compact = !!compact;
+  fill_month (self);
 }
 
 static void
@@ -345,6 +435,7 @@ fill_month (BandiCalendarView *self)
 
       fill_cell (self, self->cells[i], date, in_month, is_today);
     }
+  fill_day_list (self);
 }
 
 /* The context's calls were read again, or its clock moved on. */
@@ -375,11 +466,17 @@ bandi_calendar_view_set_month (BandiCalendarView *self,
                                int                year,
                                int                month)
 {
+  GDateTime *now;
+
   g_return_if_fail (BANDI_IS_CALENDAR_VIEW (self));
   g_return_if_fail (month >= 1 && month <= 12);
 
+  now = bandi_context_get_now (self->context);
   self->year = year;
   self->month = month;
+  self->chosen = year == g_date_time_get_year (now) && month == g_date_time_get_month (now)
+                 ? day_key (year, month, g_date_time_get_day_of_month (now))
+                 : day_key (year, month, 1);
   fill_month (self);
   fill_agenda (self);
 }
@@ -575,6 +672,8 @@ bandi_calendar_view_class_init (BandiCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, grid);
   gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, agenda_list);
   gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, agenda_stack);
+  gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, day_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, day_list);
   gtk_widget_class_bind_template_callback (widget_class, agenda_row_activated_cb);
 }
 
@@ -601,7 +700,11 @@ bandi_calendar_view_init (BandiCalendarView *self)
     }
   for (int i = 0; i < N_WEEKS * 7; i++)
     {
+      GtkGesture *click = gtk_gesture_click_new ();
+
       self->cells[i] = cell_new ();
+      g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), self);
+      gtk_widget_add_controller (self->cells[i], GTK_EVENT_CONTROLLER (click));
       gtk_grid_attach (self->grid, self->cells[i], i % 7, 1 + i / 7, 1, 1);
     }
 }

@@ -22,6 +22,13 @@ void               bandi_calendar_view_get_month  (BandiCalendarView *self,
                                                    int               *year,
                                                    int               *month);
 void               bandi_calendar_view_show_today (BandiCalendarView *self);
+/* Narrow: dots in the days, the chosen day's deadlines listed below. */
+void               bandi_calendar_view_set_compact (BandiCalendarView *self,
+                                                    gboolean           compact);
+/* Chooses @day (1-31) of the month shown, whose deadlines the compact
+ * view lists. */
+void               bandi_calendar_view_choose_day (BandiCalendarView *self,
+                                                   int                day);
 /* How many deadlines fall on @day (1-31) of the month shown. */
 guint              bandi_calendar_view_count_day  (BandiCalendarView *self,
                                                    int                day);

@@ -142,6 +142,7 @@ build_page (BandiWindow *self,
   if (g_str_equal (name, "calendar"))
     {
       self->calendar_view = bandi_calendar_view_new (self->context);
+      bandi_calendar_view_set_compact (self->calendar_view, adw_leaflet_get_folded (self->leaflet));
       g_signal_connect_swapped (self->calendar_view, "call-activated", G_CALLBACK (call_activated_cb), self);
       return GTK_WIDGET (self->calendar_view);
     }

@@ -84,6 +84,8 @@ leaflet_folded_cb (BandiWindow *self)
 
   for (guint i = 0; i < n; i++)
     bandi_calls_view_set_compact (views[i], folded);
+  if (self->calendar_view != NULL)
+    bandi_calendar_view_set_compact (self->calendar_view, folded);
   /* Narrow, the title needs the room: Sync is in the main menu. */
   gtk_widget_set_visible (GTK_WIDGET (self->sync_button), !folded);
   bandi_window_update_header (self);

@@ -304,6 +304,41 @@ test_agenda_from_month (Fixture       *f,
   g_assert_nonnull (views_test_find_label (GTK_WIDGET (f->view), "No deadline from this month on."));
 }
 
+static guint
+count_rows (GtkWidget  *widget,
+            const char *title)
+{
+  guint n = ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, title);
+  return n;
+}
+
+/* Narrow, the days show dots, and the chosen day's deadlines are listed
+ * below the month (fails on the old code: three letters of a chip). */
+static void
+test_compact (Fixture       *f,
+              gconstpointer  data)
+{
+  guint before;
+
+  bandi_calendar_view_set_month (f->view, 2030, 3);
+  bandi_calendar_view_set_compact (f->view, TRUE);
+  views_test_flush ();
+  g_assert_null (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+  before = count_rows (GTK_WIDGET (f->view), "Late in London");
+  bandi_calendar_view_choose_day (f->view, 11);
+  views_test_flush ();
+  g_assert_cmpuint (count_rows (GTK_WIDGET (f->view), "Late in London"), ==, before + 1);
+
+  bandi_calendar_view_set_compact (f->view, FALSE);
+  views_test_flush ();
+  g_assert_nonnull (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (f->view), "Late in London"), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +354,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/calendar-view/agenda-from-month", Fixture, NULL, fixture_set_up, test_agenda_from_month,
               fixture_tear_down);
+  g_test_add ("/calendar-view/compact", Fixture, NULL, fixture_set_up, test_compact, fixture_tear_down);
   g_test_add ("/calendar-view/chip-colours", Fixture, NULL, fixture_set_up, test_chip_colours, fixture_tear_down);
 
   return views_test_run ();
