@@ -12,42 +12,12 @@
 
 #include <glib/gi18n.h>
 
-#include "bandi-calendar-view.h"
+#include "bandi-calendar-view-private.h"
 #include "bandi-format.h"
 
-#define N_WEEKS 6
 #define CHIPS_PER_DAY 3
 #define AGENDA_DAYS 730      /* how far the agenda looks for deadlines */
 #define AGENDA_MAX_ROWS 50
-
-typedef struct {
-  BandiCall     *call;      /* borrowed from the calls model */
-  BandiDeadline *deadline;  /* borrowed from the call */
-  gint64         at;        /* sort key */
-} Entry;
-
-struct _BandiCalendarView
-{
-  GtkWidget    parent_instance;
-
-  BandiContext *context;
-  GListModel  *calls;        /* the context's calls, as indexed */
-  GHashTable  *days;       /* yyyymmdd → GArray of Entry */
-  gboolean     index_dirty;
-  int          year;
-  int          month;
-  gboolean     compact;     /* dots in the days, the chosen day listed */
-  guint        chosen;      /* the chosen day, yyyymmdd */
-  GtkWidget   *cells[N_WEEKS * 7];
-
-  /* template children */
-  GtkLabel    *month_label;
-  GtkGrid     *grid;
-  GtkListBox  *agenda_list;
-  GtkStack    *agenda_stack;
-  GtkWidget   *day_scroller;
-  GtkListBox  *day_list;
-};
 
 G_DEFINE_FINAL_TYPE (BandiCalendarView, bandi_calendar_view, GTK_TYPE_WIDGET)
 
@@ -101,7 +71,7 @@ ensure_index (BandiCalendarView *self)
       g_autoptr(BandiCall) call = g_list_model_get_item (self->calls, i);
       GPtrArray *deadlines = bandi_call_get_deadlines (call);
 
-      if (bandi_call_get_withdrawn (call))
+      if (bandi_call_get_withdrawn (call) || !bandi_calendar_view_shows (self, call))
         continue;
       for (guint j = 0; j < deadlines->len; j++)
         {
@@ -440,15 +410,39 @@ fill_month (BandiCalendarView *self)
 
 /* The context's calls were read again, or its clock moved on. */
 static void
-calls_changed_cb (BandiCalendarView *self)
+refill (BandiCalendarView *self)
 {
-  g_set_object (&self->calls, bandi_context_get_calls (self->context));
   self->index_dirty = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       fill_month (self);
       fill_agenda (self);
     }
+}
+
+static void
+calls_changed_cb (BandiCalendarView *self)
+{
+  g_set_object (&self->calls, bandi_context_get_calls (self->context));
+  bandi_calendar_view_refill_filters (self);
+  refill (self);
+}
+
+void
+bandi_calendar_view_filter_changed (BandiCalendarView *self)
+{
+  bandi_calendar_view_read_filters (self);
+  self->index_dirty = TRUE;
+  fill_month (self);
+  fill_agenda (self);
+}
+
+/* A star changed: the starred filter shows it or not. */
+static void
+call_changed_cb (BandiCalendarView *self)
+{
+  if (self->filter.starred)
+    refill (self);
 }
 
 static void
@@ -574,6 +568,8 @@ bandi_calendar_view_constructed (GObject *object)
   g_return_if_fail (self->context != NULL);
   g_signal_connect_object (self->context, "calls-changed", G_CALLBACK (calls_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::now", G_CALLBACK (now_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "clusters-changed", G_CALLBACK (calls_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "call-changed", G_CALLBACK (call_changed_cb), self, G_CONNECT_SWAPPED);
   calls_changed_cb (self);
   bandi_calendar_view_show_today (self);
 }
@@ -623,6 +619,7 @@ bandi_calendar_view_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_hash_table_remove_all (self->days);
+  bandi_calendar_view_free_filters (self);
   g_clear_object (&self->calls);
   g_clear_object (&self->context);
 
@@ -674,6 +671,11 @@ bandi_calendar_view_class_init (BandiCalendarViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, agenda_stack);
   gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, day_scroller);
   gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, day_list);
+  gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, cluster_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, starred_button);
+  gtk_widget_class_bind_template_child (widget_class, BandiCalendarView, filters_button);
+  gtk_widget_class_bind_template_callback (widget_class, bandi_calendar_view_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, agenda_row_activated_cb);
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "bandi-calls-view-private.h"
+#include "bandi-format.h"
 
 const char *
 bandi_calls_view_selected_string (GtkDropDown *dropdown)
@@ -32,12 +33,9 @@ update_filters_button (BandiCallsView *self)
   guint n = (self->state.source != NULL) + (self->state.programme != NULL) +
             (self->state.status != 0) + (self->state.window != 0) +
             (self->fixed_cluster == NULL && self->state.suggested_only);
-  g_autofree char *label = NULL;
+  g_autofree char *label = bandi_format_filters_label (n);
 
-  if (n > 0)
-    /* Translators: the filters button, with how many filters are set */
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filters (%u)", "Filters (%u)", n), n);
-  gtk_menu_button_set_label (self->filters_button, label ? label : _("Filters"));
+  gtk_menu_button_set_label (self->filters_button, label);
   gtk_widget_set_visible (self->clear_button, n > 0);
 }
 
@@ -100,41 +98,12 @@ source_label (GtkStringObject *item,
   return g_strdup (source != NULL ? bandi_source_get_name (source) : id);
 }
 
-static GPtrArray *
-distinct_values (GListModel  *calls,
-                 const char *(*get) (BandiCall *))
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *values = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (calls);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BandiCall) call = g_list_model_get_item (calls, i);
-      const char *value = get (call);
-
-      /* The calls own the strings and outlive this array. */
-      if (value != NULL && *value != '\0' && g_hash_table_add (seen, (gpointer) value))
-        g_ptr_array_add (values, (gpointer) value);
-    }
-  return values;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
 void
 bandi_calls_view_refill_dropdowns (BandiCallsView *self)
 {
-  g_autoptr(GPtrArray) sources = distinct_values (self->calls, bandi_call_get_source_id);
-  g_autoptr(GPtrArray) programmes = distinct_values (self->calls, bandi_call_get_programme);
+  g_autoptr(GPtrArray) sources = bandi_calls_distinct_values (self->calls, bandi_call_get_source_id);
+  g_autoptr(GPtrArray) programmes = bandi_calls_distinct_values (self->calls, bandi_call_get_programme);
 
-  g_ptr_array_sort (sources, compare_strings);
-  g_ptr_array_sort (programmes, compare_strings);
   self->updating_dropdowns = TRUE;
   fill_string_dropdown (self->source_dropdown, _("Any source"), sources);
   fill_string_dropdown (self->programme_dropdown, _("Any programme"), programmes);

@@ -112,6 +112,34 @@ bandi_calls_sort_by_deadline (GListModel *calls,
   return G_LIST_MODEL (sorted);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+GPtrArray *
+bandi_calls_distinct_values (GListModel  *calls,
+                             const char *(*get) (BandiCall *))
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *values = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (calls);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BandiCall) call = g_list_model_get_item (calls, i);
+      const char *value = get (call);
+
+      /* The calls own the strings and outlive this array. */
+      if (value != NULL && *value != '\0' && g_hash_table_add (seen, (gpointer) value))
+        g_ptr_array_add (values, (gpointer) value);
+    }
+  g_ptr_array_sort (values, compare_strings);
+  return values;
+}
+
 static void
 tick (BandiContext *self)
 {

@@ -61,4 +61,9 @@ gboolean           bandi_context_set_starred      (BandiContext      *self,
 GListModel     *bandi_calls_sort_by_deadline    (GListModel     *calls,
                                                  gint64          now_unix);
 
+/* The distinct non-empty values @get gives for @calls, sorted; the calls
+ * own the strings. */
+GPtrArray      *bandi_calls_distinct_values     (GListModel     *calls,
+                                                 const char   *(*get) (BandiCall *));
+
 G_END_DECLS

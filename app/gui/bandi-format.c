@@ -219,6 +219,16 @@ bandi_format_action_types (const char *types)
   return g_string_free (text, FALSE);
 }
 
+/* A filters button's label: "Filters", or "Filters (2)" with two set */
+char *
+bandi_format_filters_label (guint n_set)
+{
+  if (n_set == 0)
+    return g_strdup (_("Filters"));
+  /* Translators: the filters button, with how many filters are set */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filters (%u)", "Filters (%u)", n_set), n_set);
+}
+
 char *
 bandi_format_date (GDateTime *datetime)
 {

@@ -38,6 +38,7 @@ char        *bandi_format_deadline_short      (BandiDeadline  *deadline,
 const char  *bandi_format_call_code           (BandiCall      *call);
 const char  *bandi_format_deadline_model      (const char     *model);
 char        *bandi_format_action_types        (const char     *types);
+char        *bandi_format_filters_label       (guint           n_set);
 char        *bandi_format_date                (GDateTime      *datetime);
 char        *bandi_format_unix_time           (gint64          unix_time);
 char        *bandi_format_money               (double          euros);

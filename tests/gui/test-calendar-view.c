@@ -339,6 +339,47 @@ test_compact (Fixture       *f,
   g_assert_cmpuint (count_rows (GTK_WIDGET (f->view), "Late in London"), ==, before);
 }
 
+/* The calendar filters by star, source and cluster (fails on the old
+ * code: no filters). */
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *starred = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_CHECK_BUTTON, NULL);
+  GtkWidget *source = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, "Source");
+  GtkWidget *cluster = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, "Calls suggested for a cluster");
+  g_autoptr(BandiCall) late = bandi_store_find_call (f->store, "london", "LATE-LONDON", NULL);
+  GListModel *sources;
+
+  g_assert_nonnull (starred);
+  g_assert_nonnull (source);
+  g_assert_nonnull (cluster);
+  bandi_calendar_view_set_month (f->view, 2030, 3);
+  g_assert_nonnull (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (starred), TRUE);
+  g_assert_null (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+  g_assert_true (bandi_context_set_starred (f->context, late, TRUE, NULL));
+  g_assert_nonnull (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (starred), FALSE);
+
+  /* "Any source", "horizon", "interreg", "lombardia", "london" (no plugin: its id) */
+  sources = gtk_drop_down_get_model (GTK_DROP_DOWN (source));
+  for (guint i = 1; i < g_list_model_get_n_items (sources); i++)
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (source), i);
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (sources), i), "london") == 0)
+        g_assert_nonnull (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+      else
+        g_assert_null (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (source), 0);
+
+  /* No cluster is suggested a call without keywords or programme. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cluster), 1);
+  g_assert_null (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +396,7 @@ main (int   argc,
   g_test_add ("/calendar-view/agenda-from-month", Fixture, NULL, fixture_set_up, test_agenda_from_month,
               fixture_tear_down);
   g_test_add ("/calendar-view/compact", Fixture, NULL, fixture_set_up, test_compact, fixture_tear_down);
+  g_test_add ("/calendar-view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/calendar-view/chip-colours", Fixture, NULL, fixture_set_up, test_chip_colours, fixture_tear_down);
 
   return views_test_run ();
