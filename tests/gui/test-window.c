@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "bandi-application.h"
 #include "bandi-calendar-view.h"
 #include "bandi-calls-view.h"
@@ -833,6 +835,48 @@ test_cluster_per_list (Fixture       *f,
   bandi_calls_view_set_relevance_cluster (upcoming, "");
 }
 
+static gboolean
+shows_label_starting (GtkWidget  *widget,
+                      const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_label_starting (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+store_exec (const char *sql)
+{
+  g_autofree char *path = bandi_store_default_path ();
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A star the store refuses says so in a toast, and the row's star stays
+ * off (fails on the old code: a g_warning only). */
+static void
+test_star_fails (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkToggleButton *star = row_star (f, FIXTURE_BATTERIES_TITLE);
+
+  store_exec ("CREATE TRIGGER refuse_stars BEFORE INSERT ON user_calls"
+              " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
+  gtk_toggle_button_set_active (star, TRUE);
+  g_assert_false (gtk_toggle_button_get_active (star));
+  for (int i = 0; i < 100 && !shows_label_starting (GTK_WIDGET (f->window), "Cannot star the call"); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (shows_label_starting (GTK_WIDGET (f->window), "Cannot star the call"));
+  store_exec ("DROP TRIGGER refuse_stars;");
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -893,6 +937,7 @@ main (int   argc,
   g_test_add ("/window/shortcuts-listed-work", Fixture, NULL, fixture_set_up, test_shortcuts_listed_work,
               fixture_tear_down);
   g_test_add ("/window/cluster-per-list", Fixture, NULL, fixture_set_up, test_cluster_per_list, fixture_tear_down);
+  g_test_add ("/window/star-fails", Fixture, NULL, fixture_set_up, test_star_fails, fixture_tear_down);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add_func ("/window/quit", test_quit);
 
