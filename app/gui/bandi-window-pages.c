@@ -103,6 +103,8 @@ build_cluster_page (BandiWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *switcher = adw_view_switcher_new ();
+  GtkWidget *narrow_switcher = adw_view_switcher_new ();
+  GtkWidget *squeezer = adw_squeezer_new ();
   GtkWidget *bar = gtk_center_box_new ();
   AdwViewStackPage *page;
 
@@ -120,9 +122,14 @@ build_cluster_page (BandiWindow *self)
   adw_view_stack_page_set_icon_name (page, "bandi-dashboard-symbolic");
   g_signal_connect_swapped (self->cluster_stack, "notify::visible-child", G_CALLBACK (bandi_window_update_header), self);
 
+  /* Icons above the names when the names side by side do not fit. */
   adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->cluster_stack);
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), switcher);
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (narrow_switcher), self->cluster_stack);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (narrow_switcher), ADW_VIEW_SWITCHER_POLICY_NARROW);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), switcher);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), narrow_switcher);
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), squeezer);
   gtk_widget_add_css_class (bar, "toolbar");
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cluster_stack));

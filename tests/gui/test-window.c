@@ -900,6 +900,32 @@ test_narrow (Fixture       *f,
     g_assert_nonnull (label);
     g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
   }
+
+  /* No page of a section, nor the call details, asks for more than the
+   * 360 px of the window's content. */
+  {
+    static const char * const sections[] = { "upcoming", "all", "starred", "calendar", "cluster:LE2C" };
+    BandiStore *store = bandi_application_get_store (f->app);
+    g_autoptr(BandiCall) call = bandi_store_find_call (store, "horizon", FIXTURE_BATTERIES, NULL);
+    int min;
+
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      {
+        bandi_window_show_section (f->window, sections[i]);
+        views_test_flush ();
+        gtk_widget_measure (gtk_stack_get_visible_child (window_pages (f)), GTK_ORIENTATION_HORIZONTAL, -1,
+                            &min, NULL, NULL, NULL);
+        g_test_message ("%s: %d px at least", sections[i], min);
+        g_assert_cmpint (min, <=, 360);
+      }
+    bandi_window_show_call_id (f->window, bandi_call_get_id (call));
+    views_test_flush ();
+    gtk_widget_measure (gtk_stack_get_visible_child (window_pages (f)), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &min, NULL, NULL, NULL);
+    g_test_message ("call details: %d px at least", min);
+    g_assert_cmpint (min, <=, 360);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  }
 }
 
 int
