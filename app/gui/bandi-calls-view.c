@@ -665,6 +665,15 @@ bandi_calls_view_set_property (GObject      *object,
     }
 }
 
+static void
+column_sorter_changed_cb (BandiCallsView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  gtk_sort_list_model_set_sorter (self->sorted,
+                                  gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE ? NULL : sorter);
+}
+
 /* calls.star-focused: the star of the row that has the focus (the stars
  * take no focus, so that Enter on a row always opens its call). */
 static void
@@ -779,9 +788,11 @@ bandi_calls_view_init (BandiCallsView *self)
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   bandi_calls_view_init_filters (self);
   bandi_calls_view_build_columns (self);
-  /* In the context's order (by next deadline) until a header is clicked. */
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  /* In the context's order (by next deadline) until a header is clicked:
+   * no sorter until then, so that filtering walks no sort. */
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (column_sorter_changed_cb), self);
   self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bandi_call_rows_new (G_LIST_MODEL (self->sorted)))));
   gtk_column_view_set_model (self->column_view, self->selection);
 }
