@@ -1,6 +1,7 @@
 /* bandi-calls-filters.c
  *
- * The filters of the calls view: the source, programme and cluster lists
+ * The filters of the calls view: the function that lets a call through,
+ * the source, programme and cluster lists
  * filled from the calls and clusters shown, and their state read once for
  * the filter function.
  *
@@ -14,6 +15,97 @@
 
 #include "bandi-calls-view-private.h"
 #include "bandi-format.h"
+#include "bandi-relevance.h"
+
+/* Filtering: kind, search, source, programme, status, deadline window,
+ * cluster relevance. */
+gboolean
+bandi_calls_view_filter_func (gpointer item,
+                              gpointer user_data)
+{
+  BandiCallsView *self = user_data;
+  BandiCall *call = item;
+  const char *source = self->state.source;
+  const char *programme = self->state.programme;
+  guint status = self->state.status;
+  guint window = self->state.window;
+  gboolean has_next;
+  gint64 next = 0;
+  gint64 key;
+
+  if (bandi_call_get_withdrawn (call))
+    return FALSE;
+  if (self->kind == BANDI_CALLS_KIND_STARRED && !bandi_call_get_starred (call))
+    return FALSE;
+
+  if (self->search_ids != NULL)
+    {
+      key = bandi_call_get_id (call);
+      if (!g_hash_table_contains (self->search_ids, &key))
+        return FALSE;
+    }
+
+  has_next = bandi_calls_view_next_deadline (self, call, &next);
+  if (self->kind == BANDI_CALLS_KIND_UPCOMING && (!has_next || next < self->now))
+    return FALSE;
+  /* A cluster's suggestions are calls it can still apply to, unless the
+   * closed ones are asked for. The dates say it, whatever the status. */
+  if (self->fixed_cluster != NULL && status != STATUS_CLOSED && window != WINDOW_CLOSED &&
+      (has_next ? next < self->now : bandi_call_get_status (call) == BANDI_CALL_STATUS_CLOSED))
+    return FALSE;
+  if (source != NULL && g_strcmp0 (source, bandi_call_get_source_id (call)) != 0)
+    return FALSE;
+  if (programme != NULL && g_strcmp0 (programme, bandi_call_get_programme (call)) != 0)
+    return FALSE;
+
+  switch (status)
+    {
+    case STATUS_OPEN:
+      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_OPEN)
+        return FALSE;
+      break;
+    case STATUS_FORTHCOMING:
+      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_FORTHCOMING)
+        return FALSE;
+      break;
+    case STATUS_CLOSED:
+      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_CLOSED)
+        return FALSE;
+      break;
+    case STATUS_UNKNOWN:
+      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_UNKNOWN)
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+
+  switch (window)
+    {
+    case WINDOW_7:
+    case WINDOW_30:
+    case WINDOW_90:
+      {
+        int days = window == WINDOW_7 ? 7 : window == WINDOW_30 ? 30 : 90;
+
+        if (!has_next || next < self->now || next > self->now + (gint64) days * 86400)
+          return FALSE;
+      }
+      break;
+    case WINDOW_CLOSED:
+      if (!has_next || next >= self->now)
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+
+  if (self->state.suggested_only &&
+      bandi_calls_view_relevance_of (self, call) < BANDI_RELEVANCE_SUGGESTED)
+    return FALSE;
+
+  return TRUE;
+}
 
 const char *
 bandi_calls_view_selected_string (GtkDropDown *dropdown)

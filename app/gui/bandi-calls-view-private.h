@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+enum { WINDOW_ANY, WINDOW_7, WINDOW_30, WINDOW_90, WINDOW_CLOSED };
+enum { STATUS_ANY, STATUS_OPEN, STATUS_FORTHCOMING, STATUS_CLOSED, STATUS_UNKNOWN };
 enum { COL_DAYS, COL_DEADLINE, COL_PROGRAMME, COL_ID, COL_TITLE, COL_STATUS, COL_RELEVANCE, COL_STAR, N_COLUMNS };
 
 struct _BandiCallsView
@@ -76,6 +78,8 @@ void  bandi_calls_view_fit_title     (BandiCallsView *self);
 void  bandi_calls_view_build_columns (BandiCallsView *self);
 
 /* The filters (bandi-calls-filters.c) */
+gboolean    bandi_calls_view_filter_func             (gpointer        item,
+                                                      gpointer        user_data);
 void        bandi_calls_view_init_filters            (BandiCallsView *self);
 /* The entry chosen in a list whose first entry means "any": NULL for it */
 const char *bandi_calls_view_selected_string         (GtkDropDown    *dropdown);

@@ -19,8 +19,6 @@
 #include "bandi-format.h"
 #include "bandi-relevance.h"
 
-enum { WINDOW_ANY, WINDOW_7, WINDOW_30, WINDOW_90, WINDOW_CLOSED };
-enum { STATUS_ANY, STATUS_OPEN, STATUS_FORTHCOMING, STATUS_CLOSED, STATUS_UNKNOWN };
 
 G_DEFINE_FINAL_TYPE (BandiCallsView, bandi_calls_view, GTK_TYPE_WIDGET)
 
@@ -110,96 +108,6 @@ bandi_calls_view_relevance_of (BandiCallsView *self,
   score = bandi_relevance_score (self->cluster, call);
   g_hash_table_insert (self->relevance, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (score + 1));
   return score;
-}
-
-/* Filtering */
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  BandiCallsView *self = user_data;
-  BandiCall *call = item;
-  const char *source = self->state.source;
-  const char *programme = self->state.programme;
-  guint status = self->state.status;
-  guint window = self->state.window;
-  gboolean has_next;
-  gint64 next = 0;
-  gint64 key;
-
-  if (bandi_call_get_withdrawn (call))
-    return FALSE;
-  if (self->kind == BANDI_CALLS_KIND_STARRED && !bandi_call_get_starred (call))
-    return FALSE;
-
-  if (self->search_ids != NULL)
-    {
-      key = call_key (call);
-      if (!g_hash_table_contains (self->search_ids, &key))
-        return FALSE;
-    }
-
-  has_next = bandi_calls_view_next_deadline (self, call, &next);
-  if (self->kind == BANDI_CALLS_KIND_UPCOMING && (!has_next || next < self->now))
-    return FALSE;
-  /* A cluster's suggestions are calls it can still apply to, unless the
-   * closed ones are asked for. The dates say it, whatever the status. */
-  if (self->fixed_cluster != NULL && status != STATUS_CLOSED && window != WINDOW_CLOSED &&
-      (has_next ? next < self->now : bandi_call_get_status (call) == BANDI_CALL_STATUS_CLOSED))
-    return FALSE;
-  if (source != NULL && g_strcmp0 (source, bandi_call_get_source_id (call)) != 0)
-    return FALSE;
-  if (programme != NULL && g_strcmp0 (programme, bandi_call_get_programme (call)) != 0)
-    return FALSE;
-
-  switch (status)
-    {
-    case STATUS_OPEN:
-      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_OPEN)
-        return FALSE;
-      break;
-    case STATUS_FORTHCOMING:
-      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_FORTHCOMING)
-        return FALSE;
-      break;
-    case STATUS_CLOSED:
-      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_CLOSED)
-        return FALSE;
-      break;
-    case STATUS_UNKNOWN:
-      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_UNKNOWN)
-        return FALSE;
-      break;
-    default:
-      break;
-    }
-
-  switch (window)
-    {
-    case WINDOW_7:
-    case WINDOW_30:
-    case WINDOW_90:
-      {
-        int days = window == WINDOW_7 ? 7 : window == WINDOW_30 ? 30 : 90;
-
-        if (!has_next || next < self->now || next > self->now + (gint64) days * 86400)
-          return FALSE;
-      }
-      break;
-    case WINDOW_CLOSED:
-      if (!has_next || next >= self->now)
-        return FALSE;
-      break;
-    default:
-      break;
-    }
-
-  if (self->state.suggested_only &&
-      bandi_calls_view_relevance_of (self, call) < BANDI_RELEVANCE_SUGGESTED)
-    return FALSE;
-
-  return TRUE;
 }
 
 static void
@@ -534,7 +442,8 @@ bandi_calls_view_set_compact (BandiCallsView *self,
   gtk_column_view_column_set_visible (self->columns[COL_ID], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_STATUS], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE], !compact && self->cluster != NULL);
-  gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 90 : 100);
+  /* Wide enough for its Italian header, "Giorni rimasti". */
+  gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 110 : 115);
   bandi_calls_view_fit_title (self);
 }
 
@@ -784,7 +693,7 @@ bandi_calls_view_init (BandiCallsView *self)
   self->next_deadline = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->relevance = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (bandi_calls_view_filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   bandi_calls_view_init_filters (self);
   bandi_calls_view_build_columns (self);
