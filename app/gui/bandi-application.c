@@ -28,6 +28,7 @@ struct _BandiApplication
   GSettings         *settings;
   BandiPluginLoader *loader;
   BandiSync         *sync;
+  BandiContext      *context;
   BandiNotices      *notices;
   GCancellable      *sync_cancellable;
   guint              sync_timer;
@@ -79,6 +80,13 @@ bandi_application_get_settings (BandiApplication *self)
 {
   g_return_val_if_fail (BANDI_IS_APPLICATION (self), NULL);
   return self->settings;
+}
+
+BandiContext *
+bandi_application_get_context (BandiApplication *self)
+{
+  g_return_val_if_fail (BANDI_IS_APPLICATION (self), NULL);
+  return self->context;
 }
 
 static GPtrArray *
@@ -178,6 +186,16 @@ schedule_periodic_sync (BandiApplication *self)
 }
 
 static void
+clusters_changed_cb (BandiApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Proposals show their cluster; relevance follows the keywords. */
+  if (!bandi_context_reload (self->context, &error))
+    g_warning ("Cannot read the store again: %s", error->message);
+}
+
+static void
 preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -189,8 +207,7 @@ preferences_activated (GSimpleAction *action,
   if (self->store == NULL)
     return;
   prefs = bandi_preferences_window_new (self->store, self->loader, self->settings);
-  if (BANDI_IS_WINDOW (parent))
-    g_signal_connect_object (prefs, "clusters-changed", G_CALLBACK (bandi_window_reload), parent, G_CONNECT_SWAPPED);
+  g_signal_connect_object (prefs, "clusters-changed", G_CALLBACK (clusters_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
 }
@@ -337,6 +354,7 @@ bandi_application_startup (GApplication *app)
       g_signal_connect_swapped (self->sync, "notify::running",
                                 G_CALLBACK (update_sync_actions), self);
       self->notices = bandi_notices_new (G_APPLICATION (self), self->store, self->settings);
+      self->context = bandi_context_new (self->store, self->loader, self->settings, self->sync);
     }
   update_sync_actions (self);
 
@@ -415,6 +433,7 @@ bandi_application_dispose (GObject *object)
   g_clear_handle_id (&self->sync_timer, g_source_remove);
   g_clear_object (&self->sync_cancellable);
   g_clear_object (&self->notices);
+  g_clear_object (&self->context);
   g_clear_object (&self->sync);
   g_clear_object (&self->loader);
   g_clear_object (&self->settings);

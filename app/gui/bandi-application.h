@@ -6,9 +6,7 @@
 
 #include <adwaita.h>
 
-#include "bandi-plugin-loader.h"
-#include "bandi-store.h"
-#include "bandi-sync.h"
+#include "bandi-context.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +20,7 @@ const GError      *bandi_application_get_store_error (BandiApplication *self);
 BandiPluginLoader *bandi_application_get_loader  (BandiApplication *self);
 BandiSync         *bandi_application_get_sync    (BandiApplication *self);
 GSettings         *bandi_application_get_settings (BandiApplication *self);
+/* What the windows show; NULL without a store. */
+BandiContext      *bandi_application_get_context (BandiApplication *self);
 
 G_END_DECLS

@@ -25,9 +25,7 @@ struct _BandiCallDetails
 {
   GtkWidget      parent_instance;
 
-  BandiStore    *store;
-  BandiPluginLoader *loader;
-  GListModel    *clusters;
+  BandiContext  *context;
   BandiCall     *call;
   guint          note_timer;
   gboolean       loading;
@@ -56,11 +54,17 @@ G_DEFINE_FINAL_TYPE (BandiCallDetails, bandi_call_details, GTK_TYPE_WIDGET)
 
 enum {
   PREPARE_PROPOSAL,
-  STARRED_CHANGED,
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 static void
 clear_list (GtkListBox *list)
@@ -119,19 +123,20 @@ static void
 fill_fields (BandiCallDetails *self)
 {
   BandiCall *call = self->call;
+  g_autofree char *action_types = bandi_format_action_types (bandi_call_get_action_type (call));
   g_autofree char *grants = NULL;
   g_autofree char *first_seen = bandi_format_unix_time (bandi_call_get_first_seen (call));
   g_autofree char *last_changed = bandi_format_unix_time (bandi_call_get_last_changed (call));
   BandiSource *source;
 
   clear_list (self->call_list);
-  add_field (self->call_list, _("Identifier"), bandi_call_get_external_id (call));
+  add_field (self->call_list, _("Identifier"), bandi_format_call_code (call));
   add_field (self->call_list, _("Parent call"), bandi_call_get_call_id (call));
   add_field (self->call_list, _("Parent call title"), bandi_call_get_call_title (call));
   add_field (self->call_list, _("Programme"), bandi_call_get_programme (call));
   add_field (self->call_list, _("Programme part"), bandi_call_get_programme_part (call));
-  add_field (self->call_list, _("Type of action"), bandi_call_get_action_type (call));
-  add_field (self->call_list, _("Deadline model"), bandi_call_get_deadline_model (call));
+  add_field (self->call_list, _("Type of action"), action_types);
+  add_field (self->call_list, _("Deadline model"), bandi_format_deadline_model (bandi_call_get_deadline_model (call)));
 
   clear_list (self->funding_list);
   add_money_field (self->funding_list, _("Budget"), bandi_call_get_budget (call));
@@ -149,8 +154,8 @@ fill_fields (BandiCallDetails *self)
   add_field (self->status_list, _("Status"), bandi_call_get_withdrawn (call)
                                              ? _("No longer listed by its source")
                                              : bandi_format_call_status (bandi_call_get_status (call)));
-  source = self->loader != NULL ? bandi_plugin_loader_find_source (self->loader, bandi_call_get_source_id (call))
-                                : NULL;
+  source = bandi_plugin_loader_find_source (bandi_context_get_loader (self->context),
+                                            bandi_call_get_source_id (call));
   add_field (self->status_list, _("Source"),
              source != NULL ? bandi_source_get_name (source) : bandi_call_get_source_id (call));
   add_field (self->status_list, _("Public page"), bandi_call_get_url (call));
@@ -208,13 +213,14 @@ fill_history (BandiCallDetails *self)
   g_autoptr(GError) error = NULL;
 
   clear_list (self->history_list);
-  if (self->store == NULL || bandi_call_get_id (self->call) == 0)
+  if (bandi_call_get_id (self->call) == 0)
     {
       gtk_widget_set_visible (self->history_group, FALSE);
       return;
     }
 
-  changes = bandi_store_list_deadline_changes (self->store, bandi_call_get_id (self->call), &error);
+  changes = bandi_store_list_deadline_changes (bandi_context_get_store (self->context),
+                                               bandi_call_get_id (self->call), &error);
   if (changes == NULL)
     g_warning ("Cannot read the deadline history: %s", error->message);
   gtk_widget_set_visible (self->history_group, changes != NULL && changes->len > 0);
@@ -240,11 +246,12 @@ static void
 fill_suggested (BandiCallDetails *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  guint n = self->clusters ? g_list_model_get_n_items (self->clusters) : 0;
+  GListModel *clusters = bandi_context_get_clusters (self->context);
+  guint n = g_list_model_get_n_items (clusters);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
+      g_autoptr(BandiCluster) cluster = g_list_model_get_item (clusters, i);
       guint score = bandi_relevance_score (cluster, self->call);
 
       if (score < BANDI_RELEVANCE_SUGGESTED)
@@ -279,7 +286,7 @@ fill (BandiCallDetails *self)
 
   self->loading = TRUE;
   gtk_label_set_text (self->title_label, bandi_call_get_title (self->call));
-  gtk_label_set_text (self->identifier_label, bandi_call_get_external_id (self->call));
+  gtk_label_set_text (self->identifier_label, bandi_format_call_code (self->call));
   gtk_toggle_button_set_active (self->star_button, bandi_call_get_starred (self->call));
   gtk_widget_set_sensitive (self->open_button, bandi_format_is_web_uri (bandi_call_get_url (self->call)));
   gtk_widget_set_tooltip_text (self->open_button, bandi_call_get_url (self->call));
@@ -312,14 +319,14 @@ save_note (BandiCallDetails *self)
   GtkTextIter start, end;
 
   g_clear_handle_id (&self->note_timer, g_source_remove);
-  if (self->call == NULL || self->store == NULL)
+  if (self->call == NULL)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (g_strcmp0 (text, bandi_call_get_note (self->call) ? bandi_call_get_note (self->call) : "") == 0)
     return;
-  if (!bandi_store_set_note (self->store, self->call, *text ? text : NULL, &error))
+  if (!bandi_store_set_note (bandi_context_get_store (self->context), self->call, *text ? text : NULL, &error))
     g_warning ("Cannot save the note of %s: %s", bandi_call_get_external_id (self->call), error->message);
 }
 
@@ -342,25 +349,54 @@ note_changed_cb (BandiCallDetails *self)
   self->note_timer = g_timeout_add (NOTE_SAVE_DELAY_MS, note_timer_cb, self);
 }
 
+/* Through the window's action, as every star is. */
 static void
 star_toggled_cb (BandiCallDetails *self)
 {
   gboolean active = gtk_toggle_button_get_active (self->star_button);
-  g_autoptr(GError) error = NULL;
 
   gtk_button_set_icon_name (GTK_BUTTON (self->star_button),
                             active ? "starred-symbolic" : "non-starred-symbolic");
-  if (self->loading || self->call == NULL || self->store == NULL ||
-      bandi_call_get_starred (self->call) == active)
+  if (self->loading || self->call == NULL || bandi_call_get_starred (self->call) == active)
     return;
 
-  if (!bandi_store_set_starred (self->store, self->call, active, &error))
-    {
-      g_warning ("Cannot star %s: %s", bandi_call_get_external_id (self->call), error->message);
-      gtk_toggle_button_set_active (self->star_button, !active);
-      return;
-    }
-  g_signal_emit (self, signals[STARRED_CHANGED], 0, self->call);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.star-call", "(xb)", bandi_call_get_id (self->call), active);
+  /* Not saved: the star shows what is stored. */
+  if (bandi_call_get_starred (self->call) != active)
+    gtk_toggle_button_set_active (self->star_button, !active);
+}
+
+/* What the context says changed */
+
+static void
+call_changed_cb (BandiCallDetails *self,
+                 BandiCall        *call)
+{
+  if (self->call == NULL || bandi_call_get_id (call) != bandi_call_get_id (self->call))
+    return;
+  self->loading = TRUE;
+  gtk_toggle_button_set_active (self->star_button, bandi_call_get_starred (call));
+  self->loading = FALSE;
+}
+
+/* After a sync, the call as read again (the context's own object). */
+static void
+calls_changed_cb (BandiCallDetails *self)
+{
+  BandiCall *own;
+
+  if (self->call == NULL)
+    return;
+  own = bandi_context_find_call (self->context, bandi_call_get_id (self->call));
+  if (own != NULL && own != self->call)
+    bandi_call_details_set_call (self, own);
+}
+
+static void
+clusters_changed_cb (BandiCallDetails *self)
+{
+  if (self->call != NULL)
+    fill_suggested (self);
 }
 
 static void
@@ -391,36 +427,9 @@ prepare_clicked_cb (BandiCallDetails *self)
 }
 
 BandiCallDetails *
-bandi_call_details_new (void)
+bandi_call_details_new (BandiContext *context)
 {
-  return g_object_new (BANDI_TYPE_CALL_DETAILS, NULL);
-}
-
-void
-bandi_call_details_set_store (BandiCallDetails *self,
-                              BandiStore       *store)
-{
-  g_return_if_fail (BANDI_IS_CALL_DETAILS (self));
-  g_set_object (&self->store, store);
-}
-
-void
-bandi_call_details_set_loader (BandiCallDetails  *self,
-                               BandiPluginLoader *loader)
-{
-  g_return_if_fail (BANDI_IS_CALL_DETAILS (self));
-  g_set_object (&self->loader, loader);
-}
-
-void
-bandi_call_details_set_clusters (BandiCallDetails *self,
-                                 GListModel       *clusters)
-{
-  g_return_if_fail (BANDI_IS_CALL_DETAILS (self));
-
-  g_set_object (&self->clusters, clusters);
-  if (self->call != NULL)
-    fill_suggested (self);
+  return g_object_new (BANDI_TYPE_CALL_DETAILS, "context", context, NULL);
 }
 
 void
@@ -458,11 +467,58 @@ bandi_call_details_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->call);
-  g_clear_object (&self->clusters);
-  g_clear_object (&self->store);
-  g_clear_object (&self->loader);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bandi_call_details_parent_class)->dispose (object);
+}
+
+static void
+bandi_call_details_constructed (GObject *object)
+{
+  BandiCallDetails *self = BANDI_CALL_DETAILS (object);
+
+  G_OBJECT_CLASS (bandi_call_details_parent_class)->constructed (object);
+
+  g_return_if_fail (self->context != NULL);
+  g_signal_connect_object (self->context, "call-changed", G_CALLBACK (call_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "calls-changed", G_CALLBACK (calls_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "clusters-changed", G_CALLBACK (clusters_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+bandi_call_details_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BandiCallDetails *self = BANDI_CALL_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bandi_call_details_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  BandiCallDetails *self = BANDI_CALL_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -471,13 +527,18 @@ bandi_call_details_class_init (BandiCallDetailsClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = bandi_call_details_constructed;
   object_class->dispose = bandi_call_details_dispose;
+  object_class->get_property = bandi_call_details_get_property;
+  object_class->set_property = bandi_call_details_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, BANDI_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[PREPARE_PROPOSAL] =
     g_signal_new ("prepare-proposal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BANDI_TYPE_CALL);
-  signals[STARRED_CHANGED] =
-    g_signal_new ("starred-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BANDI_TYPE_CALL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

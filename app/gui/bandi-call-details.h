@@ -6,22 +6,15 @@
 
 #include <adwaita.h>
 
-#include "bandi-plugin-loader.h"
-#include "bandi-store.h"
+#include "bandi-context.h"
 
 G_BEGIN_DECLS
 
 #define BANDI_TYPE_CALL_DETAILS (bandi_call_details_get_type ())
 G_DECLARE_FINAL_TYPE (BandiCallDetails, bandi_call_details, BANDI, CALL_DETAILS, GtkWidget)
 
-BandiCallDetails *bandi_call_details_new          (void);
-void              bandi_call_details_set_store    (BandiCallDetails *self,
-                                                   BandiStore       *store);
-void              bandi_call_details_set_clusters (BandiCallDetails *self,
-                                                   GListModel       *clusters);
-/* For the names of the sources (their ids without it) */
-void              bandi_call_details_set_loader   (BandiCallDetails *self,
-                                                   BandiPluginLoader *loader);
+/* The details of calls of @context, which follow its changes. */
+BandiCallDetails *bandi_call_details_new          (BandiContext     *context);
 void              bandi_call_details_set_call     (BandiCallDetails *self,
                                                    BandiCall        *call);
 BandiCall        *bandi_call_details_get_call     (BandiCallDetails *self);

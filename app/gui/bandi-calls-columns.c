@@ -91,6 +91,21 @@ bind_days (BandiCallsView *self,
   set_classes (label, "days-left", bandi_format_urgency_class (next, self->now_dt));
 }
 
+/* The next deadline's date and time; a closed call keeps its last one. */
+static void
+bind_deadline (BandiCallsView *self,
+               GtkWidget      *child,
+               BandiCall      *call)
+{
+  BandiDeadline *next = bandi_call_get_next_deadline (call, self->now);
+  g_autofree char *text = next ? bandi_format_deadline_short (next, self->now_dt) : NULL;
+  g_autofree char *when = next ? bandi_format_deadline (next) : NULL;
+
+  gtk_label_set_text (GTK_LABEL (child), text ? text : "");
+  set_cell_tooltip (child, when);
+  set_classes (child, "deadline", next && bandi_deadline_is_past (next, self->now) ? "dim-label" : NULL);
+}
+
 static void
 bind_programme (BandiCallsView *self,
                 GtkWidget      *child,
@@ -110,9 +125,10 @@ bind_id (BandiCallsView *self,
          BandiCall      *call)
 {
   GtkWidget *label = child;
+  const char *code = bandi_format_call_code (call);
 
-  gtk_label_set_text (GTK_LABEL (label), bandi_call_get_external_id (call));
-  set_cell_tooltip (label, bandi_call_get_external_id (call));
+  gtk_label_set_text (GTK_LABEL (label), code ? code : "");
+  set_cell_tooltip (label, code);
 }
 
 static void
@@ -123,7 +139,7 @@ bind_title (BandiCallsView *self,
   GtkWidget *label = child;
   const char *title = bandi_call_get_title (call);
 
-  gtk_label_set_text (GTK_LABEL (label), title ? title : bandi_call_get_external_id (call));
+  gtk_label_set_text (GTK_LABEL (label), title ? title : bandi_format_call_code (call));
   set_cell_tooltip (label, title);
 }
 
@@ -167,22 +183,21 @@ bind_relevance (BandiCallsView *self,
   set_cell_tooltip (label, tooltip);
 }
 
+/* Through the window's action, as every star is. */
 static void
 star_toggled_cb (GtkToggleButton *button,
                  BandiCallsView  *self)
 {
   BandiCall *call = g_object_get_data (G_OBJECT (button), "call");
   gboolean active = gtk_toggle_button_get_active (button);
-  g_autoptr(GError) error = NULL;
 
   gtk_button_set_icon_name (GTK_BUTTON (button), active ? "starred-symbolic" : "non-starred-symbolic");
-  if (call == NULL || self->store == NULL || bandi_call_get_starred (call) == active)
+  if (call == NULL || bandi_call_get_starred (call) == active)
     return;
-  if (!bandi_store_set_starred (self->store, call, active, &error))
-    {
-      g_warning ("Cannot star %s: %s", bandi_call_get_external_id (call), error->message);
-      gtk_toggle_button_set_active (button, !active);
-    }
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.star-call", "(xb)", bandi_call_get_id (call), active);
+  /* Not saved: the star shows what is stored. */
+  if (bandi_call_get_starred (call) != active)
+    gtk_toggle_button_set_active (button, !active);
 }
 
 static void
@@ -199,9 +214,58 @@ setup_star_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Star"), -1);
   gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "row-star");
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  /* Enter on a row opens its call, never stars it: Ctrl+D does. */
+  gtk_widget_set_focusable (button, FALSE);
   g_signal_connect (button, "toggled", G_CALLBACK (star_toggled_cb), self);
   gtk_list_item_set_child (item, button);
+}
+
+static GtkWidget *
+find_star (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, "row-star"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *star = find_star (child);
+
+      if (star != NULL)
+        return star;
+    }
+  return NULL;
+}
+
+GtkToggleButton *
+bandi_calls_view_row_star (GtkWidget *widget)
+{
+  GtkWidget *star;
+
+  /* The row: the column view's list item that holds the cells. */
+  while (widget != NULL && g_strcmp0 (gtk_widget_get_css_name (widget), "row") != 0)
+    widget = gtk_widget_get_parent (widget);
+  star = widget != NULL ? find_star (widget) : NULL;
+  return star != NULL ? GTK_TOGGLE_BUTTON (star) : NULL;
+}
+
+/* The star follows the call's, wherever it was changed. */
+static void
+call_starred_cb (BandiCall  *call,
+                 GParamSpec *pspec,
+                 GtkWidget  *button)
+{
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), bandi_call_get_starred (call));
+}
+
+static void
+unbind_star (GtkWidget *child)
+{
+  BandiCall *call = g_object_get_data (G_OBJECT (child), "call");
+
+  if (call != NULL)
+    g_signal_handlers_disconnect_by_func (call, call_starred_cb, child);
+  g_object_set_data (G_OBJECT (child), "call", NULL);
 }
 
 static void
@@ -211,15 +275,111 @@ bind_star (BandiCallsView *self,
 {
   GtkWidget *button = child;
 
-  g_object_set_data (G_OBJECT (button), "call", NULL);
+  unbind_star (button);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), bandi_call_get_starred (call));
-  g_object_set_data (G_OBJECT (button), "call", call);
+  g_object_set_data_full (G_OBJECT (button), "call", g_object_ref (call), g_object_unref);
+  g_signal_connect_object (call, "notify::starred", G_CALLBACK (call_starred_cb), button, 0);
+}
+
+/* Sorting by a column's header */
+
+typedef int (*CompareFunc) (BandiCallsView *self,
+                            BandiCall      *a,
+                            BandiCall      *b);
+
+static int
+compare_deadline (BandiCallsView *self,
+                  BandiCall      *a,
+                  BandiCall      *b)
+{
+  gint64 at_a = G_MAXINT64, at_b = G_MAXINT64;
+
+  bandi_calls_view_next_deadline (self, a, &at_a);
+  bandi_calls_view_next_deadline (self, b, &at_b);
+  return at_a < at_b ? -1 : at_a > at_b;
+}
+
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  return g_utf8_collate (a ? a : "", b ? b : "");
+}
+
+static int
+compare_programme (BandiCallsView *self,
+                   BandiCall      *a,
+                   BandiCall      *b)
+{
+  return compare_text (bandi_call_get_programme (a), bandi_call_get_programme (b));
+}
+
+static int
+compare_code (BandiCallsView *self,
+              BandiCall      *a,
+              BandiCall      *b)
+{
+  return compare_text (bandi_format_call_code (a), bandi_format_call_code (b));
+}
+
+static int
+compare_title (BandiCallsView *self,
+               BandiCall      *a,
+               BandiCall      *b)
+{
+  return compare_text (bandi_call_get_title (a), bandi_call_get_title (b));
+}
+
+static int
+compare_status (BandiCallsView *self,
+                BandiCall      *a,
+                BandiCall      *b)
+{
+  return (int) bandi_call_get_status (a) - (int) bandi_call_get_status (b);
+}
+
+/* The most relevant first */
+static int
+compare_relevance (BandiCallsView *self,
+                   BandiCall      *a,
+                   BandiCall      *b)
+{
+  return (int) bandi_calls_view_relevance_of (self, b) - (int) bandi_calls_view_relevance_of (self, a);
+}
+
+/* Starred first */
+static int
+compare_star (BandiCallsView *self,
+              BandiCall      *a,
+              BandiCall      *b)
+{
+  return (int) bandi_call_get_starred (b) - (int) bandi_call_get_starred (a);
+}
+
+static int
+sort_cb (gconstpointer a,
+         gconstpointer b,
+         gpointer      user_data)
+{
+  BandiCallsView *self = g_object_get_data (user_data, "bandi-view");
+  CompareFunc compare = (CompareFunc) g_object_get_data (user_data, "bandi-compare");
+  int result = compare (self, BANDI_CALL ((gpointer) a), BANDI_CALL ((gpointer) b));
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
 static void
-unbind_star (GtkWidget *child)
+set_sorter (BandiCallsView      *self,
+            GtkColumnViewColumn *column,
+            CompareFunc          compare)
 {
-  g_object_set_data (G_OBJECT (child), "call", NULL);
+  GtkCustomSorter *sorter = gtk_custom_sorter_new (NULL, NULL, NULL);
+
+  g_object_set_data (G_OBJECT (sorter), "bandi-view", self);
+  g_object_set_data (G_OBJECT (sorter), "bandi-compare", (gpointer) compare);
+  gtk_custom_sorter_set_sort_func (sorter, sort_cb, sorter, NULL);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  g_object_unref (sorter);
 }
 
 /* Each factory's cells show a BandiCallRow's call, and bind again when the
@@ -299,21 +459,63 @@ add_column (BandiCallsView *self,
   return column;
 }
 
+/* GTK 4.8 gives an expanding column none of the room left: the title
+ * column is given it, as a fixed width, whenever the list's width or
+ * the columns shown change. */
+static gboolean
+fit_title_cb (gpointer user_data)
+{
+  BandiCallsView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view));
+  int room = (int) gtk_adjustment_get_page_size (adjustment);
+
+  self->fit_title_idle = 0;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (i != COL_TITLE && gtk_column_view_column_get_visible (self->columns[i]))
+      room -= MAX (gtk_column_view_column_get_fixed_width (self->columns[i]), 0);
+  room = MAX (room, 120);
+  if (gtk_column_view_column_get_fixed_width (self->columns[COL_TITLE]) != room)
+    gtk_column_view_column_set_fixed_width (self->columns[COL_TITLE], room);
+  return G_SOURCE_REMOVE;
+}
+
+void
+bandi_calls_view_fit_title (BandiCallsView *self)
+{
+  if (self->fit_title_idle == 0)
+    self->fit_title_idle = g_idle_add (fit_title_cb, self);
+}
+
 void
 bandi_calls_view_build_columns (BandiCallsView *self)
 {
   self->columns[COL_DAYS] = add_column (self, _("Days Left"), G_CALLBACK (setup_label_cb),
-                                        GINT_TO_POINTER (FALSE), bind_days, NULL, FALSE, 120);
+                                        GINT_TO_POINTER (FALSE), bind_days, NULL, FALSE, 100);
+  self->columns[COL_DEADLINE] = add_column (self, _("Deadline"), G_CALLBACK (setup_label_cb),
+                                            GINT_TO_POINTER (FALSE), bind_deadline, NULL, FALSE, 150);
   self->columns[COL_PROGRAMME] = add_column (self, _("Programme"), G_CALLBACK (setup_label_cb),
-                                             GINT_TO_POINTER (FALSE), bind_programme, NULL, FALSE, 130);
+                                             GINT_TO_POINTER (FALSE), bind_programme, NULL, FALSE, 170);
   self->columns[COL_ID] = add_column (self, _("Identifier"), G_CALLBACK (setup_label_cb),
                                       GINT_TO_POINTER (FALSE), bind_id, NULL, FALSE, 200);
+  /* The title takes the room left. */
   self->columns[COL_TITLE] = add_column (self, _("Title"), G_CALLBACK (setup_label_cb),
-                                         GINT_TO_POINTER (TRUE), bind_title, NULL, TRUE, 200);
+                                         GINT_TO_POINTER (TRUE), bind_title, NULL, TRUE, -1);
   self->columns[COL_STATUS] = add_column (self, _("Status"), G_CALLBACK (setup_label_cb),
                                           GINT_TO_POINTER (FALSE), bind_status, NULL, FALSE, 100);
   self->columns[COL_RELEVANCE] = add_column (self, _("Relevance"), G_CALLBACK (setup_label_cb),
                                              GINT_TO_POINTER (FALSE), bind_relevance, NULL, FALSE, 90);
   self->columns[COL_STAR] = add_column (self, _("Star"), G_CALLBACK (setup_star_cb), self,
                                         bind_star, unbind_star, FALSE, 76);
+
+  g_signal_connect_swapped (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                            "notify::page-size", G_CALLBACK (bandi_calls_view_fit_title), self);
+
+  set_sorter (self, self->columns[COL_DAYS], compare_deadline);
+  set_sorter (self, self->columns[COL_DEADLINE], compare_deadline);
+  set_sorter (self, self->columns[COL_PROGRAMME], compare_programme);
+  set_sorter (self, self->columns[COL_ID], compare_code);
+  set_sorter (self, self->columns[COL_TITLE], compare_title);
+  set_sorter (self, self->columns[COL_STATUS], compare_status);
+  set_sorter (self, self->columns[COL_RELEVANCE], compare_relevance);
+  set_sorter (self, self->columns[COL_STAR], compare_star);
 }

@@ -19,14 +19,15 @@
 #include "bandi-format.h"
 #include "bandi-relevance.h"
 
-enum { WINDOW_ANY, WINDOW_7, WINDOW_30, WINDOW_90, WINDOW_CLOSED };
-enum { STATUS_ANY, STATUS_OPEN, STATUS_FORTHCOMING, STATUS_CLOSED, STATUS_UNKNOWN };
 
 G_DEFINE_FINAL_TYPE (BandiCallsView, bandi_calls_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
+  PROP_KIND,
   PROP_RELEVANCE_CLUSTER,
+  PROP_N_SHOWN,
   N_PROPS
 };
 
@@ -44,67 +45,13 @@ call_key (BandiCall *call)
   return bandi_call_get_id (call);
 }
 
-/* Sorting */
-
-typedef struct {
-  gint64     group;  /* 0 ahead, 1 closed, 2 none */
-  gint64     key;
-  BandiCall *call;
-} SortEntry;
-
-static int
-sort_entry_compare (gconstpointer a,
-                    gconstpointer b)
-{
-  const SortEntry *ea = a;
-  const SortEntry *eb = b;
-
-  if (ea->group != eb->group)
-    return ea->group < eb->group ? -1 : 1;
-  if (ea->key != eb->key)
-    return ea->key < eb->key ? -1 : 1;
-  return g_strcmp0 (bandi_call_get_external_id (ea->call), bandi_call_get_external_id (eb->call));
-}
-
-GListModel *
-bandi_calls_sort_by_deadline (GListModel *calls,
-                              gint64      now_unix)
-{
-  guint n = g_list_model_get_n_items (calls);
-  g_autofree SortEntry *entries = g_new (SortEntry, n);
-  g_autofree gpointer *items = g_new (gpointer, n);
-  GListStore *sorted = g_list_store_new (BANDI_TYPE_CALL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      BandiCall *call = g_list_model_get_item (calls, i);
-      BandiDeadline *next = bandi_call_get_next_deadline (call, now_unix);
-
-      entries[i].call = call;
-      if (next == NULL)
-        entries[i].group = 2, entries[i].key = 0;
-      else if (bandi_deadline_is_past (next, now_unix))
-        entries[i].group = 1, entries[i].key = -bandi_deadline_sort_key (next);
-      else
-        entries[i].group = 0, entries[i].key = bandi_deadline_sort_key (next);
-    }
-  qsort (entries, n, sizeof (SortEntry), sort_entry_compare);
-  for (guint i = 0; i < n; i++)
-    items[i] = entries[i].call;
-  g_list_store_splice (sorted, 0, 0, items, n);
-  for (guint i = 0; i < n; i++)
-    g_object_unref (entries[i].call);
-
-  return G_LIST_MODEL (sorted);
-}
-
 /* Per-call tables */
 
 static void
 reset_clock (BandiCallsView *self)
 {
   g_clear_pointer (&self->now_dt, g_date_time_unref);
-  self->now_dt = g_date_time_new_now_local ();
+  self->now_dt = g_date_time_ref (bandi_context_get_now (self->context));
   self->now = g_date_time_to_unix (self->now_dt);
 }
 
@@ -131,10 +78,10 @@ rebuild_next_deadlines (BandiCallsView *self)
     }
 }
 
-static gboolean
-lookup_next (BandiCallsView *self,
-             BandiCall      *call,
-             gint64         *out)
+gboolean
+bandi_calls_view_next_deadline (BandiCallsView *self,
+                                BandiCall      *call,
+                                gint64         *out)
 {
   gint64 key = call_key (call);
   gint64 *value = g_hash_table_lookup (self->next_deadline, &key);
@@ -161,91 +108,6 @@ bandi_calls_view_relevance_of (BandiCallsView *self,
   score = bandi_relevance_score (self->cluster, call);
   g_hash_table_insert (self->relevance, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (score + 1));
   return score;
-}
-
-/* Filtering */
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  BandiCallsView *self = user_data;
-  BandiCall *call = item;
-  const char *source = self->state.source;
-  const char *programme = self->state.programme;
-  guint status = self->state.status;
-  guint window = self->state.window;
-  gboolean has_next;
-  gint64 next = 0;
-  gint64 key;
-
-  if (bandi_call_get_withdrawn (call))
-    return FALSE;
-  if (self->kind == BANDI_CALLS_KIND_STARRED && !bandi_call_get_starred (call))
-    return FALSE;
-
-  if (self->search_ids != NULL)
-    {
-      key = call_key (call);
-      if (!g_hash_table_contains (self->search_ids, &key))
-        return FALSE;
-    }
-
-  has_next = lookup_next (self, call, &next);
-  if (self->kind == BANDI_CALLS_KIND_UPCOMING && (!has_next || next < self->now))
-    return FALSE;
-  if (source != NULL && g_strcmp0 (source, bandi_call_get_source_id (call)) != 0)
-    return FALSE;
-  if (programme != NULL && g_strcmp0 (programme, bandi_call_get_programme (call)) != 0)
-    return FALSE;
-
-  switch (status)
-    {
-    case STATUS_OPEN:
-      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_OPEN)
-        return FALSE;
-      break;
-    case STATUS_FORTHCOMING:
-      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_FORTHCOMING)
-        return FALSE;
-      break;
-    case STATUS_CLOSED:
-      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_CLOSED)
-        return FALSE;
-      break;
-    case STATUS_UNKNOWN:
-      if (bandi_call_get_status (call) != BANDI_CALL_STATUS_UNKNOWN)
-        return FALSE;
-      break;
-    default:
-      break;
-    }
-
-  switch (window)
-    {
-    case WINDOW_7:
-    case WINDOW_30:
-    case WINDOW_90:
-      {
-        int days = window == WINDOW_7 ? 7 : window == WINDOW_30 ? 30 : 90;
-
-        if (!has_next || next < self->now || next > self->now + (gint64) days * 86400)
-          return FALSE;
-      }
-      break;
-    case WINDOW_CLOSED:
-      if (!has_next || next >= self->now)
-        return FALSE;
-      break;
-    default:
-      break;
-    }
-
-  if (self->state.suggested_only &&
-      bandi_calls_view_relevance_of (self, call) < BANDI_RELEVANCE_SUGGESTED)
-    return FALSE;
-
-  return TRUE;
 }
 
 static void
@@ -293,6 +155,7 @@ filter_now (BandiCallsView  *self,
   bandi_calls_view_read_filter_state (self);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_empty_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
 }
 
 /* A view not on screen applies new calls and filters when it is next
@@ -308,8 +171,8 @@ refilter_with (BandiCallsView   *self,
     filter_now (self, change);
 }
 
-static void
-refilter_now (BandiCallsView *self)
+void
+bandi_calls_view_refilter_now (BandiCallsView *self)
 {
   refilter_with (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -319,29 +182,14 @@ filter_changed_cb (BandiCallsView *self)
 {
   if (self->updating_dropdowns)
     return;
-  refilter_now (self);
-}
-
-void
-bandi_calls_view_refilter (BandiCallsView *self)
-{
-  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->calls_stale = TRUE;
-      return;
-    }
-  reset_clock (self);
-  rebuild_next_deadlines (self);
-  filter_now (self, GTK_FILTER_CHANGE_DIFFERENT);
+  bandi_calls_view_refilter_now (self);
 }
 
 static void
 row_activated_cb (BandiCallsView *self,
                   guint           position)
 {
-  g_autoptr(BandiCall) call = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(BandiCall) call = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
   if (call != NULL)
     g_signal_emit (self, signals[CALL_ACTIVATED], 0, call);
@@ -360,13 +208,14 @@ static void
 update_cluster (BandiCallsView *self)
 {
   const char *acronym = self->fixed_cluster ? self->fixed_cluster : self->relevance_cluster;
-  guint n = self->clusters ? g_list_model_get_n_items (self->clusters) : 0;
+  GListModel *clusters = bandi_context_get_clusters (self->context);
+  guint n = g_list_model_get_n_items (clusters);
 
   g_clear_object (&self->cluster);
   g_hash_table_remove_all (self->relevance);
   for (guint i = 0; acronym != NULL && *acronym != '\0' && i < n; i++)
     {
-      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
+      g_autoptr(BandiCluster) cluster = g_list_model_get_item (clusters, i);
 
       if (g_strcmp0 (bandi_cluster_get_acronym (cluster), acronym) == 0)
         self->cluster = g_steal_pointer (&cluster);
@@ -375,6 +224,7 @@ update_cluster (BandiCallsView *self)
   gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE],
                                       self->cluster != NULL &&
                                       gtk_column_view_column_get_visible (self->columns[COL_ID]));
+  bandi_calls_view_fit_title (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->suggested_button), self->cluster != NULL);
 }
 
@@ -399,58 +249,76 @@ ensure_current (BandiCallsView *self)
     filter_now (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-/* Public API */
+/* What the context says changed */
 
-BandiCallsView *
-bandi_calls_view_new (BandiCallsKind kind)
+static void
+calls_changed_cb (BandiCallsView *self)
 {
-  BandiCallsView *self = g_object_new (BANDI_TYPE_CALLS_VIEW, NULL);
-
-  self->kind = kind;
-  return self;
-}
-
-void
-bandi_calls_view_set_store (BandiCallsView *self,
-                            BandiStore     *store)
-{
-  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
-  g_set_object (&self->store, store);
-}
-
-void
-bandi_calls_view_set_loader (BandiCallsView    *self,
-                             BandiPluginLoader *loader)
-{
-  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
-
-  if (g_set_object (&self->loader, loader) && self->calls != NULL)
-    bandi_calls_view_refill_dropdowns (self);
-}
-
-void
-bandi_calls_view_set_calls (BandiCallsView *self,
-                            GListModel     *calls)
-{
-  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
-
-  g_set_object (&self->calls, calls);
+  g_set_object (&self->calls, bandi_context_get_calls (self->context));
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     apply_calls (self);
   else
     self->calls_stale = TRUE;
 }
 
-void
-bandi_calls_view_set_clusters (BandiCallsView *self,
-                               GListModel     *clusters)
+static void
+clusters_changed_cb (BandiCallsView *self)
 {
-  g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
-
-  g_set_object (&self->clusters, clusters);
   bandi_calls_view_refill_cluster_dropdown (self);
   update_cluster (self);
-  refilter_now (self);
+  bandi_calls_view_refilter_now (self);
+}
+
+static gboolean
+refilter_idle_cb (gpointer user_data)
+{
+  BandiCallsView *self = user_data;
+
+  self->refilter_idle = 0;
+  bandi_calls_view_refilter_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A call starred or not: Starred shows it or not, once the star that
+ * changed (maybe in one of its rows) is done with it. */
+static void
+call_changed_cb (BandiCallsView *self)
+{
+  if (self->kind == BANDI_CALLS_KIND_STARRED && self->refilter_idle == 0)
+    self->refilter_idle = g_idle_add (refilter_idle_cb, self);
+}
+
+/* The clock moved: deadlines may have passed. */
+static void
+now_changed_cb (BandiCallsView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      reset_clock (self);
+      rebuild_next_deadlines (self);
+      filter_now (self, GTK_FILTER_CHANGE_DIFFERENT);
+    }
+  else
+    self->calls_stale = TRUE;
+}
+
+/* Public API */
+
+BandiCallsView *
+bandi_calls_view_new (BandiContext   *context,
+                      BandiCallsKind  kind)
+{
+  return g_object_new (BANDI_TYPE_CALLS_VIEW,
+                       "context", context,
+                       "kind", kind,
+                       NULL);
+}
+
+BandiContext *
+bandi_calls_view_get_context (BandiCallsView *self)
+{
+  g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), NULL);
+  return self->context;
 }
 
 void
@@ -464,7 +332,7 @@ bandi_calls_view_set_fixed_cluster (BandiCallsView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->cluster_dropdown), acronym == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->suggested_button), acronym == NULL);
   update_cluster (self);
-  refilter_now (self);
+  bandi_calls_view_refilter_now (self);
 }
 
 const char *
@@ -486,9 +354,9 @@ bandi_calls_view_set_relevance_cluster (BandiCallsView *self,
     return;
   g_free (self->relevance_cluster);
   self->relevance_cluster = g_strdup (acronym);
-  bandi_calls_view_refill_cluster_dropdown (self);
+  bandi_calls_view_select_cluster (self);
   update_cluster (self);
-  refilter_now (self);
+  bandi_calls_view_refilter_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELEVANCE_CLUSTER]);
 }
 
@@ -502,9 +370,9 @@ bandi_calls_view_set_search_text (BandiCallsView *self,
 
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
-  if (*stripped != '\0' && self->store != NULL)
+  if (*stripped != '\0')
     {
-      ids = bandi_store_search_call_ids (self->store, stripped, &error);
+      ids = bandi_store_search_call_ids (bandi_context_get_store (self->context), stripped, &error);
       if (ids == NULL)
         g_warning ("Cannot search calls: %s", error->message);
     }
@@ -569,13 +437,21 @@ bandi_calls_view_set_compact (BandiCallsView *self,
 {
   g_return_if_fail (BANDI_IS_CALLS_VIEW (self));
 
+  gtk_column_view_column_set_visible (self->columns[COL_DEADLINE], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_PROGRAMME], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_ID], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_STATUS], !compact);
   gtk_column_view_column_set_visible (self->columns[COL_RELEVANCE], !compact && self->cluster != NULL);
-  gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 100 : 120);
-  /* Titles are long: a fixed width, and the room left over when wide. */
-  gtk_column_view_column_set_fixed_width (self->columns[COL_TITLE], compact ? 160 : 200);
+  /* Wide enough for its Italian header, "Giorni rimasti". */
+  gtk_column_view_column_set_fixed_width (self->columns[COL_DAYS], compact ? 110 : 115);
+  bandi_calls_view_fit_title (self);
+}
+
+guint
+bandi_calls_view_get_n_shown (BandiCallsView *self)
+{
+  g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
 
 GListModel *
@@ -584,7 +460,18 @@ bandi_calls_view_get_shown (BandiCallsView *self)
   g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), NULL);
 
   ensure_current (self);
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (self->sorted);
+}
+
+gboolean
+bandi_calls_view_focus_results (BandiCallsView *self)
+{
+  g_return_val_if_fail (BANDI_IS_CALLS_VIEW (self), FALSE);
+
+  ensure_current (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    return FALSE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 gboolean
@@ -606,16 +493,17 @@ bandi_calls_view_dispose (GObject *object)
 {
   BandiCallsView *self = BANDI_CALLS_VIEW (object);
 
+  g_clear_handle_id (&self->refilter_idle, g_source_remove);
+  g_clear_handle_id (&self->fit_title_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_CALLS_VIEW);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
-  g_clear_object (&self->store);
-  g_clear_object (&self->loader);
   g_clear_object (&self->calls);
-  g_clear_object (&self->clusters);
   g_clear_object (&self->cluster);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bandi_calls_view_parent_class)->dispose (object);
 }
@@ -648,6 +536,15 @@ bandi_calls_view_get_property (GObject    *object,
     case PROP_RELEVANCE_CLUSTER:
       g_value_set_string (value, bandi_calls_view_get_relevance_cluster (self));
       break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_N_SHOWN:
+      g_value_set_uint (value, bandi_calls_view_get_n_shown (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -666,9 +563,61 @@ bandi_calls_view_set_property (GObject      *object,
     case PROP_RELEVANCE_CLUSTER:
       bandi_calls_view_set_relevance_cluster (self, g_value_get_string (value));
       break;
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_KIND:
+      self->kind = g_value_get_int (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+column_sorter_changed_cb (BandiCallsView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  gtk_sort_list_model_set_sorter (self->sorted,
+                                  gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE ? NULL : sorter);
+}
+
+/* calls.star-focused: the star of the row that has the focus (the stars
+ * take no focus, so that Enter on a row always opens its call). */
+static void
+star_focused_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BandiCallsView *self = BANDI_CALLS_VIEW (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkToggleButton *star;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    return;
+  star = bandi_calls_view_row_star (focus);
+  if (star != NULL)
+    gtk_toggle_button_set_active (star, !gtk_toggle_button_get_active (star));
+}
+
+static void
+bandi_calls_view_constructed (GObject *object)
+{
+  BandiCallsView *self = BANDI_CALLS_VIEW (object);
+
+  G_OBJECT_CLASS (bandi_calls_view_parent_class)->constructed (object);
+
+  g_return_if_fail (self->context != NULL);
+  reset_clock (self);
+  g_signal_connect_object (self->context, "calls-changed", G_CALLBACK (calls_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "clusters-changed", G_CALLBACK (clusters_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "call-changed", G_CALLBACK (call_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::now", G_CALLBACK (now_changed_cb), self, G_CONNECT_SWAPPED);
+  bandi_calls_view_refill_cluster_dropdown (self);
+  update_cluster (self);
+  calls_changed_cb (self);
+  update_empty_state (self);
 }
 
 static void
@@ -684,12 +633,24 @@ bandi_calls_view_class_init (BandiCallsViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = bandi_calls_view_constructed;
   object_class->dispose = bandi_calls_view_dispose;
   object_class->finalize = bandi_calls_view_finalize;
   object_class->get_property = bandi_calls_view_get_property;
   object_class->set_property = bandi_calls_view_set_property;
   widget_class->map = bandi_calls_view_map;
 
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, BANDI_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, BANDI_CALLS_KIND_UPCOMING, BANDI_CALLS_KIND_STARRED,
+                      BANDI_CALLS_KIND_UPCOMING,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* How many calls the filters let through: what the header counts. */
+  properties[PROP_N_SHOWN] =
+    g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RELEVANCE_CLUSTER] =
     g_param_spec_string ("relevance-cluster", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -699,9 +660,13 @@ bandi_calls_view_class_init (BandiCallsViewClass *klass)
     g_signal_new ("call-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BANDI_TYPE_CALL);
 
+  gtk_widget_class_install_action (widget_class, "calls.star-focused", NULL, star_focused_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "calls.star-focused", NULL);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-calls-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, filter_scroller);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallsView, clear_button);
   gtk_widget_class_bind_template_child (widget_class, BandiCallsView, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BandiCallsView, programme_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BandiCallsView, status_dropdown);
@@ -713,6 +678,7 @@ bandi_calls_view_class_init (BandiCallsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiCallsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, BandiCallsView, sync_button);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bandi_calls_view_clear_filters);
   gtk_widget_class_bind_template_callback (widget_class, cluster_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
@@ -726,16 +692,16 @@ bandi_calls_view_init (BandiCallsView *self)
 
   self->next_deadline = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->relevance = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  reset_clock (self);
 
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter = gtk_custom_filter_new (bandi_calls_view_filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bandi_call_rows_new (G_LIST_MODEL (self->filtered)))));
-  gtk_column_view_set_model (self->column_view, self->selection);
-
   bandi_calls_view_init_filters (self);
-
   bandi_calls_view_build_columns (self);
-  update_cluster (self);
-  update_empty_state (self);
+  /* In the context's order (by next deadline) until a header is clicked:
+   * no sorter until then, so that filtering walks no sort. */
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (column_sorter_changed_cb), self);
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bandi_call_rows_new (G_LIST_MODEL (self->sorted)))));
+  gtk_column_view_set_model (self->column_view, self->selection);
 }

@@ -6,8 +6,7 @@
 
 #include <adwaita.h>
 
-#include "bandi-plugin-loader.h"
-#include "bandi-store.h"
+#include "bandi-context.h"
 
 G_BEGIN_DECLS
 
@@ -20,17 +19,10 @@ typedef enum {
 #define BANDI_TYPE_CALLS_VIEW (bandi_calls_view_get_type ())
 G_DECLARE_FINAL_TYPE (BandiCallsView, bandi_calls_view, BANDI, CALLS_VIEW, GtkWidget)
 
-BandiCallsView *bandi_calls_view_new            (BandiCallsKind  kind);
-void            bandi_calls_view_set_store      (BandiCallsView *self,
-                                                 BandiStore     *store);
-/* For the sources' names in the source filter (their ids without it) */
-void            bandi_calls_view_set_loader     (BandiCallsView    *self,
-                                                 BandiPluginLoader *loader);
-/* @calls: every stored call, in the order to show (by next deadline). */
-void            bandi_calls_view_set_calls      (BandiCallsView *self,
-                                                 GListModel     *calls);
-void            bandi_calls_view_set_clusters   (BandiCallsView *self,
-                                                 GListModel     *clusters);
+/* A view of @context's calls, which follows its changes. */
+BandiCallsView *bandi_calls_view_new            (BandiContext   *context,
+                                                 BandiCallsKind  kind);
+BandiContext   *bandi_calls_view_get_context    (BandiCallsView *self);
 /* A fixed cluster: its suggested calls only, no cluster choice. */
 void            bandi_calls_view_set_fixed_cluster (BandiCallsView *self,
                                                     const char     *acronym);
@@ -45,18 +37,15 @@ void            bandi_calls_view_set_search_text (BandiCallsView *self,
  * search), for several views sharing one query. */
 void            bandi_calls_view_set_search_ids (BandiCallsView *self,
                                                  GHashTable     *ids);
-void            bandi_calls_view_refilter       (BandiCallsView *self);
 void            bandi_calls_view_set_compact    (BandiCallsView *self,
                                                  gboolean        compact);
+/* How many calls the filters let through (the "n-shown" property) */
+guint           bandi_calls_view_get_n_shown    (BandiCallsView *self);
 /* The calls shown, after filters and sorting. */
 GListModel     *bandi_calls_view_get_shown      (BandiCallsView *self);
+/* Moves the focus to the calls shown; FALSE when none. */
+gboolean        bandi_calls_view_focus_results  (BandiCallsView *self);
 /* Opens the first call shown; FALSE when none. */
 gboolean        bandi_calls_view_activate_first (BandiCallsView *self);
-
-/* A new list of @calls ordered by next deadline at @now_unix: calls with a
- * deadline ahead first (soonest first), then closed calls (latest deadline
- * first), then calls without a deadline. */
-GListModel     *bandi_calls_sort_by_deadline    (GListModel     *calls,
-                                                 gint64          now_unix);
 
 G_END_DECLS

@@ -118,6 +118,118 @@ bandi_format_urgency_class (BandiDeadline *deadline,
   return NULL;
 }
 
+/* A deadline in a list, in the user's zone and locale: its weekday, day
+ * and month ("mer 3 mar"), the year when it is not @now's, then its time
+ * ("mer 3 mar, 17:00"). */
+char *
+bandi_format_deadline_short (BandiDeadline *deadline,
+                             GDateTime     *now)
+{
+  g_autoptr(GDateTime) own = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (BANDI_IS_DEADLINE (deadline), NULL);
+
+  if (bandi_deadline_has_time (deadline))
+    {
+      own = bandi_deadline_dup_local (deadline);
+      local = own ? g_date_time_to_local (own) : NULL;
+    }
+  else
+    local = bandi_format_deadline_local_day (deadline);
+  if (local == NULL)
+    return g_strdup ("?");
+
+  /* Translators: a deadline's date in a list: weekday, day, month
+   * (g_date_time_format; %-d is the day without padding) */
+  date = g_date_time_format (local, g_date_time_get_year (local) == g_date_time_get_year (now)
+                                    ? _("%a %-d %b") : _("%a %-d %b %Y"));
+  if (!bandi_deadline_has_time (deadline))
+    return g_steal_pointer (&date);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: a deadline's date, then its time */
+  return g_strdup_printf (_("%s, %s"), date, time);
+}
+
+/* The identifier to show for @call: sources such as Interreg key their
+ * calls "programme:slug", which is no name for a person; such a call
+ * shows its own code, if it has one. NULL: nothing to show. */
+const char *
+bandi_format_call_code (BandiCall *call)
+{
+  const char *id = bandi_call_get_external_id (call);
+
+  if (id != NULL && strchr (id, ':') == NULL)
+    return id;
+  id = bandi_call_get_call_id (call);
+  return id != NULL && *id != '\0' ? id : NULL;
+}
+
+/* A deadline model as the EU portal names it ("single-stage",
+ * "two-stage", "multiple cut-off"), in words; others as given. */
+const char *
+bandi_format_deadline_model (const char *model)
+{
+  if (g_strcmp0 (model, "single-stage") == 0)
+    return _("Single stage");
+  if (g_strcmp0 (model, "two-stage") == 0)
+    return _("Two stages");
+  if (g_strcmp0 (model, "multiple cut-off") == 0)
+    return _("Several cut-off dates");
+  return model;
+}
+
+/* The EU portal's types of action ("HORIZON Research and Innovation
+ * Actions, HORIZON Innovation Actions"), each in words when known. */
+char *
+bandi_format_action_types (const char *types)
+{
+  static const struct {
+    const char *name;
+    const char *words;
+  } known[] = {
+    { "HORIZON Research and Innovation Actions", N_("Research and innovation action") },
+    { "HORIZON Innovation Actions", N_("Innovation action") },
+    { "HORIZON Coordination and Support Actions", N_("Coordination and support action") },
+    { "HORIZON Programme Cofund Actions", N_("Programme co-fund action") },
+    { "HORIZON EIC Grants", N_("EIC grant") },
+    { "HORIZON Lump Sum Grant", N_("Lump-sum grant") },
+    { "LIFE Standard Action Projects", N_("LIFE standard action project") },
+    { "EU4H Project Grants", N_("EU4Health project grant") },
+  };
+  g_auto(GStrv) each = NULL;
+  GString *text;
+
+  if (types == NULL)
+    return NULL;
+  each = g_strsplit (types, ", ", -1);
+  text = g_string_new (NULL);
+  for (guint i = 0; each[i] != NULL; i++)
+    {
+      const char *words = each[i];
+
+      for (guint j = 0; j < G_N_ELEMENTS (known); j++)
+        if (g_str_equal (each[i], known[j].name))
+          words = _(known[j].words);
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, words);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A filters button's label: "Filters", or "Filters (2)" with two set */
+char *
+bandi_format_filters_label (guint n_set)
+{
+  if (n_set == 0)
+    return g_strdup (_("Filters"));
+  /* Translators: the filters button, with how many filters are set */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Filters (%u)", "Filters (%u)", n_set), n_set);
+}
+
 char *
 bandi_format_date (GDateTime *datetime)
 {

@@ -33,6 +33,12 @@ char        *bandi_format_deadline_long       (BandiDeadline  *deadline,
                                                char          **out_own_zone);
 /* The deadline's day in the user's zone (the day it falls on locally). */
 GDateTime   *bandi_format_deadline_local_day  (BandiDeadline  *deadline);
+char        *bandi_format_deadline_short      (BandiDeadline  *deadline,
+                                               GDateTime      *now);
+const char  *bandi_format_call_code           (BandiCall      *call);
+const char  *bandi_format_deadline_model      (const char     *model);
+char        *bandi_format_action_types        (const char     *types);
+char        *bandi_format_filters_label       (guint           n_set);
 char        *bandi_format_date                (GDateTime      *datetime);
 char        *bandi_format_unix_time           (gint64          unix_time);
 char        *bandi_format_money               (double          euros);

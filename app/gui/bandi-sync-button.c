@@ -33,13 +33,6 @@ struct _BandiSyncButton
 
 G_DEFINE_FINAL_TYPE (BandiSyncButton, bandi_sync_button, GTK_TYPE_WIDGET)
 
-enum {
-  FINISHED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static gboolean
 progress_tick_cb (gpointer user_data)
 {
@@ -55,7 +48,6 @@ progress_tick_cb (gpointer user_data)
   gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
   gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, "idle");
-  g_signal_emit (self, signals[FINISHED], 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -172,10 +164,6 @@ bandi_sync_button_class_init (BandiSyncButtonClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bandi_sync_button_dispose;
-
-  signals[FINISHED] =
-    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-sync-button.ui");

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define BANDI_TYPE_SYNC_BUTTON (bandi_sync_button_get_type ())
 G_DECLARE_FINAL_TYPE (BandiSyncButton, bandi_sync_button, BANDI, SYNC_BUTTON, GtkWidget)
 
-/* Follows @application's sync; emits ::finished when a sync ends. */
+/* Follows @application's sync (the context reads the store after it). */
 void bandi_sync_button_set_application (BandiSyncButton  *self,
                                         BandiApplication *application);
 

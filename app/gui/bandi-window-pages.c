@@ -2,8 +2,7 @@
  *
  * The window's pages, each built the first time it is shown (a section,
  * the call details, the proposal editor), so that start-up builds none of
- * them. A page gets what the window has read from the store when it is
- * built, and again at each reload while it exists.
+ * them. Each page is given the window's context and follows its changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,31 +14,13 @@
 
 #include "bandi-window-private.h"
 
-/* Gives a calls view the calls and clusters the window read. */
-static void
-fill_calls_view (BandiWindow    *self,
-                 BandiCallsView *view)
-{
-  if (self->clusters != NULL)
-    bandi_calls_view_set_clusters (view, self->clusters);
-  if (self->calls != NULL)
-    bandi_calls_view_set_calls (view, self->calls);
-}
-
-static void
-fill_details (BandiWindow *self)
-{
-  if (self->clusters != NULL)
-    bandi_call_details_set_clusters (self->details, self->clusters);
-}
-
+/* The proposal editor is given the context's calls and clusters, again
+ * whenever they change. */
 static void
 fill_editor (BandiWindow *self)
 {
-  if (self->clusters != NULL)
-    bandi_proposal_editor_set_clusters (self->editor, self->clusters);
-  if (self->calls != NULL)
-    bandi_proposal_editor_set_calls (self->editor, self->calls);
+  bandi_proposal_editor_set_clusters (self->editor, bandi_context_get_clusters (self->context));
+  bandi_proposal_editor_set_calls (self->editor, bandi_context_get_calls (self->context));
 }
 
 static void
@@ -63,37 +44,33 @@ prepare_proposal_cb (BandiWindow *self,
   bandi_window_new_proposal (self, call);
 }
 
-static void
-starred_changed_cb (BandiWindow *self)
-{
-  if (self->starred_view != NULL)
-    bandi_calls_view_refilter (self->starred_view);
-}
-
 static BandiCallsView *
 new_calls_view (BandiWindow    *self,
                 BandiCallsKind  kind)
 {
-  BandiCallsView *view = bandi_calls_view_new (kind);
+  BandiCallsView *view = bandi_calls_view_new (self->context, kind);
 
-  bandi_calls_view_set_store (view, self->store);
-  bandi_calls_view_set_loader (view, bandi_application_get_loader (self->application));
   bandi_calls_view_set_compact (view, adw_leaflet_get_folded (self->leaflet));
   bandi_calls_view_set_search_ids (view, self->search_ids);
-  fill_calls_view (self, view);
   g_signal_connect_swapped (view, "call-activated", G_CALLBACK (call_activated_cb), self);
+  /* The header counts what the filters let through. */
+  g_signal_connect_swapped (view, "notify::n-shown", G_CALLBACK (bandi_window_update_header), self);
   return view;
 }
 
-/* Upcoming, All calls and Starred: the relevance shown is the chosen
- * cluster's. */
+/* Upcoming, All calls and Starred */
 static GtkWidget *
 build_section_calls_view (BandiWindow     *self,
                           BandiCallsKind   kind,
                           BandiCallsView **view)
 {
+  g_autofree char *cluster = g_settings_get_string (self->settings, "selected-cluster");
+
+  /* Each list has its own filters, the cluster too: it starts from the
+   * last one chosen, which new proposals default to. */
   *view = new_calls_view (self, kind);
-  g_settings_bind (self->settings, "selected-cluster", *view, "relevance-cluster", G_SETTINGS_BIND_DEFAULT);
+  bandi_calls_view_set_relevance_cluster (*view, cluster);
+  g_settings_bind (self->settings, "selected-cluster", *view, "relevance-cluster", G_SETTINGS_BIND_SET);
   return GTK_WIDGET (*view);
 }
 
@@ -104,6 +81,8 @@ new_proposals_view (BandiWindow *self)
 
   bandi_proposals_view_set_store (view, self->store);
   g_signal_connect_swapped (view, "proposal-activated", G_CALLBACK (proposal_activated_cb), self);
+  g_signal_connect_object (self->context, "proposals-changed", G_CALLBACK (bandi_proposals_view_reload),
+                           view, G_CONNECT_SWAPPED);
   return view;
 }
 
@@ -113,6 +92,8 @@ new_dashboard_view (BandiWindow *self)
   BandiDashboardView *view = bandi_dashboard_view_new ();
 
   bandi_dashboard_view_set_store (view, self->store);
+  g_signal_connect_object (self->context, "proposals-changed", G_CALLBACK (bandi_dashboard_view_reload),
+                           view, G_CONNECT_SWAPPED);
   return view;
 }
 
@@ -122,6 +103,8 @@ build_cluster_page (BandiWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *switcher = adw_view_switcher_new ();
+  GtkWidget *narrow_switcher = adw_view_switcher_new ();
+  GtkWidget *squeezer = adw_squeezer_new ();
   GtkWidget *bar = gtk_center_box_new ();
   AdwViewStackPage *page;
 
@@ -139,9 +122,14 @@ build_cluster_page (BandiWindow *self)
   adw_view_stack_page_set_icon_name (page, "bandi-dashboard-symbolic");
   g_signal_connect_swapped (self->cluster_stack, "notify::visible-child", G_CALLBACK (bandi_window_update_header), self);
 
+  /* Icons above the names when the names side by side do not fit. */
   adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (switcher), self->cluster_stack);
   adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (switcher), ADW_VIEW_SWITCHER_POLICY_WIDE);
-  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), switcher);
+  adw_view_switcher_set_stack (ADW_VIEW_SWITCHER (narrow_switcher), self->cluster_stack);
+  adw_view_switcher_set_policy (ADW_VIEW_SWITCHER (narrow_switcher), ADW_VIEW_SWITCHER_POLICY_NARROW);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), switcher);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), narrow_switcher);
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), squeezer);
   gtk_widget_add_css_class (bar, "toolbar");
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->cluster_stack));
@@ -160,9 +148,8 @@ build_page (BandiWindow *self,
     return build_section_calls_view (self, BANDI_CALLS_KIND_STARRED, &self->starred_view);
   if (g_str_equal (name, "calendar"))
     {
-      self->calendar_view = bandi_calendar_view_new ();
-      if (self->calls != NULL)
-        bandi_calendar_view_set_calls (self->calendar_view, self->calls);
+      self->calendar_view = bandi_calendar_view_new (self->context);
+      bandi_calendar_view_set_compact (self->calendar_view, adw_leaflet_get_folded (self->leaflet));
       g_signal_connect_swapped (self->calendar_view, "call-activated", G_CALLBACK (call_activated_cb), self);
       return GTK_WIDGET (self->calendar_view);
     }
@@ -174,12 +161,8 @@ build_page (BandiWindow *self,
     return build_cluster_page (self);
   if (g_str_equal (name, "call"))
     {
-      self->details = bandi_call_details_new ();
-      bandi_call_details_set_store (self->details, self->store);
-      bandi_call_details_set_loader (self->details, bandi_application_get_loader (self->application));
-      fill_details (self);
+      self->details = bandi_call_details_new (self->context);
       g_signal_connect_swapped (self->details, "prepare-proposal", G_CALLBACK (prepare_proposal_cb), self);
-      g_signal_connect_swapped (self->details, "starred-changed", G_CALLBACK (starred_changed_cb), self);
       return GTK_WIDGET (self->details);
     }
   if (g_str_equal (name, "proposal"))
@@ -187,6 +170,8 @@ build_page (BandiWindow *self,
       self->editor = bandi_proposal_editor_new ();
       bandi_proposal_editor_set_store (self->editor, self->store);
       fill_editor (self);
+      g_signal_connect_object (self->context, "calls-changed", G_CALLBACK (fill_editor), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->context, "clusters-changed", G_CALLBACK (fill_editor), self, G_CONNECT_SWAPPED);
       g_signal_connect_swapped (self->editor, "show-call", G_CALLBACK (call_activated_cb), self);
       g_signal_connect_swapped (self->editor, "deleted", G_CALLBACK (bandi_window_go_back), self);
       return GTK_WIDGET (self->editor);
@@ -222,39 +207,4 @@ bandi_window_get_calls_views (BandiWindow     *self,
     if (all[i] != NULL)
       views[n++] = all[i];
   return n;
-}
-
-/* The proposals and dashboards built so far read the store again (when
- * next shown, for those not on screen). */
-void
-bandi_window_reload_proposals (BandiWindow *self)
-{
-  if (self->proposals_view != NULL)
-    bandi_proposals_view_reload (self->proposals_view);
-  if (self->dashboard_view != NULL)
-    bandi_dashboard_view_reload (self->dashboard_view);
-  if (self->cluster_proposals_view != NULL)
-    {
-      bandi_proposals_view_reload (self->cluster_proposals_view);
-      bandi_dashboard_view_reload (self->cluster_dashboard_view);
-    }
-}
-
-/* After the window read the store again: the pages built so far show it.
- * The others read it when they are built. */
-void
-bandi_window_refill_pages (BandiWindow *self)
-{
-  BandiCallsView *views[4];
-  guint n = bandi_window_get_calls_views (self, views);
-
-  for (guint i = 0; i < n; i++)
-    fill_calls_view (self, views[i]);
-  if (self->calendar_view != NULL)
-    bandi_calendar_view_set_calls (self->calendar_view, self->calls);
-  if (self->details != NULL)
-    fill_details (self);
-  if (self->editor != NULL)
-    fill_editor (self);
-  bandi_window_reload_proposals (self);
 }

@@ -8,6 +8,7 @@
 #include "bandi-calendar-view.h"
 #include "bandi-call-details.h"
 #include "bandi-calls-view.h"
+#include "bandi-context.h"
 #include "bandi-dashboard-view.h"
 #include "bandi-proposal-editor.h"
 #include "bandi-proposals-view.h"
@@ -21,13 +22,13 @@ struct _BandiWindow
   AdwApplicationWindow  parent_instance;
 
   BandiApplication     *application;
-  BandiStore           *store;
-  GSettings            *settings;
-  GListModel           *calls;
-  GListModel           *clusters;
+  BandiContext         *context;      /* what every page shows */
+  BandiStore           *store;        /* the context's */
+  GSettings            *settings;     /* the context's */
   GQueue                history;      /* page names pushed over a section */
   char                 *section;      /* "upcoming", "cluster:AFIL", … */
   char                 *search_text;  /* the search applied */
+  gboolean              searching;    /* showing "all" for a search */
   GHashTable           *search_ids;   /* the ids it matches, NULL for all */
   GCancellable         *publishing;   /* while publishing to the calendar */
   AdwToast             *publish_toast;
@@ -78,6 +79,9 @@ void        bandi_window_new_proposal         (BandiWindow        *self,
 void        bandi_window_add_export_actions   (GtkWidgetClass     *widget_class);
 void        bandi_window_stop_publishing      (BandiWindow        *self);
 
+/* bandi-window-keys.c */
+void        bandi_window_add_key_controllers  (BandiWindow        *self);
+
 /* bandi-window-sections.c */
 const char *bandi_window_section_title        (const char         *section);
 void        bandi_window_add_section_bindings (GtkWidgetClass     *widget_class);
@@ -93,7 +97,5 @@ GtkWidget  *bandi_window_ensure_page          (BandiWindow        *self,
                                                const char         *name);
 guint       bandi_window_get_calls_views      (BandiWindow        *self,
                                                BandiCallsView    **views);
-void        bandi_window_reload_proposals     (BandiWindow        *self);
-void        bandi_window_refill_pages         (BandiWindow        *self);
 
 G_END_DECLS

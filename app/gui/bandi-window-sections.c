@@ -106,6 +106,7 @@ bandi_window_sidebar_header_func (GtkListBoxRow *row,
 void
 bandi_window_rebuild_sidebar (BandiWindow *self)
 {
+  GListModel *clusters = self->context != NULL ? bandi_context_get_clusters (self->context) : NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
@@ -115,9 +116,9 @@ bandi_window_rebuild_sidebar (BandiWindow *self)
     gtk_list_box_append (self->sidebar,
                          sidebar_row_new (sections[i].name, _(sections[i].title), sections[i].icon));
 
-  for (guint i = 0; self->clusters && i < g_list_model_get_n_items (self->clusters); i++)
+  for (guint i = 0; clusters != NULL && i < g_list_model_get_n_items (clusters); i++)
     {
-      g_autoptr(BandiCluster) cluster = g_list_model_get_item (self->clusters, i);
+      g_autoptr(BandiCluster) cluster = g_list_model_get_item (clusters, i);
       g_autofree char *section = g_strconcat ("cluster:", bandi_cluster_get_acronym (cluster), NULL);
       GtkWidget *row = sidebar_row_new (section, bandi_cluster_get_acronym (cluster), NULL);
 

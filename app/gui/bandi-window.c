@@ -42,7 +42,13 @@ bandi_window_update_header (BandiWindow *self)
     title = bandi_window_section_title (page);
 
   if (g_strcmp0 (page, "call") == 0 && bandi_call_details_get_call (self->details) != NULL)
-    title = bandi_call_get_external_id (bandi_call_details_get_call (self->details));
+    {
+      /* The call's name, its identifier below. */
+      BandiCall *call = bandi_call_details_get_call (self->details);
+
+      title = bandi_call_get_title (call) ? bandi_call_get_title (call) : bandi_format_call_code (call);
+      subtitle = g_strdup (bandi_call_get_title (call) ? bandi_format_call_code (call) : NULL);
+    }
   else if (g_strcmp0 (page, "proposal") == 0)
     title = _("Proposal");
   else if (g_strcmp0 (page, "cluster") == 0 && self->section != NULL)
@@ -51,8 +57,7 @@ bandi_window_update_header (BandiWindow *self)
   if (g_strcmp0 (page, "upcoming") == 0 || g_strcmp0 (page, "all") == 0 ||
       g_strcmp0 (page, "starred") == 0)
     {
-      GListModel *shown = bandi_calls_view_get_shown (BANDI_CALLS_VIEW (gtk_stack_get_visible_child (self->stack)));
-      guint n = g_list_model_get_n_items (shown);
+      guint n = bandi_calls_view_get_n_shown (BANDI_CALLS_VIEW (gtk_stack_get_visible_child (self->stack)));
       g_autofree char *count = bandi_format_count (n);
 
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call", "%s calls", n), count);
@@ -79,16 +84,27 @@ leaflet_folded_cb (BandiWindow *self)
 
   for (guint i = 0; i < n; i++)
     bandi_calls_view_set_compact (views[i], folded);
+  if (self->calendar_view != NULL)
+    bandi_calendar_view_set_compact (self->calendar_view, folded);
+  /* Narrow, the title needs the room: Sync is in the main menu. */
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), !folded);
   bandi_window_update_header (self);
 }
 
 static void
 leave_pushed_pages (BandiWindow *self)
 {
+  g_autoptr(GError) error = NULL;
+
   if (self->details != NULL)
     bandi_call_details_flush (self->details);
-  if (self->editor != NULL)
-    bandi_proposal_editor_flush (self->editor);
+  if (self->editor == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "proposal") != 0)
+    return;
+  bandi_proposal_editor_flush (self->editor);
+  /* What was edited shows in every page that lists proposals. */
+  if (!bandi_context_reload_proposals (self->context, &error))
+    g_warning ("Cannot read the proposals: %s", error->message);
 }
 
 static void
@@ -112,17 +128,13 @@ bandi_window_go_back (BandiWindow *self)
 
   leave_pushed_pages (self);
   if (previous != NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, previous);
-      /* What was edited may show in the page we return to. */
-      if (BANDI_IS_CALLS_VIEW (gtk_stack_get_visible_child (self->stack)))
-        bandi_calls_view_refilter (BANDI_CALLS_VIEW (gtk_stack_get_visible_child (self->stack)));
-      bandi_window_reload_proposals (self);
-    }
+    gtk_stack_set_visible_child_name (self->stack, previous);
   else if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   bandi_window_update_header (self);
 }
+
+static void search_changed_cb (BandiWindow *self);
 
 void
 bandi_window_show_section (BandiWindow *self,
@@ -144,6 +156,13 @@ bandi_window_show_section (BandiWindow *self,
 
   leave_pushed_pages (self);
   g_queue_clear_full (&self->history, g_free);
+  /* A search, as every filter, belongs to the section it was made in. */
+  if (g_strcmp0 (self->section, section) != 0 && !self->searching &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      search_changed_cb (self);
+    }
   g_free (self->section);
   self->section = g_strdup (section);
 
@@ -197,44 +216,41 @@ show_error (BandiWindow  *self,
   add_plain_toast (self, text, 0);
 }
 
-void
-bandi_window_reload (BandiWindow *self)
+/* The context read the store again: the sidebar lists its clusters. */
+static void
+clusters_changed_cb (BandiWindow *self)
 {
-  BandiCallQuery query = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) stored = NULL;
-  g_autoptr(GListModel) calls = NULL;
-  g_autoptr(GListModel) clusters = NULL;
-
-  g_return_if_fail (BANDI_IS_WINDOW (self));
-
-  if (self->store == NULL)
-    return;
-
-  stored = bandi_store_list_calls (self->store, &query, &error);
-  if (stored == NULL)
-    {
-      show_error (self, _("Cannot read the calls"), error);
-      return;
-    }
-  calls = bandi_calls_sort_by_deadline (stored, g_get_real_time () / G_USEC_PER_SEC);
-  clusters = bandi_store_list_clusters (self->store, &error);
-  if (clusters == NULL)
-    {
-      show_error (self, _("Cannot read the clusters"), error);
-      return;
-    }
-
-  g_set_object (&self->calls, calls);
-  g_set_object (&self->clusters, clusters);
-  bandi_window_refill_pages (self);
-
   bandi_window_rebuild_sidebar (self);
+  if (self->section != NULL)
+    bandi_window_select_section_row (self, self->section);
+}
+
+static void
+calls_changed_cb (BandiWindow *self)
+{
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
     bandi_window_show_section (self, "upcoming");
-  else if (self->section != NULL)
-    bandi_window_select_section_row (self, self->section);
   bandi_window_update_header (self);
+}
+
+/* win.star-call (id, starred): every star of the window goes through it. */
+static void
+star_call_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BandiWindow *self = BANDI_WINDOW (widget);
+  BandiCall *call;
+  gint64 id;
+  gboolean starred;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_get (parameter, "(xb)", &id, &starred);
+  call = self->context != NULL ? bandi_context_find_call (self->context, id) : NULL;
+  if (call == NULL)
+    return;
+  if (!bandi_context_set_starred (self->context, call, starred, &error))
+    show_error (self, starred ? _("Cannot star the call") : _("Cannot unstar the call"), error);
 }
 
 void
@@ -250,18 +266,26 @@ void
 bandi_window_show_call_id (BandiWindow *self,
                            gint64       call_id)
 {
-  g_autoptr(BandiCall) call = NULL;
+  g_autoptr(BandiCall) stored = NULL;
+  BandiCall *call;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (BANDI_IS_WINDOW (self));
 
   if (self->store == NULL)
     return;
-  call = bandi_store_get_call (self->store, call_id, &error);
-  if (call == NULL)
+  /* The context's own object, which every page shows. */
+  call = bandi_context_find_call (self->context, call_id);
+  if (call != NULL)
+    {
+      bandi_window_show_call (self, call);
+      return;
+    }
+  stored = bandi_store_get_call (self->store, call_id, &error);
+  if (stored == NULL)
     show_error (self, _("Cannot open the call"), error);
   else
-    bandi_window_show_call (self, call);
+    bandi_window_show_call (self, stored);
 }
 
 void
@@ -299,14 +323,15 @@ default_cluster (BandiWindow *self)
 {
   g_autofree char *chosen = g_settings_get_string (self->settings, "selected-cluster");
   const char *acronym = chosen;
+  GListModel *clusters = bandi_context_get_clusters (self->context);
   BandiCluster *first = NULL;
 
   if (self->section != NULL && g_str_has_prefix (self->section, "cluster:"))
     acronym = self->section + strlen ("cluster:");
 
-  for (guint i = 0; self->clusters && i < g_list_model_get_n_items (self->clusters); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
     {
-      BandiCluster *cluster = g_list_model_get_item (self->clusters, i);
+      BandiCluster *cluster = g_list_model_get_item (clusters, i);
 
       if (g_strcmp0 (bandi_cluster_get_acronym (cluster), acronym) == 0)
         {
@@ -350,7 +375,8 @@ bandi_window_new_proposal (BandiWindow *self,
       bandi_proposal_set_title (proposal, bandi_call_get_title (call));
     }
 
-  if (!bandi_store_save_proposal (self->store, proposal, &error))
+  if (!bandi_store_save_proposal (self->store, proposal, &error) ||
+      !bandi_context_reload_proposals (self->context, &error))
     {
       show_error (self, _("Cannot create the proposal"), error);
       return;
@@ -442,7 +468,11 @@ search_changed_cb (BandiWindow *self)
 
   /* Typing elsewhere than in a list searches all calls. */
   if (bandi_window_current_calls_view (self) == NULL && *self->search_text != '\0')
-    bandi_window_show_section (self, "all");
+    {
+      self->searching = TRUE;
+      bandi_window_show_section (self, "all");
+      self->searching = FALSE;
+    }
 
   if (*self->search_text != '\0' && self->store != NULL)
     {
@@ -472,13 +502,7 @@ search_activate_cb (BandiWindow *self)
     bandi_calls_view_activate_first (view);
 }
 
-/* Sync */
-
-static void
-sync_finished_cb (BandiWindow *self)
-{
-  bandi_window_reload (self);
-}
+/* Sync: the context reads the store again when a sync ends. */
 
 static void
 source_finished_cb (BandiWindow             *self,
@@ -516,8 +540,15 @@ static gboolean
 initial_load_cb (gpointer user_data)
 {
   BandiWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  bandi_window_reload (self);
+  if (bandi_context_get_loaded (self->context))
+    {
+      clusters_changed_cb (self);
+      calls_changed_cb (self);
+    }
+  else if (!bandi_context_reload (self->context, &error))
+    show_error (self, _("Cannot read the calls"), error);
   return G_SOURCE_REMOVE;
 }
 
@@ -550,7 +581,10 @@ bandi_window_constructed (GObject *object)
 
   self->store = bandi_application_get_store (self->application);
   if (self->store != NULL)
-    g_object_ref (self->store);
+    {
+      g_object_ref (self->store);
+      self->context = g_object_ref (bandi_application_get_context (self->application));
+    }
   self->settings = g_object_ref (bandi_application_get_settings (self->application));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -575,6 +609,8 @@ bandi_window_constructed (GObject *object)
       return;
     }
 
+  g_signal_connect_object (self->context, "clusters-changed", G_CALLBACK (clusters_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "calls-changed", G_CALLBACK (calls_changed_cb), self, G_CONNECT_SWAPPED);
   sync = bandi_application_get_sync (self->application);
   bandi_sync_button_set_application (self->sync_button, self->application);
   g_signal_connect_object (sync, "source-finished", G_CALLBACK (source_finished_cb), self, G_CONNECT_SWAPPED);
@@ -593,8 +629,7 @@ bandi_window_dispose (GObject *object)
   g_clear_pointer (&self->section, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
-  g_clear_object (&self->calls);
-  g_clear_object (&self->clusters);
+  g_clear_object (&self->context);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -666,17 +701,16 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stack_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sync_finished_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-proposal", NULL, new_proposal_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_activated);
+  gtk_widget_class_install_action (widget_class, "win.star-call", "(xb)", star_call_activated);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-proposal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   bandi_window_add_section_bindings (widget_class);
   bandi_window_add_export_actions (widget_class);
@@ -691,6 +725,7 @@ bandi_window_init (BandiWindow *self)
 
   gtk_list_box_set_header_func (self->sidebar, bandi_window_sidebar_header_func, NULL, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  bandi_window_add_key_controllers (self);
   bandi_window_rebuild_sidebar (self);
 }
 

@@ -22,7 +22,5 @@ void         bandi_window_show_call_id   (BandiWindow      *self,
                                           gint64            call_id);
 void         bandi_window_show_proposal_id (BandiWindow    *self,
                                             gint64          proposal_id);
-/* Reloads calls, clusters and proposals from the store. */
-void         bandi_window_reload         (BandiWindow      *self);
 
 G_END_DECLS

@@ -13,7 +13,10 @@
 #      acronym, add a milestone and type its title and due date;
 #   4. quit (Ctrl+Q) and start bandi again;
 #   5. find the call under Starred, its details with the star on, and the
-#      proposal under LE2C's proposals with its milestone.
+#      proposal under LE2C's proposals with its milestone;
+#   6. by keyboard only: Alt+4 (the calendar), Page Down and Home change
+#      the month; Alt+1 (Upcoming), Ctrl+F, the identifier, Down and Enter
+#      open its details; Alt+Left goes back to the list.
 #
 # Every control touched is found by its accessible name, as a screen
 # reader user would find it, never by position in the tree or by the
@@ -38,6 +41,7 @@ import gettext
 import json
 import locale
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -56,8 +60,13 @@ MILESTONE = 'Consortium agreement signed'
 MILESTONE_DUE = '2031-03-14 12:00'
 CLUSTER = 'LE2C'
 CONTROL_L = 37          # keycode of Control_L in Xvfb's keymap
+ALT_L = 64              # keycode of Alt_L
 KEYSYM_Q = 0x71
 KEYSYM_RETURN = 0xff0d
+KEYSYM_HOME = 0xff50
+KEYSYM_LEFT = 0xff51
+KEYSYM_DOWN = 0xff54
+KEYSYM_PAGE_DOWN = 0xff56
 # How many widgets of a page are hit-tested to tell whether it is shown.
 LEAVES = 8
 
@@ -72,7 +81,7 @@ except locale.Error:
         return text
 
 n_tests = 0
-PLAN = 15
+PLAN = 19
 
 
 def ok(condition, what):
@@ -285,6 +294,53 @@ def press_ctrl(keysym):
     pyatspi.Registry.generateKeyboardEvent(CONTROL_L, None, pyatspi.KEY_RELEASE)
 
 
+def press_alt(keysym):
+    pyatspi.Registry.generateKeyboardEvent(ALT_L, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+    pyatspi.Registry.generateKeyboardEvent(ALT_L, None, pyatspi.KEY_RELEASE)
+
+
+def press(keysym):
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+
+
+def month_shown(window):
+    """The calendar's month and year ("December 2026", "dicembre 2026")."""
+    labels = [n.name or text_of(n) for n in window.find_all(pyatspi.ROLE_LABEL)]
+    months = [t for t in labels if t and re.fullmatch(r'\w+ \d{4}', t)]
+    return months[0] if months else None
+
+
+def keyboard_walk(window, identifier, title):
+    """The calendar, a list and a call's details, by keyboard only."""
+    press_alt(ord('4'))
+    month = wait_for('the calendar', lambda: month_shown(window))
+    press(KEYSYM_PAGE_DOWN)
+    ok(wait_for('another month', lambda: month_shown(window) not in (None, month)),
+       'Page Down shows the next month (after %s)' % month)
+    press(KEYSYM_HOME)
+    ok(wait_for('this month again', lambda: month_shown(window) == month),
+       'Home shows this month again')
+
+    press_alt(ord('1'))
+    press_ctrl(ord('f'))
+    entry = window.control(pyatspi.ROLE_ENTRY, 'Search calls')
+    wait_for('the search entry to have the focus',
+             lambda: entry.getState().contains(pyatspi.STATE_FOCUSED))
+    type_text(identifier)
+    wait_for('the typed text', lambda: text_of(entry) == identifier)
+    wait_for('the search to apply', lambda: window.find_all(pyatspi.ROLE_LABEL, {identifier}, None, True))
+    press(KEYSYM_DOWN)
+    wait_for('the focus to leave the search entry',
+             lambda: not entry.getState().contains(pyatspi.STATE_FOCUSED))
+    press(KEYSYM_RETURN)
+    ok(window.shown_label(title, 'the details of %s' % identifier),
+       'Down from the search, then Enter, opens the details of %s' % identifier)
+    press_alt(KEYSYM_LEFT)
+    ok(wait_for('the list again', lambda: window.find_all(pyatspi.ROLE_TREE_TABLE, names_of('Calls'))),
+       'Alt+Left goes back to the list')
+
+
 started = []
 
 
@@ -455,6 +511,9 @@ def main():
         ok([text_of(m) for m in milestones] == [MILESTONE], 'it has the one milestone "%s"' % MILESTONE)
         due = window.control(pyatspi.ROLE_TEXT, 'Milestone due date')
         ok(text_of(due) == MILESTONE_DUE, 'due %s' % MILESTONE_DUE)
+
+        # 6. The calendar, a list and the details by keyboard only
+        keyboard_walk(window, identifier, title)
         quit_app(proc, 'again')
     if n_tests != PLAN:
         bail('ran %d tests of %d' % (n_tests, PLAN))

@@ -4,13 +4,15 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "bandi-calendar-view.h"
 #include "gui-fixtures.h"
 #include "views-test-util.h"
 
 typedef struct {
   BandiStore        *store;
-  GListModel        *calls;
+  BandiContext      *context;
   BandiCalendarView *view;
   GtkWindow         *window;
 } Fixture;
@@ -23,7 +25,6 @@ fixture_set_up (Fixture       *f,
   g_autoptr(BandiCall) late = bandi_call_new ();
   g_autoptr(BandiDeadline) deadline = NULL;
   g_autoptr(GError) error = NULL;
-  BandiCallQuery query = { 0 };
 
   f->store = views_test_open_store (20);
 
@@ -36,9 +37,8 @@ fixture_set_up (Fixture       *f,
   bandi_store_merge_calls (f->store, "london", extra, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
   g_assert_no_error (error);
 
-  f->calls = bandi_store_list_calls (f->store, &query, NULL);
-  f->view = bandi_calendar_view_new ();
-  bandi_calendar_view_set_calls (f->view, f->calls);
+  f->context = views_test_context (f->store);
+  f->view = bandi_calendar_view_new (f->context);
   f->window = views_test_show (GTK_WIDGET (f->view));
 }
 
@@ -48,7 +48,7 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   views_test_flush ();
-  g_clear_object (&f->calls);
+  g_clear_object (&f->context);
   g_clear_object (&f->store);
 }
 
@@ -111,7 +111,7 @@ test_counts_match (Fixture       *f,
   g_assert_cmpuint (bandi_calendar_view_count_day (f->view, d), >=, 1);
   for (int day = 1; day <= 31; day++)
     {
-      guint expected = count_local (f->calls, y, m, day);
+      guint expected = count_local (bandi_context_get_calls (f->context), y, m, day);
 
       g_assert_cmpuint (bandi_calendar_view_count_day (f->view, day), ==, expected);
       total += expected;
@@ -161,7 +161,7 @@ test_chip_opens_call (Fixture       *f,
 
   g_signal_connect (f->view, "call-activated", G_CALLBACK (activated_cb), &activated);
   bandi_calendar_view_set_month (f->view, 2030, 3);
-  chip = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "LATE-LONDON");
+  chip = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London");
   g_assert_nonnull (chip);
   g_signal_emit_by_name (chip, "clicked");
   g_assert_nonnull (activated);
@@ -204,9 +204,7 @@ test_chip_colours (Fixture       *f,
   };
   g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) colours = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GListModel) all = NULL;
   g_autoptr(GError) error = NULL;
-  BandiCallQuery query = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
     {
@@ -222,8 +220,8 @@ test_chip_colours (Fixture       *f,
     }
   bandi_store_merge_calls (f->store, "colours", extra, g_get_real_time () / G_USEC_PER_SEC, NULL, &error);
   g_assert_no_error (error);
-  all = bandi_store_list_calls (f->store, &query, NULL);
-  bandi_calendar_view_set_calls (f->view, all);
+  bandi_context_reload (f->context, &error);
+  g_assert_no_error (error);
   bandi_calendar_view_set_month (f->view, 2031, 5);
 
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
@@ -250,6 +248,138 @@ test_chip_colours (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (colours), ==, 5);
 }
 
+/* A day's chip shows the call's title, cut at its end, the identifier in
+ * its tooltip (fails on the old code: the identifier, cut in the
+ * middle). */
+static void
+test_chip_shows_title (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *chip;
+  GtkWidget *label;
+
+  bandi_calendar_view_set_month (f->view, 2030, 3);
+  chip = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London");
+  g_assert_nonnull (chip);
+  label = gtk_button_get_child (GTK_BUTTON (chip));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (chip), "LATE-LONDON"));
+}
+
+static gboolean
+agenda_lists (GtkWidget  *widget,
+              const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (agenda_lists (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* The agenda lists the next deadlines from the month on display, however
+ * far (fails on the old code: the coming 42 days only, from today). */
+static void
+test_agenda_from_month (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(BandiDeadline) alpine = gui_fixture_deadline (1, 60, 0, NULL);
+  int year, month, day;
+
+  views_test_flush ();
+  g_assert_true (agenda_lists (GTK_WIDGET (f->view), "Generated topic 0 on clean energy"));
+
+  /* Two months on, from the first of that month. */
+  bandi_deadline_get_date (alpine, &year, &month, &day);
+  bandi_calendar_view_set_month (f->view, year, month);
+  views_test_flush ();
+  g_assert_true (agenda_lists (GTK_WIDGET (f->view), "Alpine Space fifth call"));
+  g_assert_false (agenda_lists (GTK_WIDGET (f->view), "Generated topic 0 on clean energy"));
+
+  /* A month with no deadline from it on: none listed. */
+  bandi_calendar_view_set_month (f->view, 2040, 1);
+  views_test_flush ();
+  g_assert_nonnull (views_test_find_label (GTK_WIDGET (f->view), "No deadline from this month on."));
+}
+
+static guint
+count_rows (GtkWidget  *widget,
+            const char *title)
+{
+  guint n = ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+            g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, title);
+  return n;
+}
+
+/* Narrow, the days show dots, and the chosen day's deadlines are listed
+ * below the month (fails on the old code: three letters of a chip). */
+static void
+test_compact (Fixture       *f,
+              gconstpointer  data)
+{
+  guint before;
+
+  bandi_calendar_view_set_month (f->view, 2030, 3);
+  bandi_calendar_view_set_compact (f->view, TRUE);
+  views_test_flush ();
+  g_assert_null (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+  before = count_rows (GTK_WIDGET (f->view), "Late in London");
+  bandi_calendar_view_choose_day (f->view, 11);
+  views_test_flush ();
+  g_assert_cmpuint (count_rows (GTK_WIDGET (f->view), "Late in London"), ==, before + 1);
+
+  bandi_calendar_view_set_compact (f->view, FALSE);
+  views_test_flush ();
+  g_assert_nonnull (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (f->view), "Late in London"), ==, before);
+}
+
+/* The calendar filters by star, source and cluster (fails on the old
+ * code: no filters). */
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *starred = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_CHECK_BUTTON, NULL);
+  GtkWidget *source = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, "Source");
+  GtkWidget *cluster = views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, "Calls suggested for a cluster");
+  g_autoptr(BandiCall) late = bandi_store_find_call (f->store, "london", "LATE-LONDON", NULL);
+  GListModel *sources;
+
+  g_assert_nonnull (starred);
+  g_assert_nonnull (source);
+  g_assert_nonnull (cluster);
+  bandi_calendar_view_set_month (f->view, 2030, 3);
+  g_assert_nonnull (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (starred), TRUE);
+  g_assert_null (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+  g_assert_true (bandi_context_set_starred (f->context, late, TRUE, NULL));
+  g_assert_nonnull (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (starred), FALSE);
+
+  /* "Any source", "horizon", "interreg", "lombardia", "london" (no plugin: its id) */
+  sources = gtk_drop_down_get_model (GTK_DROP_DOWN (source));
+  for (guint i = 1; i < g_list_model_get_n_items (sources); i++)
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (source), i);
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (sources), i), "london") == 0)
+        g_assert_nonnull (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+      else
+        g_assert_null (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (source), 0);
+
+  /* No cluster is suggested a call without keywords or programme. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cluster), 1);
+  g_assert_null (views_test_find_named (GTK_WIDGET (f->view), GTK_TYPE_BUTTON, "Late in London"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +391,12 @@ main (int   argc,
   g_test_add ("/calendar-view/navigation", Fixture, NULL, fixture_set_up, test_navigation, fixture_tear_down);
   g_test_add ("/calendar-view/chip-opens-call", Fixture, NULL, fixture_set_up,
               test_chip_opens_call, fixture_tear_down);
+  g_test_add ("/calendar-view/chip-shows-title", Fixture, NULL, fixture_set_up, test_chip_shows_title,
+              fixture_tear_down);
+  g_test_add ("/calendar-view/agenda-from-month", Fixture, NULL, fixture_set_up, test_agenda_from_month,
+              fixture_tear_down);
+  g_test_add ("/calendar-view/compact", Fixture, NULL, fixture_set_up, test_compact, fixture_tear_down);
+  g_test_add ("/calendar-view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/calendar-view/chip-colours", Fixture, NULL, fixture_set_up, test_chip_colours, fixture_tear_down);
 
   return views_test_run ();

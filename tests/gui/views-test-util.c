@@ -126,6 +126,21 @@ views_test_open_store (guint n_bulk)
   return store;
 }
 
+BandiContext *
+views_test_context (BandiStore *store)
+{
+  g_autoptr(BandiPluginLoader) loader = bandi_plugin_loader_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  BandiContext *context;
+
+  bandi_plugin_loader_load (loader);
+  context = bandi_context_new (store, loader, settings, NULL);
+  bandi_context_reload (context, &error);
+  g_assert_no_error (error);
+  return context;
+}
+
 GtkLabel *
 views_test_find_label (GtkWidget  *root,
                      const char *text)

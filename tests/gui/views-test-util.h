@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "bandi-store.h"
+#include "bandi-context.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +24,9 @@ void        views_test_flush       (void);
 void        views_test_wait        (const gboolean *done);
 /* A new store at the default path, filled by gui_fixture_fill (@n_bulk). */
 BandiStore *views_test_open_store  (guint        n_bulk);
+/* A context over @store with the plugins found and the application's
+ * settings, the store read. */
+BandiContext *views_test_context   (BandiStore  *store);
 /* The first GtkLabel under @root whose text is @text, or NULL. */
 GtkLabel   *views_test_find_label  (GtkWidget   *root,
                                   const char  *text);
