@@ -94,6 +94,15 @@ BandiDeadline   *bandi_store_column_deadline (sqlite3_stmt *stmt,
                                               guint         stage,
                                               const char   *label);
 
+/* bandi-store-merge.c: one call written as a merge would, in the
+ * caller's transaction, the source's other calls left as they are. */
+gboolean         bandi_store_merge_one_call (BandiStore    *self,
+                                             const char    *source_id,
+                                             BandiCall     *call,
+                                             gint64         now_unix,
+                                             gint64        *out_id,
+                                             GError       **error);
+
 /* Parts of the schema's first version that live with their subject. */
 gboolean         bandi_store_seed_clusters  (BandiStore    *self,
                                              GError       **error);
