@@ -81,6 +81,9 @@ AdwToast   *bandi_window_plain_toast_new      (const char         *text,
 void        bandi_window_add_export_actions   (GtkWidgetClass     *widget_class);
 void        bandi_window_stop_publishing      (BandiWindow        *self);
 
+/* bandi-window-manual.c */
+void        bandi_window_add_manual_actions   (GtkWidgetClass     *widget_class);
+
 /* bandi-window-sections.c */
 const char *bandi_window_section_title        (const char         *section);
 void        bandi_window_add_section_bindings (GtkWidgetClass     *widget_class);

@@ -693,6 +693,7 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   bandi_window_add_section_bindings (widget_class);
   bandi_window_add_export_actions (widget_class);
+  bandi_window_add_manual_actions (widget_class);
 }
 
 static void
