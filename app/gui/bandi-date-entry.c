@@ -212,6 +212,19 @@ bandi_date_entry_dup_deadline (BandiDateEntry *self,
   return bandi_date_input_parse_deadline (text, NULL, self->zone, stage, NULL);
 }
 
+void
+bandi_date_entry_set_labels (BandiDateEntry *self,
+                             const char     *date_label,
+                             const char     *time_label)
+{
+  g_return_if_fail (BANDI_IS_DATE_ENTRY (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, date_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, time_label, -1);
+}
+
 gboolean
 bandi_date_entry_is_empty (BandiDateEntry *self)
 {

@@ -30,6 +30,11 @@ void            bandi_date_entry_set_deadline (BandiDateEntry *self,
 /* What is typed, as a deadline of @stage; NULL when empty or refused. */
 BandiDeadline  *bandi_date_entry_dup_deadline (BandiDateEntry *self,
                                                guint           stage);
+/* The names assistive technologies give the date and time fields
+ * (default: "Date" and "Time"). */
+void            bandi_date_entry_set_labels   (BandiDateEntry *self,
+                                               const char     *date_label,
+                                               const char     *time_label);
 /* TRUE when nothing is typed. */
 gboolean        bandi_date_entry_is_empty     (BandiDateEntry *self);
 /* Why what is typed is refused, in words; NULL when it is a deadline or

@@ -337,44 +337,6 @@ bandi_format_stage (BandiDeadline *deadline)
   return g_strdup (label);
 }
 
-BandiDeadline *
-bandi_format_parse_deadline (const char *text,
-                             guint       stage,
-                             const char *zone)
-{
-  int y, m, d, hh, mm;
-  char tail;
-
-  if (text == NULL)
-    return NULL;
-  while (g_ascii_isspace (*text))
-    text++;
-
-  if (sscanf (text, "%4d-%2d-%2d %2d:%2d %c", &y, &m, &d, &hh, &mm, &tail) == 5)
-    {
-      if (hh < 0 || hh > 23 || mm < 0 || mm > 59)
-        return NULL;
-      return bandi_deadline_new_local (stage, NULL, y, m, d, hh, mm, 0, zone);
-    }
-  if (sscanf (text, "%4d-%2d-%2d %c", &y, &m, &d, &tail) == 3)
-    return bandi_deadline_new_date (stage, NULL, y, m, d);
-
-  return NULL;
-}
-
-char *
-bandi_format_deadline_for_entry (BandiDeadline *deadline)
-{
-  g_autoptr(GDateTime) own = NULL;
-
-  if (deadline == NULL)
-    return g_strdup ("");
-  if (!bandi_deadline_has_time (deadline))
-    return bandi_deadline_format_date (deadline);
-  own = bandi_deadline_dup_local (deadline);
-  return own ? g_date_time_format (own, "%Y-%m-%d %H:%M") : g_strdup ("");
-}
-
 gboolean
 bandi_format_parse_money (const char *text,
                           double     *out_euros)

@@ -16,6 +16,7 @@
 
 #include "bandi-call-chooser.h"
 #include "bandi-countdown.h"
+#include "bandi-date-entry.h"
 #include "bandi-format.h"
 #include "bandi-milestone-row.h"
 #include "bandi-proposal-editor.h"
@@ -40,7 +41,6 @@ struct _BandiProposalEditor
   gboolean        requested_edited;
   gboolean        contribution_edited;
   gboolean        deadline_edited;
-  char           *deadline_zone; /* the zone the manual deadline is typed in */
 
   /* template children */
   AdwToastOverlay *toast_overlay;
@@ -57,7 +57,7 @@ struct _BandiProposalEditor
   GtkWidget      *clear_call_button;
   BandiCallChooser *call_chooser;
   AdwEntryRow    *manual_call_row;
-  AdwEntryRow    *manual_deadline_row;
+  BandiDateEntry *manual_deadline_entry;
   GtkLabel       *manual_countdown;
   AdwEntryRow    *requested_row;
   AdwEntryRow    *contribution_row;
@@ -228,9 +228,8 @@ choose_call (BandiProposalEditor *self,
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->manual_call_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->manual_deadline_row), "");
+  bandi_date_entry_set_deadline (self->manual_deadline_entry, NULL);
   gtk_label_set_text (self->manual_countdown, "");
-  set_row_error (self->manual_deadline_row, NULL);
   self->deadline_edited = FALSE;
   self->loading = FALSE;
 
@@ -289,30 +288,16 @@ text_changed_cb (BandiProposalEditor *self,
   changed (self);
 }
 
-static BandiDeadline *
-parse_manual_deadline (BandiProposalEditor *self,
-                       gboolean            *out_valid)
-{
-  g_autofree char *text = g_strstrip (g_strdup (entry_text (self->manual_deadline_row)));
-  BandiDeadline *deadline = bandi_format_parse_deadline (text, 1, self->deadline_zone);
-
-  *out_valid = deadline != NULL || *text == '\0';
-  return deadline;
-}
-
 static void
 manual_deadline_changed_cb (BandiProposalEditor *self)
 {
   g_autoptr(BandiDeadline) deadline = NULL;
   g_autoptr(GDateTime) now = NULL;
-  gboolean valid;
 
   if (self->loading || self->proposal == NULL)
     return;
 
-  deadline = parse_manual_deadline (self, &valid);
-  set_row_error (self->manual_deadline_row,
-                 valid ? NULL : _("Type the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM"));
+  deadline = bandi_date_entry_dup_deadline (self->manual_deadline_entry, 1);
   now = g_date_time_new_now_local ();
   bandi_countdown_update (self->manual_countdown, deadline, FALSE, FALSE, now);
   self->deadline_edited = TRUE;
@@ -346,13 +331,11 @@ apply_checked_fields (BandiProposalEditor *self)
     bandi_proposal_set_requested_budget (self->proposal, euros);
   if (self->contribution_edited && bandi_format_parse_money (entry_text (self->contribution_row), &euros))
     bandi_proposal_set_eu_contribution (self->proposal, euros);
-  if (self->deadline_edited)
+  if (self->deadline_edited && bandi_date_entry_get_error (self->manual_deadline_entry) == NULL)
     {
-      gboolean valid;
-      g_autoptr(BandiDeadline) deadline = parse_manual_deadline (self, &valid);
+      g_autoptr(BandiDeadline) deadline = bandi_date_entry_dup_deadline (self->manual_deadline_entry, 1);
 
-      if (valid)
-        bandi_proposal_set_manual_deadline (self->proposal, deadline);
+      bandi_proposal_set_manual_deadline (self->proposal, deadline);
     }
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->milestones_list));
@@ -543,34 +526,17 @@ set_money_entry (AdwEntryRow *row,
   set_entry (row, text);
 }
 
-/* A manual deadline is shown and typed in its own zone, else the user's. */
-static void
-update_deadline_zone (BandiProposalEditor *self)
-{
-  BandiDeadline *deadline = self->proposal ? bandi_proposal_get_manual_deadline (self->proposal) : NULL;
-  g_autofree char *title = NULL;
-
-  g_free (self->deadline_zone);
-  self->deadline_zone = g_strdup (deadline && bandi_deadline_has_time (deadline)
-                                  ? bandi_deadline_get_zone (deadline)
-                                  : bandi_format_local_zone ());
-  /* Translators: %s is a time zone such as Europe/Rome */
-  title = g_strdup_printf (_("Its Deadline, %s Time (YYYY-MM-DD or YYYY-MM-DD HH:MM)"), self->deadline_zone);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->manual_deadline_row), title);
-}
-
 static void
 load_proposal (BandiProposalEditor *self)
 {
   BandiProposal *p = self->proposal;
-  g_autofree char *deadline = NULL;
+  BandiDeadline *deadline = p ? bandi_proposal_get_manual_deadline (p) : NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GtkWidget *child;
   GPtrArray *milestones;
 
   self->loading = TRUE;
   self->requested_edited = self->contribution_edited = self->deadline_edited = FALSE;
-  update_deadline_zone (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->milestones_list))) != NULL)
     gtk_list_box_remove (self->milestones_list, child);
@@ -581,10 +547,12 @@ load_proposal (BandiProposalEditor *self)
   set_entry (self->owner_row, p ? bandi_proposal_get_owner (p) : NULL);
   set_entry (self->partners_row, p ? bandi_proposal_get_partners (p) : NULL);
   set_entry (self->manual_call_row, p ? bandi_proposal_get_manual_call (p) : NULL);
-  deadline = bandi_format_deadline_for_entry (p ? bandi_proposal_get_manual_deadline (p) : NULL);
-  set_entry (self->manual_deadline_row, deadline);
-  bandi_countdown_update (self->manual_countdown, p ? bandi_proposal_get_manual_deadline (p) : NULL,
-                          FALSE, FALSE, now);
+  /* A manual deadline is shown and typed in its own zone, else the user's. */
+  bandi_date_entry_set_zone (self->manual_deadline_entry,
+                             deadline && bandi_deadline_has_time (deadline)
+                             ? bandi_deadline_get_zone (deadline) : bandi_format_local_zone ());
+  bandi_date_entry_set_deadline (self->manual_deadline_entry, deadline);
+  bandi_countdown_update (self->manual_countdown, deadline, FALSE, FALSE, now);
   set_money_entry (self->requested_row, p ? bandi_proposal_get_requested_budget (p) : -1);
   set_money_entry (self->contribution_row, p ? bandi_proposal_get_eu_contribution (p) : -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
@@ -694,7 +662,6 @@ bandi_proposal_editor_dispose (GObject *object)
   save_now (self);
   g_clear_handle_id (&self->save_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_PROPOSAL_EDITOR);
-  g_clear_pointer (&self->deadline_zone, g_free);
   g_clear_object (&self->call);
   g_clear_object (&self->proposal);
   g_clear_object (&self->calls);
@@ -723,6 +690,7 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (BANDI_TYPE_CALL_CHOOSER);
+  g_type_ensure (BANDI_TYPE_DATE_ENTRY);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-proposal-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, toast_overlay);
@@ -739,7 +707,7 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, clear_call_button);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, call_chooser);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_call_row);
-  gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_deadline_entry);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_countdown);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, requested_row);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, contribution_row);

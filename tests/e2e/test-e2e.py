@@ -10,7 +10,7 @@
 #      press Enter: its details open;
 #   2. star it;
 #   3. open the LE2C cluster, its Proposals, click New Proposal, type an
-#      acronym, add a milestone and type its title and due date;
+#      acronym, add a milestone and type its title, due date and time;
 #   4. quit (Ctrl+Q) and start bandi again;
 #   5. find the call under Starred, its details with the star on, and the
 #      proposal under LE2C's proposals with its milestone.
@@ -38,6 +38,7 @@ import gettext
 import json
 import locale
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -53,7 +54,9 @@ N_CALLS = 300
 N_PROPOSALS = 3
 ACRONYM = 'E2ETEST'
 MILESTONE = 'Consortium agreement signed'
-MILESTONE_DUE = '2031-03-14 12:00'
+MILESTONE_DUE = '2031-03-14'   # ISO 8601 is read in every locale
+MILESTONE_DUE_PARTS = ['2031', '03', '14']
+MILESTONE_TIME = '12:00'
 CLUSTER = 'LE2C'
 CONTROL_L = 37          # keycode of Control_L in Xvfb's keymap
 KEYSYM_Q = 0x71
@@ -422,8 +425,10 @@ def main():
         act(window.control(pyatspi.ROLE_PUSH_BUTTON, 'Add milestone'), 'click')
         milestone = window.control(pyatspi.ROLE_TEXT, 'Milestone title')
         due = window.control(pyatspi.ROLE_TEXT, 'Milestone due date')
+        due_time = window.control(pyatspi.ROLE_TEXT, 'Milestone due time')
         set_text(milestone, MILESTONE)
         set_text(due, MILESTONE_DUE)
+        set_text(due_time, MILESTONE_TIME)
 
         # 4. Quit and start again
         quit_app(proc, 'with the proposal open')
@@ -454,7 +459,11 @@ def main():
         milestones = window.find_all(pyatspi.ROLE_TEXT, names_of('Milestone title'))
         ok([text_of(m) for m in milestones] == [MILESTONE], 'it has the one milestone "%s"' % MILESTONE)
         due = window.control(pyatspi.ROLE_TEXT, 'Milestone due date')
-        ok(text_of(due) == MILESTONE_DUE, 'due %s' % MILESTONE_DUE)
+        due_time = window.control(pyatspi.ROLE_TEXT, 'Milestone due time')
+        # Shown back in the locale's order (14/03/2031 in Italian).
+        ok(sorted(re.split('[/.-]', text_of(due))) == sorted(MILESTONE_DUE_PARTS)
+           and text_of(due_time) == MILESTONE_TIME,
+           'due %s %s (shown as %s %s)' % (MILESTONE_DUE, MILESTONE_TIME, text_of(due), text_of(due_time)))
         quit_app(proc, 'again')
     if n_tests != PLAN:
         bail('ran %d tests of %d' % (n_tests, PLAN))

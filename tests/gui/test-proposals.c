@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bandi-call-chooser.h"
+#include "bandi-date-entry.h"
 #include "bandi-format.h"
 #include "bandi-milestone-row.h"
 #include "bandi-proposal-editor.h"
@@ -225,16 +226,27 @@ test_editor_bad_input (Fixture       *fixture,
   BandiProposalEditor *editor = editor_for (fixture, "SMARTFAB");
   BandiProposal *proposal = bandi_proposal_editor_get_proposal (editor);
   GtkWidget *requested_row = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "requested_row");
-  GtkWidget *deadline_row = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "manual_deadline_row");
+  gpointer deadline_entry = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "manual_deadline_entry");
+  GtkWidget *deadline_date = gui_test_child (deadline_entry, BANDI_TYPE_DATE_ENTRY, "date_entry");
+  GtkWidget *deadline_time = gui_test_child (deadline_entry, BANDI_TYPE_DATE_ENTRY, "time_entry");
+  GtkLabel *deadline_zone = gui_test_child (deadline_entry, BANDI_TYPE_DATE_ENTRY, "zone_label");
+  GtkLabel *deadline_error = gui_test_child (deadline_entry, BANDI_TYPE_DATE_ENTRY, "error_label");
   g_autoptr(BandiProposal) stored = NULL;
   g_autofree char *deadline = NULL;
 
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (deadline_row)), ==, "2025-04-22 17:00");
+  /* In the locale's order (C: the US one), in the deadline's own zone,
+   * named in words. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (deadline_date)), ==, "04/22/2025");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (deadline_time)), ==, "17:00");
+  g_assert_cmpstr (gtk_label_get_text (deadline_zone), ==, "Brussels time");
 
   set_row_text (editor, "requested_row", "a lot");
-  set_row_text (editor, "manual_deadline_row", "2026-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (deadline_date), "2026-02-30");
   g_assert_true (gtk_widget_has_css_class (requested_row, "error"));
-  g_assert_true (gtk_widget_has_css_class (deadline_row, "error"));
+  g_assert_true (gtk_widget_has_css_class (deadline_date, "error"));
+  /* The refusal is said in words, not only in red. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (deadline_error)));
+  g_assert_cmpstr (gtk_label_get_text (deadline_error), ==, "“2026-02-30” is not a date: that month has 28 days");
   g_assert_true (bandi_proposal_editor_flush (editor));
   stored = reread (fixture->store, proposal);
   g_assert_cmpfloat (bandi_proposal_get_requested_budget (stored), ==, 1000000);
@@ -243,15 +255,17 @@ test_editor_bad_input (Fixture       *fixture,
 
   set_row_text (editor, "requested_row", "1.500.000,50");
   set_row_text (editor, "contribution_row", "");
-  set_row_text (editor, "manual_deadline_row", "2027-03-15 12:30");
+  gtk_editable_set_text (GTK_EDITABLE (deadline_date), "03/15/2027");
+  gtk_editable_set_text (GTK_EDITABLE (deadline_time), "12:30");
   g_assert_false (gtk_widget_has_css_class (requested_row, "error"));
-  g_assert_false (gtk_widget_has_css_class (deadline_row, "error"));
+  g_assert_false (gtk_widget_has_css_class (deadline_date, "error"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (deadline_error)));
   g_assert_true (bandi_proposal_editor_flush (editor));
   stored = reread (fixture->store, proposal);
   g_assert_cmpfloat (bandi_proposal_get_requested_budget (stored), ==, 1500000.5);
   g_assert_cmpfloat (bandi_proposal_get_eu_contribution (stored), ==, -1);
   /* Typed in the deadline's own zone, which the row names. */
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (deadline_row)), "Europe/Brussels"));
+  g_assert_cmpstr (gtk_label_get_text (deadline_zone), ==, "Brussels time");
   g_assert_cmpstr (bandi_deadline_get_zone (bandi_proposal_get_manual_deadline (stored)), ==, "Europe/Brussels");
   deadline = bandi_deadline_format_rfc3339 (bandi_proposal_get_manual_deadline (stored));
   g_assert_cmpstr (deadline, ==, "2027-03-15T12:30:00+01:00");
@@ -283,7 +297,12 @@ test_editor_milestones (Fixture       *fixture,
   g_assert_cmpuint (rows->len, ==, 3);
   row = g_ptr_array_index (rows, 2);
   gtk_editable_set_text (gui_test_child (row, BANDI_TYPE_MILESTONE_ROW, "title_entry"), "Budget to partners");
-  gtk_editable_set_text (gui_test_child (row, BANDI_TYPE_MILESTONE_ROW, "due_entry"), "2030-06-01 09:00");
+  {
+    gpointer due = gui_test_child (row, BANDI_TYPE_MILESTONE_ROW, "due_entry");
+
+    gtk_editable_set_text (gui_test_child (due, BANDI_TYPE_DATE_ENTRY, "date_entry"), "06/01/2030");
+    gtk_editable_set_text (gui_test_child (due, BANDI_TYPE_DATE_ENTRY, "time_entry"), "09:00");
+  }
   g_assert_true (bandi_proposal_editor_flush (editor));
 
   stored = reread (fixture->store, proposal);
@@ -323,8 +342,8 @@ test_editor_choose_call (Fixture       *fixture,
   /* The call's title, with markup in it, stays plain text. */
   g_assert_cmpstr (adw_action_row_get_subtitle (call_row), ==, GUI_TEST_MARKUP_TITLE);
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (call_row)));
-  g_assert_cmpstr (gtk_editable_get_text (gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "manual_deadline_row")),
-                   ==, "");
+  g_assert_true (bandi_date_entry_is_empty (gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR,
+                                                          "manual_deadline_entry")));
 
   g_assert_true (bandi_proposal_editor_flush (editor));
   stored = reread (fixture->store, proposal);
