@@ -336,6 +336,19 @@ test_editor_choose_call (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "HORIZON-CL5-2027-D3-01-02");
   gui_test_wait (400);  /* the search entry's own delay */
+
+  /* Wide enough for identifiers and titles, with each call's deadline. */
+  {
+    g_autoptr(BandiCall) target = bandi_store_find_call (fixture->store, "horizon", "HORIZON-CL5-2027-D3-01-02", NULL);
+    BandiDeadline *next = bandi_call_get_next_deadline (target, g_get_real_time () / G_USEC_PER_SEC);
+    g_autofree char *when = bandi_format_deadline (next);
+    GtkWidget *scrolled = gtk_widget_get_parent (gui_test_child (chooser, BANDI_TYPE_CALL_CHOOSER, "list_view"));
+
+    g_assert_cmpint (gtk_scrolled_window_get_min_content_width (GTK_SCROLLED_WINDOW (scrolled)), >=, 600);
+    gtk_popover_popup (GTK_POPOVER (chooser));
+    gui_test_wait (100);
+    g_assert_nonnull (gui_test_find (GTK_WIDGET (chooser), GTK_TYPE_LABEL, when));
+  }
   g_signal_emit_by_name (entry, "activate");
 
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (call_row)), ==, "HORIZON-CL5-2027-D3-01-02");
