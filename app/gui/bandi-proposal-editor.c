@@ -33,6 +33,7 @@ struct _BandiProposalEditor
   BandiProposal  *proposal;
   BandiCall      *call;          /* the stored call targeted, if any */
   guint           save_timeout;
+  guint           focus_idle;
   gboolean        dirty;
   gboolean        loading;
   /* Checked fields are taken when saving, and only once the user edited
@@ -451,7 +452,9 @@ delete_response_cb (AdwMessageDialog    *dialog,
 
   g_clear_handle_id (&self->save_timeout, g_source_remove);
   self->dirty = FALSE;
-  if (!bandi_store_delete_proposal (self->store, self->proposal, &error))
+  /* A new proposal never typed in was never stored. */
+  if (bandi_proposal_get_id (self->proposal) != 0 &&
+      !bandi_store_delete_proposal (self->store, self->proposal, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Cannot delete the proposal: %s"), error->message);
 
@@ -647,9 +650,38 @@ bandi_proposal_editor_new (void)
 
 /* GObject */
 
+/* Once shown, the editor puts the cursor at the end of the acronym: GTK
+ * moves the focus from the page left to the first field here with its
+ * text selected, which the first key typed would replace. */
+static gboolean
+focus_idle_cb (gpointer user_data)
+{
+  BandiProposalEditor *self = user_data;
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->acronym_row));
+
+  self->focus_idle = 0;
+  if (GTK_IS_TEXT (text))
+    {
+      gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+      gtk_editable_select_region (text, -1, -1);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bandi_proposal_editor_map (GtkWidget *widget)
+{
+  BandiProposalEditor *self = BANDI_PROPOSAL_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (bandi_proposal_editor_parent_class)->map (widget);
+  g_clear_handle_id (&self->focus_idle, g_source_remove);
+  self->focus_idle = g_idle_add (focus_idle_cb, self);
+}
+
 static void
 bandi_proposal_editor_unmap (GtkWidget *widget)
 {
+  g_clear_handle_id (&BANDI_PROPOSAL_EDITOR (widget)->focus_idle, g_source_remove);
   save_now (BANDI_PROPOSAL_EDITOR (widget));
   GTK_WIDGET_CLASS (bandi_proposal_editor_parent_class)->unmap (widget);
 }
@@ -678,6 +710,7 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bandi_proposal_editor_dispose;
+  widget_class->map = bandi_proposal_editor_map;
   widget_class->unmap = bandi_proposal_editor_unmap;
 
   /* The user wants to see the target call. */

@@ -339,7 +339,6 @@ bandi_window_new_proposal (BandiWindow *self,
 {
   g_autoptr(BandiProposal) proposal = bandi_proposal_new ();
   g_autoptr(BandiCluster) cluster = default_cluster (self);
-  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
@@ -363,11 +362,8 @@ bandi_window_new_proposal (BandiWindow *self,
       bandi_proposal_set_title (proposal, bandi_call_get_title (call));
     }
 
-  if (!bandi_store_save_proposal (self->store, proposal, &error))
-    {
-      show_error (self, _("Cannot create the proposal"), error);
-      return;
-    }
+  /* Stored once the user types in it (bandi-proposal-editor.c): a
+   * proposal opened and left untouched leaves nothing behind. */
   bandi_window_show_proposal (self, proposal);
 }
 

@@ -276,31 +276,14 @@ find_toplevel (GType type)
 static void
 test_window_flow (void)
 {
-  g_autoptr(BandiStore) store = views_test_open_store (0);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(BandiApplication) app = NULL;
+  g_autoptr(GtkApplication) app = views_test_start_app (0);
   g_autoptr(GListModel) manual = NULL;
   g_autoptr(GError) error = NULL;
   BandiCallQuery query = { .source_id = BANDI_MANUAL_SOURCE_ID };
   BandiManualCallDialog *dialog;
   AdwMessageDialog *confirm;
   g_autoptr(GPtrArray) entries = NULL;
-  BandiWindow *window;
-
-  /* Never reach the network, nor send desktop notices. */
-  g_settings_set_boolean (settings, "sync-on-startup", FALSE);
-  g_settings_set_uint (settings, "sync-interval-hours", 0);
-  g_settings_set_value (settings, "reminder-days",
-                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT32, NULL, 0, sizeof (gint32)));
-  g_clear_object (&store);
-
-  app = bandi_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = BANDI_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  views_test_flush ();
+  BandiWindow *window = BANDI_WINDOW (gtk_application_get_active_window (app));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-call", NULL));
   views_test_flush ();
@@ -314,7 +297,7 @@ test_window_flow (void)
 
   g_assert_null (find_toplevel (BANDI_TYPE_MANUAL_CALL_DIALOG));
   g_assert_nonnull (views_test_find_label (GTK_WIDGET (window), "Bando Camera di Commercio"));
-  manual = bandi_store_list_calls (bandi_application_get_store (app), &query, &error);
+  manual = bandi_store_list_calls (bandi_application_get_store (BANDI_APPLICATION (app)), &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (manual), ==, 1);
   g_clear_object (&manual);
@@ -327,7 +310,7 @@ test_window_flow (void)
   adw_message_dialog_response (confirm, "delete");
   views_test_flush ();
 
-  manual = bandi_store_list_calls (bandi_application_get_store (app), &query, &error);
+  manual = bandi_store_list_calls (bandi_application_get_store (BANDI_APPLICATION (app)), &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (manual), ==, 0);
 
