@@ -19,52 +19,11 @@
 #include "bandi-date-entry.h"
 #include "bandi-format.h"
 #include "bandi-milestone-row.h"
-#include "bandi-proposal-editor.h"
+#include "bandi-proposal-editor-private.h"
+#include "bandi-proposal-steps.h"
 
 #define SAVE_DELAY_MS 400
 
-struct _BandiProposalEditor
-{
-  GtkWidget       parent_instance;
-
-  BandiStore     *store;
-  GListModel     *clusters;
-  GListModel     *calls;
-  BandiProposal  *proposal;
-  BandiCall      *call;          /* the stored call targeted, if any */
-  guint           save_timeout;
-  guint           focus_idle;
-  gboolean        dirty;
-  gboolean        loading;
-  /* Checked fields are taken when saving, and only once the user edited
-   * them: what was typed half-way, or a value shown rounded, never
-   * replaces a stored one. */
-  gboolean        requested_edited;
-  gboolean        contribution_edited;
-  gboolean        deadline_edited;
-
-  /* template children */
-  AdwToastOverlay *toast_overlay;
-  AdwEntryRow    *acronym_row;
-  AdwEntryRow    *title_row;
-  AdwComboRow    *cluster_row;
-  AdwComboRow    *status_row;
-  AdwComboRow    *role_row;
-  AdwEntryRow    *owner_row;
-  AdwEntryRow    *partners_row;
-  AdwActionRow   *call_row;
-  GtkLabel       *call_countdown;
-  GtkWidget      *open_call_button;
-  GtkWidget      *clear_call_button;
-  BandiCallChooser *call_chooser;
-  AdwEntryRow    *manual_call_row;
-  BandiDateEntry *manual_deadline_entry;
-  GtkLabel       *manual_countdown;
-  AdwEntryRow    *requested_row;
-  AdwEntryRow    *contribution_row;
-  GtkListBox     *milestones_list;
-  GtkTextView    *notes_view;
-};
 
 G_DEFINE_FINAL_TYPE (BandiProposalEditor, bandi_proposal_editor, GTK_TYPE_WIDGET)
 
@@ -105,7 +64,6 @@ set_row_error (AdwEntryRow *row,
 }
 
 
-static void apply_checked_fields (BandiProposalEditor *self);
 
 static gboolean
 save_now (BandiProposalEditor *self)
@@ -116,7 +74,7 @@ save_now (BandiProposalEditor *self)
   if (!self->dirty || self->proposal == NULL || self->store == NULL)
     return TRUE;
 
-  apply_checked_fields (self);
+  bandi_proposal_editor_apply_checked (self);
 
   if (!bandi_store_save_proposal (self->store, self->proposal, &error))
     {
@@ -142,8 +100,8 @@ save_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-changed (BandiProposalEditor *self)
+void
+bandi_proposal_editor_changed (BandiProposalEditor *self)
 {
   self->dirty = TRUE;
   g_clear_handle_id (&self->save_timeout, g_source_remove);
@@ -235,7 +193,7 @@ choose_call (BandiProposalEditor *self,
   self->loading = FALSE;
 
   update_call_row (self);
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 static void
@@ -254,7 +212,7 @@ clear_call_clicked_cb (BandiProposalEditor *self)
   bandi_proposal_set_call_external_id (self->proposal, NULL);
   g_clear_object (&self->call);
   update_call_row (self);
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 /* The fields */
@@ -286,7 +244,7 @@ text_changed_cb (BandiProposalEditor *self,
     bandi_proposal_set_manual_call (self->proposal, *text ? text : NULL);
   else
     g_return_if_reached ();
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 static void
@@ -302,7 +260,7 @@ manual_deadline_changed_cb (BandiProposalEditor *self)
   now = g_date_time_new_now_local ();
   bandi_countdown_update (self->manual_countdown, deadline, FALSE, FALSE, now);
   self->deadline_edited = TRUE;
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 static void
@@ -320,11 +278,11 @@ money_changed_cb (BandiProposalEditor *self,
     self->requested_edited = TRUE;
   else
     self->contribution_edited = TRUE;
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
-static void
-apply_checked_fields (BandiProposalEditor *self)
+void
+bandi_proposal_editor_apply_checked (BandiProposalEditor *self)
 {
   double euros;
 
@@ -354,10 +312,16 @@ choice_changed_cb (BandiProposalEditor *self)
   if (self->loading || self->proposal == NULL)
     return;
   if (status < G_N_ELEMENTS (statuses))
-    bandi_proposal_set_status (self->proposal, statuses[status]);
+    {
+      gboolean was_preparing = bandi_proposal_is_in_preparation (bandi_proposal_get_status (self->proposal));
+
+      bandi_proposal_set_status (self->proposal, statuses[status]);
+      if (was_preparing && !bandi_proposal_is_in_preparation (statuses[status]))
+        bandi_proposal_editor_close_preparation (self);
+    }
   if (role < G_N_ELEMENTS (roles))
     bandi_proposal_set_role (self->proposal, roles[role]);
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 static void
@@ -374,7 +338,7 @@ cluster_selected_cb (BandiProposalEditor *self)
     return;
   bandi_proposal_set_cluster_id (self->proposal, bandi_cluster_get_id (cluster));
   bandi_proposal_set_cluster_acronym (self->proposal, bandi_cluster_get_acronym (cluster));
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 static void
@@ -389,53 +353,7 @@ notes_changed_cb (BandiProposalEditor *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   bandi_proposal_set_notes (self->proposal, text);
-  changed (self);
-}
-
-/* Milestones */
-
-static void milestone_remove_cb (BandiProposalEditor *self,
-                                 BandiMilestoneRow   *row);
-
-static GtkWidget *
-add_milestone_row (BandiProposalEditor *self,
-                   BandiMilestone      *milestone)
-{
-  GtkWidget *row = bandi_milestone_row_new (milestone);
-
-  g_signal_connect_object (row, "changed", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove", G_CALLBACK (milestone_remove_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_box_append (self->milestones_list, row);
-  return row;
-}
-
-static void
-milestone_remove_cb (BandiProposalEditor *self,
-                     BandiMilestoneRow   *row)
-{
-  if (self->proposal == NULL)
-    return;
-  bandi_proposal_remove_milestone (self->proposal, bandi_milestone_row_get_milestone (row));
-  gtk_list_box_remove (self->milestones_list, GTK_WIDGET (row));
-  gtk_widget_set_visible (GTK_WIDGET (self->milestones_list),
-                          bandi_proposal_get_milestones (self->proposal)->len > 0);
-  changed (self);
-}
-
-static void
-add_milestone_clicked_cb (BandiProposalEditor *self)
-{
-  g_autoptr(BandiMilestone) milestone = NULL;
-  GtkWidget *row;
-
-  if (self->proposal == NULL)
-    return;
-  milestone = bandi_milestone_new ();
-  bandi_proposal_add_milestone (self->proposal, milestone);
-  row = add_milestone_row (self, milestone);
-  gtk_widget_set_visible (GTK_WIDGET (self->milestones_list), TRUE);
-  gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 /* Deleting */
@@ -535,14 +453,9 @@ load_proposal (BandiProposalEditor *self)
   BandiProposal *p = self->proposal;
   BandiDeadline *deadline = p ? bandi_proposal_get_manual_deadline (p) : NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkWidget *child;
-  GPtrArray *milestones;
 
   self->loading = TRUE;
   self->requested_edited = self->contribution_edited = self->deadline_edited = FALSE;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->milestones_list))) != NULL)
-    gtk_list_box_remove (self->milestones_list, child);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), p != NULL);
   set_entry (self->acronym_row, p ? bandi_proposal_get_acronym (p) : NULL);
@@ -569,10 +482,7 @@ load_proposal (BandiProposalEditor *self)
       adw_combo_row_set_selected (self->role_row, i);
   select_cluster (self);
 
-  milestones = p ? bandi_proposal_get_milestones (p) : NULL;
-  for (guint i = 0; milestones != NULL && i < milestones->len; i++)
-    add_milestone_row (self, g_ptr_array_index (milestones, i));
-  gtk_widget_set_visible (GTK_WIDGET (self->milestones_list), milestones && milestones->len > 0);
+  bandi_proposal_editor_fill_milestones (self);
 
   load_call (self);
   update_call_row (self);
@@ -754,7 +664,8 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, open_call_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_call_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_call);
-  gtk_widget_class_bind_template_callback (widget_class, add_milestone_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "add_milestone_clicked_cb",
+                                                G_CALLBACK (bandi_proposal_editor_add_milestone));
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 }
 

@@ -135,6 +135,7 @@ test_view_rows (Fixture       *fixture,
 {
   BandiProposalsView *view = bandi_proposals_view_new ();
   g_autoptr(BandiProposal) activated = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
   GtkWidget *row;
 
   fixture->window = gui_test_window (GTK_WIDGET (view), 900, 700);
@@ -146,9 +147,20 @@ test_view_rows (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
 
-  /* The countdown to the target call's deadline (5 days ahead). */
+  /* The next step: in preparation, the milestone due before the call's
+   * deadline (in 3 days, the call in 5); submitted, the outcome awaited,
+   * not the call's countdown; funded, the outcome. */
   row = gui_test_find (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "BATT4EU");
-  g_assert_nonnull (gui_test_find (row, GTK_TYPE_LABEL, "5 days"));
+  g_assert_nonnull (gui_test_find (row, GTK_TYPE_LABEL, "3 days"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\nNext: Internal submission, "));
+  row = gui_test_find (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "SMARTFAB");
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "\nWaiting for the outcome of the evaluation"));
+  labels = gui_test_find_all (row, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_false (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Closed"));
+  row = gui_test_find (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "AIRQ");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\nFunded since "));
 
   row = gui_test_find (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "SMARTFAB");
   g_signal_emit_by_name (row, "activated");
@@ -398,6 +410,39 @@ test_editor_delete (Fixture       *fixture,
   g_assert_null (gone);
 }
 
+/* Submitted, a proposal's preparation milestones are done: no reminder of
+ * "Internal submission" (due in 3 days, before the call's deadline in 5)
+ * comes after it; the done "Kick-off" stays done. */
+static void
+test_editor_submit_closes_preparation (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  BandiProposalEditor *editor = editor_for (fixture, "BATT4EU");
+  BandiProposal *proposal = bandi_proposal_editor_get_proposal (editor);
+  AdwComboRow *status_row = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "status_row");
+  g_autoptr(BandiProposal) stored = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *milestones;
+
+  g_assert_cmpint (bandi_proposal_get_status (proposal), ==, BANDI_PROPOSAL_STATUS_DRAFTING);
+  adw_combo_row_set_selected (status_row, 2);   /* Submitted */
+  g_assert_cmpint (bandi_proposal_get_status (proposal), ==, BANDI_PROPOSAL_STATUS_SUBMITTED);
+
+  /* The rows say so at once. */
+  rows = gui_test_find_all (GTK_WIDGET (editor), BANDI_TYPE_MILESTONE_ROW);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (gtk_check_button_get_active (gui_test_child (rows->pdata[i], BANDI_TYPE_MILESTONE_ROW,
+                                                                "done_check")));
+
+  g_assert_true (bandi_proposal_editor_flush (editor));
+  stored = reread (fixture->store, proposal);
+  milestones = bandi_proposal_get_milestones (stored);
+  g_assert_cmpuint (milestones->len, ==, 2);
+  for (guint i = 0; i < milestones->len; i++)
+    g_assert_true (bandi_milestone_get_done (milestones->pdata[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +458,7 @@ main (int   argc,
   ADD ("/proposals/editor/milestones", test_editor_milestones);
   ADD ("/proposals/editor/choose-call", test_editor_choose_call);
   ADD ("/proposals/editor/delete", test_editor_delete);
+  ADD ("/proposals/editor/submit-closes-preparation", test_editor_submit_closes_preparation);
 #undef ADD
 
   return g_test_run ();
