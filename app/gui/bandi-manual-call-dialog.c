@@ -246,7 +246,10 @@ fill (BandiManualCallDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), bandi_call_get_url (call) ? bandi_call_get_url (call) : "");
   if (budget >= 0)
     {
-      g_autofree char *text = g_strdup_printf ("%.0f", budget);
+      /* Digits a user types back, cents only when there are some. */
+      g_autofree char *text = budget == (double) (gint64) budget
+                              ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) budget)
+                              : g_strdup_printf ("%.2f", budget);
 
       gtk_editable_set_text (GTK_EDITABLE (self->budget_row), text);
     }
