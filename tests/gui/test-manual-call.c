@@ -166,7 +166,7 @@ test_dialog_add_and_edit (void)
 
   type_in (gui_test_child (dialog, BANDI_TYPE_MANUAL_CALL_DIALOG, "title_row"), "Bando Ricerca Sociale");
   type_in (gui_test_child (dialog, BANDI_TYPE_MANUAL_CALL_DIALOG, "funder_row"), "Fondazione Cariplo");
-  type_in (gui_test_child (dialog, BANDI_TYPE_MANUAL_CALL_DIALOG, "budget_row"), "3.000.000");
+  type_in (gui_test_child (dialog, BANDI_TYPE_MANUAL_CALL_DIALOG, "budget_row"), "3.000.000,50");
   entries = date_entries (dialog);
   g_assert_cmpuint (entries->len, ==, 1);
   type_in (gui_test_child (entries->pdata[0], BANDI_TYPE_DATE_ENTRY, "date_entry"), "02/30/2027");
@@ -184,7 +184,7 @@ test_dialog_add_and_edit (void)
   g_assert_cmpstr (bandi_call_get_source_id (saved), ==, BANDI_MANUAL_SOURCE_ID);
   g_assert_cmpstr (bandi_call_get_title (saved), ==, "Bando Ricerca Sociale");
   g_assert_cmpstr (bandi_call_get_programme_part (saved), ==, "Fondazione Cariplo");
-  g_assert_cmpfloat (bandi_call_get_budget (saved), ==, 3000000);
+  g_assert_cmpfloat (bandi_call_get_budget (saved), ==, 3000000.5);
   deadlines = bandi_call_get_deadlines (saved);
   g_assert_cmpuint (deadlines->len, ==, 1);
   first = deadlines->pdata[0];
@@ -199,7 +199,7 @@ test_dialog_add_and_edit (void)
   views_test_flush ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Edit Call");
   g_assert_cmpstr (gtk_editable_get_text (gui_test_child (dialog, BANDI_TYPE_MANUAL_CALL_DIALOG, "budget_row")),
-                   ==, "3000000");
+                   ==, "3000000.50");
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = date_entries (dialog);
   g_assert_cmpuint (entries->len, ==, 1);
