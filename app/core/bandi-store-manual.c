@@ -17,24 +17,33 @@
 
 #include "bandi-store-private.h"
 
+/* Closed once its last deadline is past, forthcoming before its opening,
+ * else open. */
+void
+bandi_store_manual_status (BandiCall *call,
+                           gint64     now_unix)
+{
+  BandiDeadline *last = bandi_call_get_last_deadline (call);
+  BandiDeadline *opening = bandi_call_get_opening (call);
+  BandiCallStatus status = BANDI_CALL_STATUS_OPEN;
+
+  if (last != NULL && bandi_deadline_is_past (last, now_unix))
+    status = BANDI_CALL_STATUS_CLOSED;
+  else if (opening != NULL && !bandi_deadline_is_past (opening, now_unix))
+    status = BANDI_CALL_STATUS_FORTHCOMING;
+  bandi_call_set_status (call, status);
+}
+
 /* Stages 1, 2, … in the order given; the status from the dates. */
 static void
 prepare_call (BandiCall *call,
               gint64     now)
 {
   GPtrArray *deadlines = bandi_call_get_deadlines (call);
-  BandiDeadline *last = bandi_call_get_last_deadline (call);
-  BandiDeadline *opening = bandi_call_get_opening (call);
-  BandiCallStatus status = BANDI_CALL_STATUS_OPEN;
 
   for (guint i = 0; i < deadlines->len; i++)
     bandi_deadline_set_stage (g_ptr_array_index (deadlines, i), i + 1);
-
-  if (last != NULL && bandi_deadline_is_past (last, now))
-    status = BANDI_CALL_STATUS_CLOSED;
-  else if (opening != NULL && !bandi_deadline_is_past (opening, now))
-    status = BANDI_CALL_STATUS_FORTHCOMING;
-  bandi_call_set_status (call, status);
+  bandi_store_manual_status (call, now);
 }
 
 static gboolean

@@ -103,6 +103,11 @@ gboolean         bandi_store_merge_one_call (BandiStore    *self,
                                              gint64        *out_id,
                                              GError       **error);
 
+/* bandi-store-manual.c: the status of a call added by hand, from its
+ * dates at @now_unix (no source says it). */
+void             bandi_store_manual_status  (BandiCall     *call,
+                                             gint64         now_unix);
+
 /* Parts of the schema's first version that live with their subject. */
 gboolean         bandi_store_seed_clusters  (BandiStore    *self,
                                              GError       **error);

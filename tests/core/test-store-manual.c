@@ -233,6 +233,38 @@ test_delete_keeps_proposals (void)
   g_assert_error (error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_NOT_FOUND);
 }
 
+/* No source says a call added by hand has closed: its status follows its
+ * dates when read, whatever was stored when it was saved. */
+static void
+test_status_from_dates (void)
+{
+  g_autoptr(BandiStore) store = source_test_open_store ();
+  g_autoptr(BandiCall) call = bandi_call_new ();
+  g_autoptr(BandiCall) stored = NULL;
+  g_autoptr(BandiDeadline) past = bandi_deadline_new_date (1, NULL, 2020, 5, 4);
+  g_autoptr(GListModel) open = NULL;
+  g_autoptr(GListModel) closed = NULL;
+  g_autoptr(GError) error = NULL;
+  BandiCallQuery open_query = { .filter_status = TRUE, .status = BANDI_CALL_STATUS_OPEN };
+  BandiCallQuery closed_query = { .filter_status = TRUE, .status = BANDI_CALL_STATUS_CLOSED };
+
+  bandi_call_set_title (call, "Bando 2020");
+  bandi_call_add_deadline (call, past);
+  g_assert_true (bandi_store_add_manual_call (store, call, &error));
+  g_assert_no_error (error);
+  /* As stored by a save made while it was still open. */
+  test_sql_int (bandi_store_get_path (store), "UPDATE calls SET status = 'open'");
+
+  stored = bandi_store_get_call (store, bandi_call_get_id (call), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bandi_call_get_status (stored), ==, BANDI_CALL_STATUS_CLOSED);
+  open = bandi_store_list_calls (store, &open_query, &error);
+  closed = bandi_store_list_calls (store, &closed_query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (closed), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/store/manual/sync-never-touches", test_sync_never_touches);
   g_test_add_func ("/store/manual/update", test_update);
   g_test_add_func ("/store/manual/delete-keeps-proposals", test_delete_keeps_proposals);
+  g_test_add_func ("/store/manual/status-from-dates", test_status_from_dates);
 
   return g_test_run ();
 }
