@@ -11,6 +11,7 @@
 BANDI_CLI_COMMAND (sources, N_("List the source plugins found, loaded or refused, and why"))
 BANDI_CLI_COMMAND (sync,    N_("Fetch the enabled sources, or those named, into the database"))
 BANDI_CLI_COMMAND (list,    N_("List the stored calls’ deadlines in order"))
+BANDI_CLI_COMMAND (calls,   N_("Add, edit or delete a call of a funder no source reads"))
 BANDI_CLI_COMMAND (export,  N_("Write the deadlines to an iCalendar file"))
 BANDI_CLI_COMMAND (publish, N_("Publish the deadlines to a CalDAV calendar"))
 BANDI_CLI_COMMAND (digest,  N_("Print a cluster’s digest for its members’ newsletter"))

@@ -158,6 +158,9 @@ read_calls (BandiStore    *self,
       CallRow *row = &g_array_index (rows, CallRow, i);
 
       row->next = row->first_ahead != G_MAXINT64 ? row->first_ahead : row->last;
+      /* No source says when a call added by hand closes: its dates do. */
+      if (g_strcmp0 (bandi_call_get_source_id (row->call), BANDI_MANUAL_SOURCE_ID) == 0)
+        bandi_store_manual_status (row->call, now);
     }
 
   return g_steal_pointer (&rows);
@@ -249,6 +252,8 @@ row_wanted (const BandiCallQuery *query,
     return FALSE;
   if (cluster != NULL && !bandi_relevance_is_suggested (cluster, row->call))
     return FALSE;
+  if (query->filter_status && bandi_call_get_status (row->call) != query->status)
+    return FALSE;
   return TRUE;
 }
 
@@ -296,8 +301,9 @@ bandi_store_list_calls (BandiStore            *self,
     g_string_append (sql, " AND c.source = :source");
   if (!query->include_withdrawn)
     g_string_append (sql, " AND c.withdrawn = 0");
+  /* The status of a call added by hand is read from its dates (row_wanted). */
   if (query->filter_status)
-    g_string_append (sql, " AND c.status = :status");
+    g_string_append (sql, " AND (c.status = :status OR c.source = '" BANDI_MANUAL_SOURCE_ID "')");
   if (query->starred_only)
     g_string_append (sql, " AND u.starred = 1");
   if (match != NULL)

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bandi-store-private.h"
@@ -748,6 +750,14 @@ bandi_store_merge_answer (BandiStore       *self,
   g_return_val_if_fail (source_id != NULL && *source_id != '\0', FALSE);
   g_return_val_if_fail (calls != NULL, FALSE);
 
+  if (strcmp (source_id, BANDI_MANUAL_SOURCE_ID) == 0)
+    {
+      g_set_error (error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_FAILED,
+                   _("Could not save the calls of “%s”: those are the calls added by hand, which no sync may change"),
+                   source_id);
+      return FALSE;
+    }
+
   if (!bandi_store_begin (self, error))
     return FALSE;
 
@@ -824,5 +834,32 @@ bandi_store_keep_answer (BandiStore       *self,
 
   if (out_stats != NULL)
     *out_stats = stats;
+  return TRUE;
+}
+
+/* One call written as a merge writes it (row, deadlines and their history,
+ * search index), without withdrawing the source's others: for the calls
+ * added by hand (bandi-store-manual.c). Inside the caller's transaction.
+ * *@out_id gets the call's row id. */
+gboolean
+bandi_store_merge_one_call (BandiStore  *self,
+                            const char  *source_id,
+                            BandiCall   *call,
+                            gint64       now_unix,
+                            gint64      *out_id,
+                            GError     **error)
+{
+  g_autoptr(GHashTable) known = load_known (self, source_id, error);
+  g_autoptr(GPtrArray) rewrites = g_ptr_array_new_with_free_func ((GDestroyNotify) rewrite_free);
+  g_autoptr(GString) reindex = g_string_new ("[");
+  Merge m = { self, source_id, now_unix, known, 0, rewrites, reindex, { 0, } };
+  KnownCall *k;
+
+  if (known == NULL || !read_max_id (self, &m.max_id, error) ||
+      !merge_one (&m, call, error) || !apply_rewrites (&m, error))
+    return FALSE;
+
+  k = g_hash_table_lookup (known, bandi_call_get_external_id (call));
+  *out_id = k->id;
   return TRUE;
 }

@@ -94,6 +94,20 @@ BandiDeadline   *bandi_store_column_deadline (sqlite3_stmt *stmt,
                                               guint         stage,
                                               const char   *label);
 
+/* bandi-store-merge.c: one call written as a merge would, in the
+ * caller's transaction, the source's other calls left as they are. */
+gboolean         bandi_store_merge_one_call (BandiStore    *self,
+                                             const char    *source_id,
+                                             BandiCall     *call,
+                                             gint64         now_unix,
+                                             gint64        *out_id,
+                                             GError       **error);
+
+/* bandi-store-manual.c: the status of a call added by hand, from its
+ * dates at @now_unix (no source says it). */
+void             bandi_store_manual_status  (BandiCall     *call,
+                                             gint64         now_unix);
+
 /* Parts of the schema's first version that live with their subject. */
 gboolean         bandi_store_seed_clusters  (BandiStore    *self,
                                              GError       **error);

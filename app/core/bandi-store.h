@@ -182,6 +182,26 @@ gboolean       bandi_store_set_note            (BandiStore       *self,
                                                 const char       *note,
                                                 GError          **error);
 
+/* Calls added by hand, for funders no source reads. Their source is
+ * BANDI_MANUAL_SOURCE_ID, which no sync may merge: they are the user's,
+ * kept until the user deletes them. Adding sets the call's id, source and
+ * a new external id ("m-" and 8 hex digits); the call needs a title, and
+ * its deadlines are numbered 1, 2, … in their order. Updating rewrites
+ * the stored call of the same id (its deadline moves are recorded as a
+ * sync's are). Deleting keeps the proposals made for it: each keeps the
+ * call's title and next (else last) deadline as its own. */
+#define BANDI_MANUAL_SOURCE_ID "manual"
+
+gboolean       bandi_store_add_manual_call     (BandiStore       *self,
+                                                BandiCall        *call,
+                                                GError          **error);
+gboolean       bandi_store_update_manual_call  (BandiStore       *self,
+                                                BandiCall        *call,
+                                                GError          **error);
+gboolean       bandi_store_delete_manual_call  (BandiStore       *self,
+                                                gint64            call_id,
+                                                GError          **error);
+
 /* Clusters (seeded with the nine CTL on first open) */
 GListModel    *bandi_store_list_clusters       (BandiStore       *self,
                                                 GError          **error);

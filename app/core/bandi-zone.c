@@ -48,3 +48,24 @@ bandi_zone_lookup (const char *identifier)
 
   return tz;
 }
+
+const char *
+bandi_zone_local (void)
+{
+  static char *zone;
+
+  if (g_once_init_enter (&zone))
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+      const char *id = g_time_zone_get_identifier (tz);
+      char *found = NULL;
+
+      /* GLib names the zone after TZ or /etc/localtime; a path or a POSIX
+       * rule is not a name we can store with a deadline. */
+      if (id != NULL && *id != ':' && *id != '/' && bandi_zone_lookup (id) != NULL)
+        found = g_strdup (id);
+      g_once_init_leave (&zone, found ? found : g_strdup ("Europe/Rome"));
+    }
+
+  return zone;
+}

@@ -1,5 +1,8 @@
 /* bandi-call-chooser.c
  *
+ * Each call as its identifier, its title and, at the end of the line, its
+ * next deadline, wide enough to read them.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "bandi-call-chooser"
@@ -9,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bandi-call-chooser.h"
+#include "bandi-format.h"
 
 struct _BandiCallChooser
 {
@@ -87,9 +91,11 @@ static void
 item_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *id_label = gtk_label_new (NULL);
   GtkWidget *title_label = gtk_label_new (NULL);
+  GtkWidget *deadline_label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (id_label), 0);
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
@@ -97,11 +103,17 @@ item_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (id_label, "heading");
   gtk_widget_add_css_class (title_label, "dim-label");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_valign (deadline_label, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (deadline_label), 1);
+  gtk_widget_add_css_class (deadline_label, "numeric");
   gtk_box_append (GTK_BOX (box), id_label);
   gtk_box_append (GTK_BOX (box), title_label);
-  gtk_list_item_set_child (item, box);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), deadline_label);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -109,15 +121,20 @@ item_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
 {
   BandiCall *call = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_widget_get_first_child (row);
+  GtkWidget *deadline_label = gtk_widget_get_next_sibling (box);
   GtkWidget *id_label = gtk_widget_get_first_child (box);
   GtkWidget *title_label = gtk_widget_get_next_sibling (id_label);
   const char *title = bandi_call_get_title (call);
+  BandiDeadline *next = bandi_call_get_next_deadline (call, g_get_real_time () / G_USEC_PER_SEC);
+  g_autofree char *when = next ? bandi_format_deadline (next) : g_strdup (_("No deadline"));
 
   /* Plain text: identifiers and titles come from the sources. */
   gtk_label_set_text (GTK_LABEL (id_label), bandi_call_get_external_id (call));
   gtk_label_set_text (GTK_LABEL (title_label), title ? title : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+  gtk_label_set_text (GTK_LABEL (deadline_label), when);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, bandi_call_get_external_id (call),
                                   -1);
 }

@@ -36,6 +36,8 @@ struct _BandiCallDetails
   GtkLabel      *suggested_label;
   GtkToggleButton *star_button;
   GtkWidget     *open_button;
+  GtkWidget     *edit_button;     /* for calls added by hand only */
+  GtkWidget     *delete_button;
   GtkListBox    *deadlines_list;
   GtkListBox    *call_list;
   GtkWidget     *funding_group;
@@ -134,7 +136,11 @@ fill_fields (BandiCallDetails *self)
   add_field (self->call_list, _("Parent call"), bandi_call_get_call_id (call));
   add_field (self->call_list, _("Parent call title"), bandi_call_get_call_title (call));
   add_field (self->call_list, _("Programme"), bandi_call_get_programme (call));
-  add_field (self->call_list, _("Programme part"), bandi_call_get_programme_part (call));
+  /* A call added by hand keeps its funder there. */
+  add_field (self->call_list,
+             g_strcmp0 (bandi_call_get_source_id (call), BANDI_MANUAL_SOURCE_ID) == 0
+             ? _("Funder") : _("Programme part"),
+             bandi_call_get_programme_part (call));
   add_field (self->call_list, _("Type of action"), action_types);
   add_field (self->call_list, _("Deadline model"), bandi_format_deadline_model (bandi_call_get_deadline_model (call)));
 
@@ -157,7 +163,9 @@ fill_fields (BandiCallDetails *self)
   source = bandi_plugin_loader_find_source (bandi_context_get_loader (self->context),
                                             bandi_call_get_source_id (call));
   add_field (self->status_list, _("Source"),
-             source != NULL ? bandi_source_get_name (source) : bandi_call_get_source_id (call));
+             source != NULL ? bandi_source_get_name (source)
+             : g_strcmp0 (bandi_call_get_source_id (call), BANDI_MANUAL_SOURCE_ID) == 0 ? _("Added by hand")
+             : bandi_call_get_source_id (call));
   add_field (self->status_list, _("Public page"), bandi_call_get_url (call));
   add_field (self->status_list, _("First seen"), first_seen);
   add_field (self->status_list, _("Last changed"), last_changed);
@@ -280,6 +288,7 @@ fill (BandiCallDetails *self)
   g_autofree char *keywords_text = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   const char *note;
+  gboolean manual;
 
   if (self->call == NULL)
     return;
@@ -290,6 +299,9 @@ fill (BandiCallDetails *self)
   gtk_toggle_button_set_active (self->star_button, bandi_call_get_starred (self->call));
   gtk_widget_set_sensitive (self->open_button, bandi_format_is_web_uri (bandi_call_get_url (self->call)));
   gtk_widget_set_tooltip_text (self->open_button, bandi_call_get_url (self->call));
+  manual = g_strcmp0 (bandi_call_get_source_id (self->call), BANDI_MANUAL_SOURCE_ID) == 0;
+  gtk_widget_set_visible (gtk_widget_get_parent (self->edit_button), manual);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->delete_button), manual);
 
   description = bandi_call_get_description (self->call);
   gtk_label_set_text (self->description_label, description ? description : "");
@@ -548,6 +560,8 @@ bandi_call_details_class_init (BandiCallDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, suggested_label);
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, star_button);
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, open_button);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, delete_button);
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, deadlines_list);
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, call_list);
   gtk_widget_class_bind_template_child (widget_class, BandiCallDetails, funding_group);

@@ -16,6 +16,7 @@
 #include "bandi-countdown.h"
 #include "bandi-dashboard-view.h"
 #include "bandi-figures.h"
+#include "bandi-documents.h"
 #include "bandi-format.h"
 
 #define MAX_MILESTONES 10
@@ -341,6 +342,7 @@ export_clicked_cb (BandiDashboardView *self)
   gtk_file_filter_set_name (filter, _("CSV spreadsheets"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  bandi_documents_prepare_chooser (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);

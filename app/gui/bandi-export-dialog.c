@@ -22,6 +22,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bandi-documents.h"
 #include "bandi-export-dialog.h"
 #include "bandi-ical-scope.h"
 #include "bandi-publish.h"
@@ -274,6 +275,7 @@ response_cb (BandiExportDialog *self,
   gtk_file_filter_set_name (filter, _("Calendars"));
   gtk_file_filter_add_mime_type (filter, "text/calendar");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  bandi_documents_prepare_chooser (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_object_set_data_full (G_OBJECT (chooser), "export", g_steal_pointer (&export), g_object_unref);

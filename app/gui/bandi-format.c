@@ -22,22 +22,7 @@
 const char *
 bandi_format_local_zone (void)
 {
-  static char *zone;
-
-  if (g_once_init_enter (&zone))
-    {
-      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-      const char *id = g_time_zone_get_identifier (tz);
-      char *found = NULL;
-
-      /* GLib names the zone after TZ or /etc/localtime; a path or a POSIX
-       * rule is not a name we can store with a deadline. */
-      if (id != NULL && *id != ':' && *id != '/' && bandi_zone_lookup (id) != NULL)
-        found = g_strdup (id);
-      g_once_init_leave (&zone, found ? found : g_strdup ("Europe/Rome"));
-    }
-
-  return zone;
+  return bandi_zone_local ();
 }
 
 GDateTime *
@@ -461,44 +446,6 @@ bandi_format_stage (BandiDeadline *deadline)
     /* Translators: one of the dates of a call with several cut-offs */
     return g_strdup_printf (_("Cut-off %u"), n);
   return g_strdup (label);
-}
-
-BandiDeadline *
-bandi_format_parse_deadline (const char *text,
-                             guint       stage,
-                             const char *zone)
-{
-  int y, m, d, hh, mm;
-  char tail;
-
-  if (text == NULL)
-    return NULL;
-  while (g_ascii_isspace (*text))
-    text++;
-
-  if (sscanf (text, "%4d-%2d-%2d %2d:%2d %c", &y, &m, &d, &hh, &mm, &tail) == 5)
-    {
-      if (hh < 0 || hh > 23 || mm < 0 || mm > 59)
-        return NULL;
-      return bandi_deadline_new_local (stage, NULL, y, m, d, hh, mm, 0, zone);
-    }
-  if (sscanf (text, "%4d-%2d-%2d %c", &y, &m, &d, &tail) == 3)
-    return bandi_deadline_new_date (stage, NULL, y, m, d);
-
-  return NULL;
-}
-
-char *
-bandi_format_deadline_for_entry (BandiDeadline *deadline)
-{
-  g_autoptr(GDateTime) own = NULL;
-
-  if (deadline == NULL)
-    return g_strdup ("");
-  if (!bandi_deadline_has_time (deadline))
-    return bandi_deadline_format_date (deadline);
-  own = bandi_deadline_dup_local (deadline);
-  return own ? g_date_time_format (own, "%Y-%m-%d %H:%M") : g_strdup ("");
 }
 
 gboolean

@@ -53,13 +53,6 @@ const char  *bandi_format_programme_class     (const char     *programme);
 /* A deadline's name: its label, else "Stage N". */
 char        *bandi_format_stage               (BandiDeadline  *deadline);
 
-/* Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" into a deadline in @zone.
- * Returns NULL for text that is neither. */
-BandiDeadline *bandi_format_parse_deadline    (const char     *text,
-                                               guint           stage,
-                                               const char     *zone);
-/* The inverse of bandi_format_parse_deadline() for an entry. */
-char        *bandi_format_deadline_for_entry  (BandiDeadline  *deadline);
 /* Parses an amount typed by the user ("1.500.000", "1,500,000.50",
  * "250000"); -1 for empty text; FALSE when it is not a number. */
 gboolean     bandi_format_parse_money         (const char     *text,

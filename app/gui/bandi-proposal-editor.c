@@ -16,54 +16,14 @@
 
 #include "bandi-call-chooser.h"
 #include "bandi-countdown.h"
+#include "bandi-date-entry.h"
 #include "bandi-format.h"
 #include "bandi-milestone-row.h"
-#include "bandi-proposal-editor.h"
+#include "bandi-proposal-editor-private.h"
+#include "bandi-proposal-steps.h"
 
 #define SAVE_DELAY_MS 400
 
-struct _BandiProposalEditor
-{
-  GtkWidget       parent_instance;
-
-  BandiStore     *store;
-  GListModel     *clusters;
-  GListModel     *calls;
-  BandiProposal  *proposal;
-  BandiCall      *call;          /* the stored call targeted, if any */
-  guint           save_timeout;
-  gboolean        dirty;
-  gboolean        loading;
-  /* Checked fields are taken when saving, and only once the user edited
-   * them: what was typed half-way, or a value shown rounded, never
-   * replaces a stored one. */
-  gboolean        requested_edited;
-  gboolean        contribution_edited;
-  gboolean        deadline_edited;
-  char           *deadline_zone; /* the zone the manual deadline is typed in */
-
-  /* template children */
-  AdwToastOverlay *toast_overlay;
-  AdwEntryRow    *acronym_row;
-  AdwEntryRow    *title_row;
-  AdwComboRow    *cluster_row;
-  AdwComboRow    *status_row;
-  AdwComboRow    *role_row;
-  AdwEntryRow    *owner_row;
-  AdwEntryRow    *partners_row;
-  AdwActionRow   *call_row;
-  GtkLabel       *call_countdown;
-  GtkWidget      *open_call_button;
-  GtkWidget      *clear_call_button;
-  BandiCallChooser *call_chooser;
-  AdwEntryRow    *manual_call_row;
-  AdwEntryRow    *manual_deadline_row;
-  GtkLabel       *manual_countdown;
-  AdwEntryRow    *requested_row;
-  AdwEntryRow    *contribution_row;
-  GtkListBox     *milestones_list;
-  GtkTextView    *notes_view;
-};
 
 G_DEFINE_FINAL_TYPE (BandiProposalEditor, bandi_proposal_editor, GTK_TYPE_WIDGET)
 
@@ -104,7 +64,6 @@ set_row_error (AdwEntryRow *row,
 }
 
 
-static void apply_checked_fields (BandiProposalEditor *self);
 
 static gboolean
 save_now (BandiProposalEditor *self)
@@ -115,7 +74,7 @@ save_now (BandiProposalEditor *self)
   if (!self->dirty || self->proposal == NULL || self->store == NULL)
     return TRUE;
 
-  apply_checked_fields (self);
+  bandi_proposal_editor_apply_checked (self);
 
   if (!bandi_store_save_proposal (self->store, self->proposal, &error))
     {
@@ -139,8 +98,8 @@ save_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-changed (BandiProposalEditor *self)
+void
+bandi_proposal_editor_changed (BandiProposalEditor *self)
 {
   self->dirty = TRUE;
   g_clear_handle_id (&self->save_timeout, g_source_remove);
@@ -226,14 +185,13 @@ choose_call (BandiProposalEditor *self,
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->manual_call_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->manual_deadline_row), "");
+  bandi_date_entry_set_deadline (self->manual_deadline_entry, NULL);
   gtk_label_set_text (self->manual_countdown, "");
-  set_row_error (self->manual_deadline_row, NULL);
   self->deadline_edited = FALSE;
   self->loading = FALSE;
 
   update_call_row (self);
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 static void
@@ -252,7 +210,7 @@ clear_call_clicked_cb (BandiProposalEditor *self)
   bandi_proposal_set_call_external_id (self->proposal, NULL);
   g_clear_object (&self->call);
   update_call_row (self);
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 /* The fields */
@@ -284,18 +242,7 @@ text_changed_cb (BandiProposalEditor *self,
     bandi_proposal_set_manual_call (self->proposal, *text ? text : NULL);
   else
     g_return_if_reached ();
-  changed (self);
-}
-
-static BandiDeadline *
-parse_manual_deadline (BandiProposalEditor *self,
-                       gboolean            *out_valid)
-{
-  g_autofree char *text = g_strstrip (g_strdup (entry_text (self->manual_deadline_row)));
-  BandiDeadline *deadline = bandi_format_parse_deadline (text, 1, self->deadline_zone);
-
-  *out_valid = deadline != NULL || *text == '\0';
-  return deadline;
+  bandi_proposal_editor_changed (self);
 }
 
 static void
@@ -303,18 +250,15 @@ manual_deadline_changed_cb (BandiProposalEditor *self)
 {
   g_autoptr(BandiDeadline) deadline = NULL;
   g_autoptr(GDateTime) now = NULL;
-  gboolean valid;
 
   if (self->loading || self->proposal == NULL)
     return;
 
-  deadline = parse_manual_deadline (self, &valid);
-  set_row_error (self->manual_deadline_row,
-                 valid ? NULL : _("Type the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM"));
+  deadline = bandi_date_entry_dup_deadline (self->manual_deadline_entry, 1);
   now = g_date_time_new_now_local ();
   bandi_countdown_update (self->manual_countdown, deadline, FALSE, FALSE, now);
   self->deadline_edited = TRUE;
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 static void
@@ -332,11 +276,11 @@ money_changed_cb (BandiProposalEditor *self,
     self->requested_edited = TRUE;
   else
     self->contribution_edited = TRUE;
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
-static void
-apply_checked_fields (BandiProposalEditor *self)
+void
+bandi_proposal_editor_apply_checked (BandiProposalEditor *self)
 {
   double euros;
 
@@ -344,13 +288,11 @@ apply_checked_fields (BandiProposalEditor *self)
     bandi_proposal_set_requested_budget (self->proposal, euros);
   if (self->contribution_edited && bandi_format_parse_money (entry_text (self->contribution_row), &euros))
     bandi_proposal_set_eu_contribution (self->proposal, euros);
-  if (self->deadline_edited)
+  if (self->deadline_edited && bandi_date_entry_get_error (self->manual_deadline_entry) == NULL)
     {
-      gboolean valid;
-      g_autoptr(BandiDeadline) deadline = parse_manual_deadline (self, &valid);
+      g_autoptr(BandiDeadline) deadline = bandi_date_entry_dup_deadline (self->manual_deadline_entry, 1);
 
-      if (valid)
-        bandi_proposal_set_manual_deadline (self->proposal, deadline);
+      bandi_proposal_set_manual_deadline (self->proposal, deadline);
     }
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->milestones_list));
@@ -368,10 +310,16 @@ choice_changed_cb (BandiProposalEditor *self)
   if (self->loading || self->proposal == NULL)
     return;
   if (status < G_N_ELEMENTS (statuses))
-    bandi_proposal_set_status (self->proposal, statuses[status]);
+    {
+      gboolean was_preparing = bandi_proposal_is_in_preparation (bandi_proposal_get_status (self->proposal));
+
+      bandi_proposal_set_status (self->proposal, statuses[status]);
+      if (was_preparing && !bandi_proposal_is_in_preparation (statuses[status]))
+        bandi_proposal_editor_close_preparation (self);
+    }
   if (role < G_N_ELEMENTS (roles))
     bandi_proposal_set_role (self->proposal, roles[role]);
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 static void
@@ -388,7 +336,7 @@ cluster_selected_cb (BandiProposalEditor *self)
     return;
   bandi_proposal_set_cluster_id (self->proposal, bandi_cluster_get_id (cluster));
   bandi_proposal_set_cluster_acronym (self->proposal, bandi_cluster_get_acronym (cluster));
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 static void
@@ -403,53 +351,7 @@ notes_changed_cb (BandiProposalEditor *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   bandi_proposal_set_notes (self->proposal, text);
-  changed (self);
-}
-
-/* Milestones */
-
-static void milestone_remove_cb (BandiProposalEditor *self,
-                                 BandiMilestoneRow   *row);
-
-static GtkWidget *
-add_milestone_row (BandiProposalEditor *self,
-                   BandiMilestone      *milestone)
-{
-  GtkWidget *row = bandi_milestone_row_new (milestone);
-
-  g_signal_connect_object (row, "changed", G_CALLBACK (changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row, "remove", G_CALLBACK (milestone_remove_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_box_append (self->milestones_list, row);
-  return row;
-}
-
-static void
-milestone_remove_cb (BandiProposalEditor *self,
-                     BandiMilestoneRow   *row)
-{
-  if (self->proposal == NULL)
-    return;
-  bandi_proposal_remove_milestone (self->proposal, bandi_milestone_row_get_milestone (row));
-  gtk_list_box_remove (self->milestones_list, GTK_WIDGET (row));
-  gtk_widget_set_visible (GTK_WIDGET (self->milestones_list),
-                          bandi_proposal_get_milestones (self->proposal)->len > 0);
-  changed (self);
-}
-
-static void
-add_milestone_clicked_cb (BandiProposalEditor *self)
-{
-  g_autoptr(BandiMilestone) milestone = NULL;
-  GtkWidget *row;
-
-  if (self->proposal == NULL)
-    return;
-  milestone = bandi_milestone_new ();
-  bandi_proposal_add_milestone (self->proposal, milestone);
-  row = add_milestone_row (self, milestone);
-  gtk_widget_set_visible (GTK_WIDGET (self->milestones_list), TRUE);
-  gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
-  changed (self);
+  bandi_proposal_editor_changed (self);
 }
 
 /* Deleting */
@@ -466,7 +368,9 @@ delete_response_cb (AdwMessageDialog    *dialog,
 
   g_clear_handle_id (&self->save_timeout, g_source_remove);
   self->dirty = FALSE;
-  if (!bandi_store_delete_proposal (self->store, self->proposal, &error))
+  /* A new proposal never typed in was never stored. */
+  if (bandi_proposal_get_id (self->proposal) != 0 &&
+      !bandi_store_delete_proposal (self->store, self->proposal, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Cannot delete the proposal: %s"), error->message);
 
@@ -541,37 +445,15 @@ set_money_entry (AdwEntryRow *row,
   set_entry (row, text);
 }
 
-/* A manual deadline is shown and typed in its own zone, else the user's. */
-static void
-update_deadline_zone (BandiProposalEditor *self)
-{
-  BandiDeadline *deadline = self->proposal ? bandi_proposal_get_manual_deadline (self->proposal) : NULL;
-  g_autofree char *title = NULL;
-
-  g_free (self->deadline_zone);
-  self->deadline_zone = g_strdup (deadline && bandi_deadline_has_time (deadline)
-                                  ? bandi_deadline_get_zone (deadline)
-                                  : bandi_format_local_zone ());
-  /* Translators: %s is a time zone such as Europe/Rome */
-  title = g_strdup_printf (_("Its Deadline, %s Time (YYYY-MM-DD or YYYY-MM-DD HH:MM)"), self->deadline_zone);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->manual_deadline_row), title);
-}
-
 static void
 load_proposal (BandiProposalEditor *self)
 {
   BandiProposal *p = self->proposal;
-  g_autofree char *deadline = NULL;
+  BandiDeadline *deadline = p ? bandi_proposal_get_manual_deadline (p) : NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkWidget *child;
-  GPtrArray *milestones;
 
   self->loading = TRUE;
   self->requested_edited = self->contribution_edited = self->deadline_edited = FALSE;
-  update_deadline_zone (self);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->milestones_list))) != NULL)
-    gtk_list_box_remove (self->milestones_list, child);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), p != NULL);
   set_entry (self->acronym_row, p ? bandi_proposal_get_acronym (p) : NULL);
@@ -579,10 +461,12 @@ load_proposal (BandiProposalEditor *self)
   set_entry (self->owner_row, p ? bandi_proposal_get_owner (p) : NULL);
   set_entry (self->partners_row, p ? bandi_proposal_get_partners (p) : NULL);
   set_entry (self->manual_call_row, p ? bandi_proposal_get_manual_call (p) : NULL);
-  deadline = bandi_format_deadline_for_entry (p ? bandi_proposal_get_manual_deadline (p) : NULL);
-  set_entry (self->manual_deadline_row, deadline);
-  bandi_countdown_update (self->manual_countdown, p ? bandi_proposal_get_manual_deadline (p) : NULL,
-                          FALSE, FALSE, now);
+  /* A manual deadline is shown and typed in its own zone, else the user's. */
+  bandi_date_entry_set_zone (self->manual_deadline_entry,
+                             deadline && bandi_deadline_has_time (deadline)
+                             ? bandi_deadline_get_zone (deadline) : bandi_format_local_zone ());
+  bandi_date_entry_set_deadline (self->manual_deadline_entry, deadline);
+  bandi_countdown_update (self->manual_countdown, deadline, FALSE, FALSE, now);
   set_money_entry (self->requested_row, p ? bandi_proposal_get_requested_budget (p) : -1);
   set_money_entry (self->contribution_row, p ? bandi_proposal_get_eu_contribution (p) : -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
@@ -596,10 +480,7 @@ load_proposal (BandiProposalEditor *self)
       adw_combo_row_set_selected (self->role_row, i);
   select_cluster (self);
 
-  milestones = p ? bandi_proposal_get_milestones (p) : NULL;
-  for (guint i = 0; milestones != NULL && i < milestones->len; i++)
-    add_milestone_row (self, g_ptr_array_index (milestones, i));
-  gtk_widget_set_visible (GTK_WIDGET (self->milestones_list), milestones && milestones->len > 0);
+  bandi_proposal_editor_fill_milestones (self);
 
   load_call (self);
   update_call_row (self);
@@ -677,9 +558,38 @@ bandi_proposal_editor_new (void)
 
 /* GObject */
 
+/* Once shown, the editor puts the cursor at the end of the acronym: GTK
+ * moves the focus from the page left to the first field here with its
+ * text selected, which the first key typed would replace. */
+static gboolean
+focus_idle_cb (gpointer user_data)
+{
+  BandiProposalEditor *self = user_data;
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->acronym_row));
+
+  self->focus_idle = 0;
+  if (GTK_IS_TEXT (text))
+    {
+      gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+      gtk_editable_select_region (text, -1, -1);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bandi_proposal_editor_map (GtkWidget *widget)
+{
+  BandiProposalEditor *self = BANDI_PROPOSAL_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (bandi_proposal_editor_parent_class)->map (widget);
+  g_clear_handle_id (&self->focus_idle, g_source_remove);
+  self->focus_idle = g_idle_add (focus_idle_cb, self);
+}
+
 static void
 bandi_proposal_editor_unmap (GtkWidget *widget)
 {
+  g_clear_handle_id (&BANDI_PROPOSAL_EDITOR (widget)->focus_idle, g_source_remove);
   save_now (BANDI_PROPOSAL_EDITOR (widget));
   GTK_WIDGET_CLASS (bandi_proposal_editor_parent_class)->unmap (widget);
 }
@@ -692,7 +602,6 @@ bandi_proposal_editor_dispose (GObject *object)
   save_now (self);
   g_clear_handle_id (&self->save_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_PROPOSAL_EDITOR);
-  g_clear_pointer (&self->deadline_zone, g_free);
   g_clear_object (&self->call);
   g_clear_object (&self->proposal);
   g_clear_object (&self->calls);
@@ -709,6 +618,7 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bandi_proposal_editor_dispose;
+  widget_class->map = bandi_proposal_editor_map;
   widget_class->unmap = bandi_proposal_editor_unmap;
 
   /* The user wants to see the target call. */
@@ -721,6 +631,7 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (BANDI_TYPE_CALL_CHOOSER);
+  g_type_ensure (BANDI_TYPE_DATE_ENTRY);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bandi/Bandi/bandi-proposal-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, toast_overlay);
@@ -737,7 +648,7 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, clear_call_button);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, call_chooser);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_call_row);
-  gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_deadline_entry);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, manual_countdown);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, requested_row);
   gtk_widget_class_bind_template_child (widget_class, BandiProposalEditor, contribution_row);
@@ -751,7 +662,8 @@ bandi_proposal_editor_class_init (BandiProposalEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, open_call_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_call_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_call);
-  gtk_widget_class_bind_template_callback (widget_class, add_milestone_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "add_milestone_clicked_cb",
+                                                G_CALLBACK (bandi_proposal_editor_add_milestone));
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 }
 

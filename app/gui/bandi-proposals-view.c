@@ -2,7 +2,10 @@
  *
  * One group per status, in the order a proposal goes through them; each
  * row shows the acronym, the title, the cluster (when every cluster is
- * shown) and how long until the target call's next deadline.
+ * shown) and the proposal's next step, with how long until it: before
+ * submission its next milestone or the call's deadline, whichever comes
+ * first; after it the next milestone (the evaluation's expected date), or
+ * the outcome.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +17,7 @@
 
 #include "bandi-countdown.h"
 #include "bandi-format.h"
+#include "bandi-proposal-steps.h"
 #include "bandi-proposals-view.h"
 
 struct _BandiProposalsView
@@ -68,6 +72,50 @@ target_deadline (BandiStore    *store,
   return deadline ? g_object_ref (deadline) : NULL;
 }
 
+/* The proposal's next step in words; *@out_due gets its date, if any
+ * (transfer none: the milestone's or @deadline). */
+static char *
+next_step (BandiProposal  *proposal,
+           BandiDeadline  *deadline,
+           BandiDeadline **out_due)
+{
+  BandiProposalStatus status = bandi_proposal_get_status (proposal);
+  gboolean preparing = bandi_proposal_is_in_preparation (status);
+  BandiMilestone *milestone = bandi_proposal_get_next_milestone (proposal);
+  BandiDeadline *due = milestone ? bandi_milestone_get_due (milestone) : NULL;
+  const char *title = milestone ? bandi_milestone_get_title (milestone) : NULL;
+
+  *out_due = NULL;
+  if (due != NULL &&
+      (!preparing || deadline == NULL || bandi_deadline_sort_key (due) <= bandi_deadline_sort_key (deadline)))
+    {
+      g_autofree char *when = bandi_format_deadline (due);
+
+      *out_due = due;
+      /* Translators: a milestone, then when it is due */
+      return g_strdup_printf (_("Next: %s, %s"), title && *title ? title : _("milestone"), when);
+    }
+  if (preparing && deadline != NULL)
+    {
+      g_autofree char *when = bandi_format_deadline (deadline);
+
+      *out_due = deadline;
+      /* Translators: when the call closes */
+      return g_strdup_printf (_("Call deadline: %s"), when);
+    }
+  if (status == BANDI_PROPOSAL_STATUS_SUBMITTED || status == BANDI_PROPOSAL_STATUS_UNDER_EVALUATION)
+    return g_strdup (_("Waiting for the outcome of the evaluation"));
+  if (!preparing)
+    {
+      g_autoptr(GDateTime) changed = g_date_time_new_from_unix_local (bandi_proposal_get_status_changed (proposal));
+      g_autofree char *date = bandi_format_date (changed);
+
+      /* Translators: an outcome (Funded, Rejected, Withdrawn), then since when */
+      return g_strdup_printf (_("%s since %s"), bandi_format_proposal_status (status), date);
+    }
+  return NULL;
+}
+
 static void
 row_activated_cb (BandiProposalsView *self,
                   AdwActionRow       *row)
@@ -87,6 +135,8 @@ proposal_row_new (BandiProposalsView *self,
   const char *cluster = bandi_proposal_get_cluster_acronym (proposal);
   g_autoptr(BandiDeadline) deadline = target_deadline (self->store, proposal, g_date_time_to_unix (now));
   g_autoptr(GString) subtitle = g_string_new (title);
+  BandiDeadline *due = NULL;
+  g_autofree char *step = next_step (proposal, deadline, &due);
   GtkWidget *row, *countdown;
 
   if (self->cluster == NULL)
@@ -95,21 +145,18 @@ proposal_row_new (BandiProposalsView *self,
         g_string_append (subtitle, " · ");
       g_string_append (subtitle, cluster ? cluster : _("No cluster"));
     }
+  if (step != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? "\n" : "", step);
 
   row = bandi_format_plain_row (acronym && *acronym ? acronym : _("Untitled proposal"),
                                 subtitle->str);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
   countdown = gtk_label_new (NULL);
   gtk_widget_add_css_class (countdown, "numeric");
-  bandi_countdown_update (GTK_LABEL (countdown), deadline, FALSE, FALSE, now);
-  if (deadline != NULL)
-    {
-      g_autofree char *when = bandi_format_deadline (deadline);
-
-      gtk_widget_set_tooltip_text (countdown, when);
-    }
+  bandi_countdown_update (GTK_LABEL (countdown), due, FALSE, FALSE, now);
+  gtk_widget_set_tooltip_text (countdown, step);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), countdown);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 

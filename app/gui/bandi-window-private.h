@@ -81,6 +81,8 @@ void        bandi_window_stop_publishing      (BandiWindow        *self);
 
 /* bandi-window-keys.c */
 void        bandi_window_add_key_controllers  (BandiWindow        *self);
+/* bandi-window-manual.c */
+void        bandi_window_add_manual_actions   (GtkWidgetClass     *widget_class);
 
 /* bandi-window-sections.c */
 const char *bandi_window_section_title        (const char         *section);

@@ -351,7 +351,6 @@ bandi_window_new_proposal (BandiWindow *self,
 {
   g_autoptr(BandiProposal) proposal = bandi_proposal_new ();
   g_autoptr(BandiCluster) cluster = default_cluster (self);
-  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
@@ -375,12 +374,8 @@ bandi_window_new_proposal (BandiWindow *self,
       bandi_proposal_set_title (proposal, bandi_call_get_title (call));
     }
 
-  if (!bandi_store_save_proposal (self->store, proposal, &error) ||
-      !bandi_context_reload_proposals (self->context, &error))
-    {
-      show_error (self, _("Cannot create the proposal"), error);
-      return;
-    }
+  /* Stored once the user types in it (bandi-proposal-editor.c): a
+   * proposal opened and left untouched leaves nothing behind. */
   bandi_window_show_proposal (self, proposal);
 }
 
@@ -714,6 +709,7 @@ bandi_window_class_init (BandiWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
   bandi_window_add_section_bindings (widget_class);
   bandi_window_add_export_actions (widget_class);
+  bandi_window_add_manual_actions (widget_class);
 }
 
 static void

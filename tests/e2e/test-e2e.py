@@ -10,13 +10,17 @@
 #      press Enter: its details open;
 #   2. star it;
 #   3. open the LE2C cluster, its Proposals, click New Proposal, type an
-#      acronym, add a milestone and type its title and due date;
-#   4. quit (Ctrl+Q) and start bandi again;
-#   5. find the call under Starred, its details with the star on, and the
+#      acronym, add a milestone and type its title, due date and time;
+#   4. open Add Call… in the main menu, type a title, a date (ISO) and a
+#      time, click Add: the call's details show;
+#   5. quit (Ctrl+Q) and start bandi again;
+#   6. find the call under Starred, its details with the star on, and the
 #      proposal under LE2C's proposals with its milestone;
-#   6. by keyboard only: Alt+4 (the calendar), Page Down and Home change
+#   7. by keyboard only: Alt+4 (the calendar), Page Down and Home change
 #      the month; Alt+1 (Upcoming), Ctrl+F, the identifier, Down and Enter
-#      open its details; Alt+Left goes back to the list.
+#      open its details; Alt+Left goes back to the list;
+#   8. `bandi-cli list` gives the call added by hand, due at that time in
+#      the user's zone.
 #
 # Every control touched is found by its accessible name, as a screen
 # reader user would find it, never by position in the tree or by the
@@ -57,8 +61,12 @@ N_CALLS = 300
 N_PROPOSALS = 3
 ACRONYM = 'E2ETEST'
 MILESTONE = 'Consortium agreement signed'
-MILESTONE_DUE = '2031-03-14 12:00'
+MILESTONE_DUE = '2031-03-14'   # ISO 8601 is read in every locale
+MILESTONE_DUE_PARTS = ['2031', '03', '14']
+MILESTONE_TIME = '12:00'
 CLUSTER = 'LE2C'
+MANUAL_TITLE = 'Bando Ricerca Sociale (Fondazione Cariplo)'
+MANUAL_DATE, MANUAL_TIME = '2031-05-20', '17:00'
 CONTROL_L = 37          # keycode of Control_L in Xvfb's keymap
 ALT_L = 64              # keycode of Alt_L
 KEYSYM_Q = 0x71
@@ -67,6 +75,7 @@ KEYSYM_HOME = 0xff50
 KEYSYM_LEFT = 0xff51
 KEYSYM_DOWN = 0xff54
 KEYSYM_PAGE_DOWN = 0xff56
+KEYSYM_F10 = 0xffc7
 # How many widgets of a page are hit-tested to tell whether it is shown.
 LEAVES = 8
 
@@ -81,7 +90,7 @@ except locale.Error:
         return text
 
 n_tests = 0
-PLAN = 19
+PLAN = 21
 
 
 def ok(condition, what):
@@ -386,6 +395,28 @@ def start(env):
     return proc, window
 
 
+def find_named(node, role, names):
+    """The first node of @role named one of @names under @node."""
+    for child in children(node):
+        if child.getRole() == role and child.name in names:
+            return child
+        found = find_named(child, role, names)
+        if found is not None:
+            return found
+    return None
+
+
+def find_window(proc, title):
+    """The window of @proc titled @title, or None. (GTK 4.8 gives an
+    AdwWindow no role of a window: it is found by its title.)"""
+    for app in pyatspi.Registry.getDesktop(0):
+        if app is not None and app.get_process_id() == proc.pid:
+            for frame in children(app):
+                if frame.name == title:
+                    return frame
+    return None
+
+
 def quit_app(proc, what):
     press_ctrl(KEYSYM_Q)
     try:
@@ -478,14 +509,30 @@ def main():
         act(window.control(pyatspi.ROLE_PUSH_BUTTON, 'Add milestone'), 'click')
         milestone = window.control(pyatspi.ROLE_TEXT, 'Milestone title')
         due = window.control(pyatspi.ROLE_TEXT, 'Milestone due date')
+        due_time = window.control(pyatspi.ROLE_TEXT, 'Milestone due time')
         set_text(milestone, MILESTONE)
         set_text(due, MILESTONE_DUE)
+        set_text(due_time, MILESTONE_TIME)
 
-        # 4. Quit and start again
+        # 4. A call of a funder no source reads, added by hand
+        # F10 opens the main menu; its popover is a surface of its own,
+        # which hit-testing the window does not reach: looked up in the tree.
+        pyatspi.Registry.generateKeyboardEvent(KEYSYM_F10, None, pyatspi.KEY_SYM)
+        act(wait_for('Add Call… in the main menu',
+                     lambda: find_named(window.frame, pyatspi.ROLE_MENU_ITEM, names_of('_Add Call…'))), 'click')
+        dialog = Window(wait_for('the Add Call dialog', lambda: find_window(proc, _('Add Call'))))
+        set_text(dialog.control(pyatspi.ROLE_TEXT, 'Title'), MANUAL_TITLE)
+        set_text(dialog.control(pyatspi.ROLE_TEXT, 'Date'), MANUAL_DATE)
+        set_text(dialog.control(pyatspi.ROLE_TEXT, 'Time'), MANUAL_TIME)
+        act(dialog.control(pyatspi.ROLE_PUSH_BUTTON, '_Add'), 'click')
+        ok(window.shown_label(MANUAL_TITLE, 'the details of the call added by hand'),
+           'Add Call… adds "%s" and shows its details' % MANUAL_TITLE)
+
+        # 5. Quit and start again
         quit_app(proc, 'with the proposal open')
         proc, window = start(env)
 
-        # 5. The star and the proposal are still there
+        # 6. The star, the proposal and the call added by hand are still there
         open_section(window, _('Starred'))
         tables = wait_for('the starred calls', lambda: window.find_all(pyatspi.ROLE_TREE_TABLE, names_of('Calls')))
         ok(window.shown_label(identifier, '%s under Starred' % identifier, tables=True, root=tables[0]),
@@ -510,11 +557,22 @@ def main():
         milestones = window.find_all(pyatspi.ROLE_TEXT, names_of('Milestone title'))
         ok([text_of(m) for m in milestones] == [MILESTONE], 'it has the one milestone "%s"' % MILESTONE)
         due = window.control(pyatspi.ROLE_TEXT, 'Milestone due date')
-        ok(text_of(due) == MILESTONE_DUE, 'due %s' % MILESTONE_DUE)
+        due_time = window.control(pyatspi.ROLE_TEXT, 'Milestone due time')
+        # Shown back in the locale's order (14/03/2031 in Italian).
+        ok(sorted(re.split('[/.-]', text_of(due))) == sorted(MILESTONE_DUE_PARTS)
+           and text_of(due_time) == MILESTONE_TIME,
+           'due %s %s (shown as %s %s)' % (MILESTONE_DUE, MILESTONE_TIME, text_of(due), text_of(due_time)))
 
-        # 6. The calendar, a list and the details by keyboard only
+        # 7. The calendar, a list and the details by keyboard only
         keyboard_walk(window, identifier, title)
+
         quit_app(proc, 'again')
+        manual = json.loads(subprocess.run([cli, '--database', db, 'list', '--json', '--source', 'manual'],
+                                           env=env, check=True, stdout=subprocess.PIPE).stdout)
+        deadlines = manual[0]['deadlines'] if len(manual) == 1 else []
+        ok(len(manual) == 1 and manual[0]['title'] == MANUAL_TITLE and len(deadlines) == 1
+           and deadlines[0]['at'].startswith('%sT%s:00' % (MANUAL_DATE, MANUAL_TIME)),
+           'bandi-cli lists the call added by hand, due %s %s: %s' % (MANUAL_DATE, MANUAL_TIME, manual))
     if n_tests != PLAN:
         bail('ran %d tests of %d' % (n_tests, PLAN))
 

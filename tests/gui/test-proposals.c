@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bandi-call-chooser.h"
+#include "bandi-date-entry.h"
 #include "bandi-format.h"
 #include "bandi-milestone-row.h"
 #include "bandi-proposal-editor.h"
@@ -134,6 +135,7 @@ test_view_rows (Fixture       *fixture,
 {
   BandiProposalsView *view = bandi_proposals_view_new ();
   g_autoptr(BandiProposal) activated = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
   GtkWidget *row;
 
   fixture->window = gui_test_window (GTK_WIDGET (view), 900, 700);
@@ -145,9 +147,20 @@ test_view_rows (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
 
-  /* The countdown to the target call's deadline (5 days ahead). */
+  /* The next step: in preparation, the milestone due before the call's
+   * deadline (in 3 days, the call in 5); submitted, the outcome awaited,
+   * not the call's countdown; funded, the outcome. */
   row = gui_test_find (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "BATT4EU");
-  g_assert_nonnull (gui_test_find (row, GTK_TYPE_LABEL, "5 days"));
+  g_assert_nonnull (gui_test_find (row, GTK_TYPE_LABEL, "3 days"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\nNext: Internal submission, "));
+  row = gui_test_find (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "SMARTFAB");
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "\nWaiting for the outcome of the evaluation"));
+  labels = gui_test_find_all (row, GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_false (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "Closed"));
+  row = gui_test_find (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "AIRQ");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\nFunded since "));
 
   row = gui_test_find (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, "SMARTFAB");
   g_signal_emit_by_name (row, "activated");
@@ -225,16 +238,27 @@ test_editor_bad_input (Fixture       *fixture,
   BandiProposalEditor *editor = editor_for (fixture, "SMARTFAB");
   BandiProposal *proposal = bandi_proposal_editor_get_proposal (editor);
   GtkWidget *requested_row = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "requested_row");
-  GtkWidget *deadline_row = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "manual_deadline_row");
+  gpointer deadline_entry = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "manual_deadline_entry");
+  GtkWidget *deadline_date = gui_test_child (deadline_entry, BANDI_TYPE_DATE_ENTRY, "date_entry");
+  GtkWidget *deadline_time = gui_test_child (deadline_entry, BANDI_TYPE_DATE_ENTRY, "time_entry");
+  GtkLabel *deadline_zone = gui_test_child (deadline_entry, BANDI_TYPE_DATE_ENTRY, "zone_label");
+  GtkLabel *deadline_error = gui_test_child (deadline_entry, BANDI_TYPE_DATE_ENTRY, "error_label");
   g_autoptr(BandiProposal) stored = NULL;
   g_autofree char *deadline = NULL;
 
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (deadline_row)), ==, "2025-04-22 17:00");
+  /* In the locale's order (C: the US one), in the deadline's own zone,
+   * named in words. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (deadline_date)), ==, "04/22/2025");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (deadline_time)), ==, "17:00");
+  g_assert_cmpstr (gtk_label_get_text (deadline_zone), ==, "Brussels time");
 
   set_row_text (editor, "requested_row", "a lot");
-  set_row_text (editor, "manual_deadline_row", "2026-02-30");
+  gtk_editable_set_text (GTK_EDITABLE (deadline_date), "2026-02-30");
   g_assert_true (gtk_widget_has_css_class (requested_row, "error"));
-  g_assert_true (gtk_widget_has_css_class (deadline_row, "error"));
+  g_assert_true (gtk_widget_has_css_class (deadline_date, "error"));
+  /* The refusal is said in words, not only in red. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (deadline_error)));
+  g_assert_cmpstr (gtk_label_get_text (deadline_error), ==, "“2026-02-30” is not a date: that month has 28 days");
   g_assert_true (bandi_proposal_editor_flush (editor));
   stored = reread (fixture->store, proposal);
   g_assert_cmpfloat (bandi_proposal_get_requested_budget (stored), ==, 1000000);
@@ -243,15 +267,17 @@ test_editor_bad_input (Fixture       *fixture,
 
   set_row_text (editor, "requested_row", "1.500.000,50");
   set_row_text (editor, "contribution_row", "");
-  set_row_text (editor, "manual_deadline_row", "2027-03-15 12:30");
+  gtk_editable_set_text (GTK_EDITABLE (deadline_date), "03/15/2027");
+  gtk_editable_set_text (GTK_EDITABLE (deadline_time), "12:30");
   g_assert_false (gtk_widget_has_css_class (requested_row, "error"));
-  g_assert_false (gtk_widget_has_css_class (deadline_row, "error"));
+  g_assert_false (gtk_widget_has_css_class (deadline_date, "error"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (deadline_error)));
   g_assert_true (bandi_proposal_editor_flush (editor));
   stored = reread (fixture->store, proposal);
   g_assert_cmpfloat (bandi_proposal_get_requested_budget (stored), ==, 1500000.5);
   g_assert_cmpfloat (bandi_proposal_get_eu_contribution (stored), ==, -1);
   /* Typed in the deadline's own zone, which the row names. */
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (deadline_row)), "Europe/Brussels"));
+  g_assert_cmpstr (gtk_label_get_text (deadline_zone), ==, "Brussels time");
   g_assert_cmpstr (bandi_deadline_get_zone (bandi_proposal_get_manual_deadline (stored)), ==, "Europe/Brussels");
   deadline = bandi_deadline_format_rfc3339 (bandi_proposal_get_manual_deadline (stored));
   g_assert_cmpstr (deadline, ==, "2027-03-15T12:30:00+01:00");
@@ -283,7 +309,12 @@ test_editor_milestones (Fixture       *fixture,
   g_assert_cmpuint (rows->len, ==, 3);
   row = g_ptr_array_index (rows, 2);
   gtk_editable_set_text (gui_test_child (row, BANDI_TYPE_MILESTONE_ROW, "title_entry"), "Budget to partners");
-  gtk_editable_set_text (gui_test_child (row, BANDI_TYPE_MILESTONE_ROW, "due_entry"), "2030-06-01 09:00");
+  {
+    gpointer due = gui_test_child (row, BANDI_TYPE_MILESTONE_ROW, "due_entry");
+
+    gtk_editable_set_text (gui_test_child (due, BANDI_TYPE_DATE_ENTRY, "date_entry"), "06/01/2030");
+    gtk_editable_set_text (gui_test_child (due, BANDI_TYPE_DATE_ENTRY, "time_entry"), "09:00");
+  }
   g_assert_true (bandi_proposal_editor_flush (editor));
 
   stored = reread (fixture->store, proposal);
@@ -317,14 +348,27 @@ test_editor_choose_call (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "HORIZON-CL5-2027-D3-01-02");
   gui_test_wait (400);  /* the search entry's own delay */
+
+  /* Wide enough for identifiers and titles, with each call's deadline. */
+  {
+    g_autoptr(BandiCall) target = bandi_store_find_call (fixture->store, "horizon", "HORIZON-CL5-2027-D3-01-02", NULL);
+    BandiDeadline *next = bandi_call_get_next_deadline (target, g_get_real_time () / G_USEC_PER_SEC);
+    g_autofree char *when = bandi_format_deadline (next);
+    GtkWidget *scrolled = gtk_widget_get_parent (gui_test_child (chooser, BANDI_TYPE_CALL_CHOOSER, "list_view"));
+
+    g_assert_cmpint (gtk_scrolled_window_get_min_content_width (GTK_SCROLLED_WINDOW (scrolled)), >=, 600);
+    gtk_popover_popup (GTK_POPOVER (chooser));
+    gui_test_wait (100);
+    g_assert_nonnull (gui_test_find (GTK_WIDGET (chooser), GTK_TYPE_LABEL, when));
+  }
   g_signal_emit_by_name (entry, "activate");
 
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (call_row)), ==, "HORIZON-CL5-2027-D3-01-02");
   /* The call's title, with markup in it, stays plain text. */
   g_assert_cmpstr (adw_action_row_get_subtitle (call_row), ==, GUI_TEST_MARKUP_TITLE);
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (call_row)));
-  g_assert_cmpstr (gtk_editable_get_text (gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "manual_deadline_row")),
-                   ==, "");
+  g_assert_true (bandi_date_entry_is_empty (gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR,
+                                                          "manual_deadline_entry")));
 
   g_assert_true (bandi_proposal_editor_flush (editor));
   stored = reread (fixture->store, proposal);
@@ -402,6 +446,39 @@ test_editor_error_as_text (Fixture       *fixture,
   g_assert_true (shown);
 }
 
+/* Submitted, a proposal's preparation milestones are done: no reminder of
+ * "Internal submission" (due in 3 days, before the call's deadline in 5)
+ * comes after it; the done "Kick-off" stays done. */
+static void
+test_editor_submit_closes_preparation (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  BandiProposalEditor *editor = editor_for (fixture, "BATT4EU");
+  BandiProposal *proposal = bandi_proposal_editor_get_proposal (editor);
+  AdwComboRow *status_row = gui_test_child (editor, BANDI_TYPE_PROPOSAL_EDITOR, "status_row");
+  g_autoptr(BandiProposal) stored = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GPtrArray *milestones;
+
+  g_assert_cmpint (bandi_proposal_get_status (proposal), ==, BANDI_PROPOSAL_STATUS_DRAFTING);
+  adw_combo_row_set_selected (status_row, 2);   /* Submitted */
+  g_assert_cmpint (bandi_proposal_get_status (proposal), ==, BANDI_PROPOSAL_STATUS_SUBMITTED);
+
+  /* The rows say so at once. */
+  rows = gui_test_find_all (GTK_WIDGET (editor), BANDI_TYPE_MILESTONE_ROW);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (gtk_check_button_get_active (gui_test_child (rows->pdata[i], BANDI_TYPE_MILESTONE_ROW,
+                                                                "done_check")));
+
+  g_assert_true (bandi_proposal_editor_flush (editor));
+  stored = reread (fixture->store, proposal);
+  milestones = bandi_proposal_get_milestones (stored);
+  g_assert_cmpuint (milestones->len, ==, 2);
+  for (guint i = 0; i < milestones->len; i++)
+    g_assert_true (bandi_milestone_get_done (milestones->pdata[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +495,7 @@ main (int   argc,
   ADD ("/proposals/editor/choose-call", test_editor_choose_call);
   ADD ("/proposals/editor/delete", test_editor_delete);
   ADD ("/proposals/editor/error-as-text", test_editor_error_as_text);
+  ADD ("/proposals/editor/submit-closes-preparation", test_editor_submit_closes_preparation);
 #undef ADD
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
+#include "bandi-application.h"
 #include "gui-fixtures.h"
 #include "views-test-util.h"
 
@@ -193,4 +194,30 @@ views_test_show (GtkWidget *child)
   gtk_window_present (window);
   views_test_flush ();
   return window;
+}
+
+GtkApplication *
+views_test_start_app (guint n_bulk)
+{
+  g_autoptr(BandiStore) store = views_test_open_store (n_bulk);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  BandiApplication *app;
+
+  /* Never reach the network, nor send desktop notices: the test's session
+   * bus has no notification server. */
+  g_settings_set_boolean (settings, "sync-on-startup", FALSE);
+  g_settings_set_uint (settings, "sync-interval-hours", 0);
+  g_settings_set_value (settings, "reminder-days",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT32, NULL, 0, sizeof (gint32)));
+  g_clear_object (&store);
+
+  app = bandi_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_nonnull (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  views_test_flush ();
+  return GTK_APPLICATION (app);
 }

@@ -37,5 +37,9 @@ GtkWidget  *views_test_find_named  (GtkWidget   *root,
                                   const char  *name);
 /* A window showing @child, presented and drawn. */
 GtkWindow  *views_test_show        (GtkWidget   *child);
+/* The application on a store filled by gui_fixture_fill (@n_bulk), its
+ * window shown, with no sync and no desktop notices. Once per process:
+ * GTK exports the application on the session bus. */
+GtkApplication *views_test_start_app (guint      n_bulk);
 
 G_END_DECLS
