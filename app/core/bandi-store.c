@@ -150,6 +150,31 @@ static const char schema_v1[] =
   "  VALUES ('delete', old.id, old.external_id, old.call_id, old.title, old.keywords, old.description);"
   "END;";
 
+/* Version 2, for a team sharing its proposals: each proposal gets a
+ * global identity (a random UUID, version 4, given here to those already
+ * stored), who changed it last, and the history of its changes. */
+#define SQL_UUID4 \
+  "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'" \
+  " || substr(lower(hex(randomblob(2))), 2) || '-'" \
+  " || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)" \
+  " || '-' || lower(hex(randomblob(6)))"
+
+static const char schema_v2_team[] =
+  "ALTER TABLE proposals ADD COLUMN uid TEXT;"
+  "ALTER TABLE proposals ADD COLUMN updated_by TEXT;"
+  "UPDATE proposals SET uid = " SQL_UUID4 ";"
+  "CREATE UNIQUE INDEX proposals_uid ON proposals (uid);"
+  "CREATE TABLE proposal_history ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  proposal   INTEGER NOT NULL REFERENCES proposals (id) ON DELETE CASCADE,"
+  "  changed_at INTEGER NOT NULL,"
+  "  changed_by TEXT,"
+  "  field      TEXT NOT NULL,"
+  "  old_value  TEXT,"
+  "  new_value  TEXT"
+  ");"
+  "CREATE INDEX proposal_history_proposal ON proposal_history (proposal, id);";
+
 typedef gboolean (*MigrationHook) (BandiStore *self,
                                    GError    **error);
 
@@ -163,6 +188,7 @@ static const struct {
   MigrationHook  after;
 } migrations[] = {
   { schema_v1, bandi_store_seed_clusters },
+  { schema_v2_team, NULL },
 };
 
 static void

@@ -17,7 +17,7 @@ test_migrate_from_empty (void)
   g_autofree char *path = bandi_store_default_path ();
   static const char * const tables[] = {
     "calls", "deadlines", "deadline_history", "user_calls", "clusters", "proposals",
-    "milestones", "source_status", "state", "calls_fts",
+    "milestones", "source_status", "state", "calls_fts", "proposal_history",
   };
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -25,12 +25,12 @@ test_migrate_from_empty (void)
   {
     g_autoptr(BandiStore) store = source_test_open_store ();
 
-    g_assert_cmpint (bandi_store_get_current_schema_version (), ==, 1);
-    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 1);
+    g_assert_cmpint (bandi_store_get_current_schema_version (), ==, 2);
+    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 2);
     g_assert_cmpstr (bandi_store_get_path (store), ==, path);
   }
 
-  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 2);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'",
@@ -48,7 +48,7 @@ test_migrate_from_empty (void)
     g_autoptr(BandiStore) store = source_test_open_store ();
     g_autoptr(GError) error = NULL;
 
-    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 1);
+    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 2);
     g_assert_true (bandi_store_check_integrity (store, &error));
     g_assert_no_error (error);
   }
@@ -104,7 +104,7 @@ test_newer_schema_refused (void)
   g_autofree char *path = bandi_store_default_path ();
   g_autofree char *plain = g_build_filename (g_get_user_data_dir (), "plain.db", NULL);
 
-  /* A Bandi database (WAL) that a future Bandi took to version 2 */
+  /* A Bandi database (WAL) that a future Bandi took to version 3 */
   {
     g_autoptr(BandiStore) store = source_test_open_store ();
     g_autoptr(GPtrArray) calls = fixture_calls (10, 0);
@@ -113,8 +113,8 @@ test_newer_schema_refused (void)
     g_assert_true (bandi_store_merge_calls (store, FIXTURE_SOURCE, calls, 1000, NULL, &error));
     g_assert_no_error (error);
   }
-  test_sql_int (path, "PRAGMA user_version = 2");
-  assert_refused_untouched (path, BANDI_STORE_ERROR_NEWER_SCHEMA, "schema version 2");
+  test_sql_int (path, "PRAGMA user_version = 3");
+  assert_refused_untouched (path, BANDI_STORE_ERROR_NEWER_SCHEMA, "schema version 3");
 
   /* and one in rollback-journal mode, far in the future */
   test_sql_int (plain, "CREATE TABLE calls (id INTEGER PRIMARY KEY)");
