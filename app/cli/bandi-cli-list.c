@@ -27,8 +27,8 @@
 
 #include "bandi-cli.h"
 
-static void
-add_string_member (JsonBuilder *builder,
+void
+bandi_cli_json_add_string (JsonBuilder *builder,
                    const char  *name,
                    const char  *value)
 {
@@ -39,8 +39,8 @@ add_string_member (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_deadline (JsonBuilder   *builder,
+void
+bandi_cli_json_add_deadline (JsonBuilder   *builder,
               BandiDeadline *deadline)
 {
   g_autofree char *at = bandi_deadline_format_rfc3339 (deadline);
@@ -52,10 +52,10 @@ add_deadline (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "stage");
   json_builder_add_int_value (builder, bandi_deadline_get_stage (deadline));
-  add_string_member (builder, "label", bandi_deadline_get_label (deadline));
-  add_string_member (builder, "at", at);
-  add_string_member (builder, "date", date);
-  add_string_member (builder, "zone", bandi_deadline_get_zone (deadline));
+  bandi_cli_json_add_string (builder, "label", bandi_deadline_get_label (deadline));
+  bandi_cli_json_add_string (builder, "at", at);
+  bandi_cli_json_add_string (builder, "date", date);
+  bandi_cli_json_add_string (builder, "zone", bandi_deadline_get_zone (deadline));
   json_builder_end_object (builder);
 }
 
@@ -67,13 +67,13 @@ add_call (JsonBuilder *builder,
   double budget = bandi_call_get_budget (call);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "source", bandi_call_get_source_id (call));
-  add_string_member (builder, "id", bandi_call_get_external_id (call));
-  add_string_member (builder, "call_id", bandi_call_get_call_id (call));
-  add_string_member (builder, "title", bandi_call_get_title (call));
-  add_string_member (builder, "programme", bandi_call_get_programme (call));
-  add_string_member (builder, "status", bandi_call_status_to_string (bandi_call_get_status (call)));
-  add_string_member (builder, "url", bandi_call_get_url (call));
+  bandi_cli_json_add_string (builder, "source", bandi_call_get_source_id (call));
+  bandi_cli_json_add_string (builder, "id", bandi_call_get_external_id (call));
+  bandi_cli_json_add_string (builder, "call_id", bandi_call_get_call_id (call));
+  bandi_cli_json_add_string (builder, "title", bandi_call_get_title (call));
+  bandi_cli_json_add_string (builder, "programme", bandi_call_get_programme (call));
+  bandi_cli_json_add_string (builder, "status", bandi_call_status_to_string (bandi_call_get_status (call)));
+  bandi_cli_json_add_string (builder, "url", bandi_call_get_url (call));
 
   json_builder_set_member_name (builder, "budget_eur");
   if (budget >= 0)
@@ -84,19 +84,32 @@ add_call (JsonBuilder *builder,
   json_builder_set_member_name (builder, "deadlines");
   json_builder_begin_array (builder);
   for (guint i = 0; i < deadlines->len; i++)
-    add_deadline (builder, g_ptr_array_index (deadlines, i));
+    bandi_cli_json_add_deadline (builder, g_ptr_array_index (deadlines, i));
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
+}
+
+void
+bandi_cli_json_print (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+
+  /* UTF-8 as is, whatever the locale: g_print() would convert it. */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
 }
 
 static void
 print_json (GListModel *calls)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   guint n = g_list_model_get_n_items (calls);
 
   json_builder_begin_array (builder);
@@ -107,15 +120,7 @@ print_json (GListModel *calls)
       add_call (builder, call);
     }
   json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-
-  /* UTF-8 as is, whatever the locale: g_print() would convert it. */
-  fputs (text, stdout);
-  fputc ('\n', stdout);
+  bandi_cli_json_print (builder);
 }
 
 /* One line of the human list. */

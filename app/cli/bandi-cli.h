@@ -12,6 +12,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "bandi-ical.h"
 #include "bandi-plugin-loader.h"
@@ -70,6 +71,15 @@ BandiIcalExport *bandi_cli_scope_export (BandiCliContext *ctx,
                                          const char      *command,
                                          BandiCliScope   *scope,
                                          int             *status_out);
+
+/* JSON output (bandi-cli-list.c): a member holding @value or null; a
+ * deadline as `list --json` gives it; the document, pretty, to stdout. */
+void        bandi_cli_json_add_string   (JsonBuilder     *builder,
+                                         const char      *name,
+                                         const char      *value);
+void        bandi_cli_json_add_deadline (JsonBuilder     *builder,
+                                         BandiDeadline   *deadline);
+void        bandi_cli_json_print        (JsonBuilder     *builder);
 
 #define BANDI_CLI_COMMAND(name, summary) \
   int bandi_cli_##name (BandiCliContext *ctx, int argc, char **argv);
