@@ -20,8 +20,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -90,22 +88,6 @@ add_call (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-void
-bandi_cli_json_print (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-
-  /* UTF-8 as is, whatever the locale: g_print() would convert it. */
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-}
-
 static void
 print_json (GListModel *calls)
 {
@@ -120,7 +102,7 @@ print_json (GListModel *calls)
       add_call (builder, call);
     }
   json_builder_end_array (builder);
-  bandi_cli_json_print (builder);
+  bandi_cli_print_json (builder);
 }
 
 /* One line of the human list. */

@@ -116,7 +116,7 @@ run_list (BandiStore *store,
     }
   json_builder_end_array (builder);
   if (json)
-    bandi_cli_json_print (builder);
+    bandi_cli_print_json (builder);
 
   return 0;
 }

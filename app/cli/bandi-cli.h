@@ -34,6 +34,10 @@ BandiStore *bandi_cli_context_get_store (BandiCliContext *ctx);
 void        bandi_cli_error             (const char *format,
                                          ...) G_GNUC_PRINTF (1, 2);
 
+/* Prints what @builder built as indented JSON and a newline, UTF-8 as is
+ * whatever the locale (g_print() would convert it). */
+void        bandi_cli_print_json        (JsonBuilder *builder);
+
 /* Parses a command's own options (@entries may be NULL), leaving its other
  * arguments in @argv. --help prints the command's help and exits. On a
  * usage error prints it and returns FALSE: the command then returns 2. */
@@ -72,14 +76,13 @@ BandiIcalExport *bandi_cli_scope_export (BandiCliContext *ctx,
                                          BandiCliScope   *scope,
                                          int             *status_out);
 
-/* JSON output (bandi-cli-list.c): a member holding @value or null; a
- * deadline as `list --json` gives it; the document, pretty, to stdout. */
+/* JSON members as `list --json` gives them (bandi-cli-list.c): @value
+ * or null; a deadline. */
 void        bandi_cli_json_add_string   (JsonBuilder     *builder,
                                          const char      *name,
                                          const char      *value);
 void        bandi_cli_json_add_deadline (JsonBuilder     *builder,
                                          BandiDeadline   *deadline);
-void        bandi_cli_json_print        (JsonBuilder     *builder);
 
 #define BANDI_CLI_COMMAND(name, summary) \
   int bandi_cli_##name (BandiCliContext *ctx, int argc, char **argv);
