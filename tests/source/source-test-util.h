@@ -41,8 +41,8 @@ gboolean     source_test_run_sync    (BandiSync       *sync,
                                       GError         **error);
 
 /* Syncs @source alone into @store over @session, as the application does,
- * asserting that the sync succeeds or fails as @succeeds says. Returns the
- * source's status as stored. */
+ * asserting that the sync succeeds or fails as @succeeds says (and ends
+ * within 300 s). Returns the source's status as stored. */
 BandiSourceStatus *source_test_sync_source (BandiStore   *store,
                                             SoupSession  *session,
                                             BandiSource  *source,
