@@ -11,6 +11,8 @@
 #  - every plugin in $libdir/bandi/sources-1;
 #  - desktop file, metainfo, icons, settings schema, and a catalogue per
 #    language of po/LINGUAS;
+#  - the installed metainfo's project_license is the licence of COPYING
+#    (GPL 3) and of every source file's SPDX line;
 #  - `bandi-cli --version` prints the project's version and
 #    `bandi-cli sources` loads every plugin of plugins/ from the install;
 #    `bandi --version` too, with the GUI.
@@ -117,6 +119,33 @@ def check(args):
         shutil.rmtree(tmp)
 
 
+def check_licence(metainfo, srcroot):
+    """The metainfo, COPYING and the files' SPDX lines name one licence."""
+    errors = []
+    with open(metainfo, encoding='utf-8') as f:
+        found = re.search(r'<project_license>([^<]*)</project_license>', f.read())
+    licence = found.group(1) if found else None
+    if licence != 'GPL-3.0-or-later':
+        errors.append(f'the metainfo says project_license {licence}, not GPL-3.0-or-later')
+    with open(os.path.join(srcroot, 'COPYING'), encoding='utf-8') as f:
+        if 'GNU GENERAL PUBLIC LICENSE\n                       Version 3' not in f.read(2000):
+            errors.append('COPYING is not the GNU GPL version 3')
+    # Spelt in two so that this file's own code is not read as its line.
+    spdx = re.compile('SPDX-License-' + r'Identifier: (\S+)')
+    for top in ('app', 'plugins', 'tests', 'build-aux'):
+        for dirpath, _, names in os.walk(os.path.join(srcroot, top)):
+            for name in names:
+                path = os.path.join(dirpath, name)
+                if not name.endswith(('.c', '.h', '.py')):
+                    continue
+                with open(path, encoding='utf-8') as f:
+                    for line in f:
+                        found = spdx.search(line)
+                        if found and found.group(1) != licence:
+                            errors.append(f'{path}: {line.strip()}')
+    return errors
+
+
 def check_tree(root, tmp, installed, srcroot, builddir, options, version,
                readelf, glib_compile_schemas,
                bindir, libdir, datadir, localedir, pkglibdir, plugindir):
@@ -163,7 +192,9 @@ def check_tree(root, tmp, installed, srcroot, builddir, options, version,
 
     # Desktop integration and translations.
     expect_file(os.path.join(datadir, 'applications', f'{APP_ID}.desktop'), 'the desktop file')
-    expect_file(os.path.join(datadir, 'metainfo', f'{APP_ID}.metainfo.xml'), 'the metainfo')
+    metainfo = os.path.join(datadir, 'metainfo', f'{APP_ID}.metainfo.xml')
+    if expect_file(metainfo, 'the metainfo'):
+        errors += check_licence(under(root, metainfo), srcroot)
     expect_file(os.path.join(datadir, 'icons', 'hicolor', 'scalable', 'apps', f'{APP_ID}.svg'),
                 'the app icon')
     expect_file(os.path.join(datadir, 'icons', 'hicolor', 'symbolic', 'apps', f'{APP_ID}-symbolic.svg'),

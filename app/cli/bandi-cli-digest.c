@@ -16,32 +16,12 @@
 
 #define MAX_WEEKS 52
 
-static gboolean
-add_proposals (BandiDigest  *digest,
-               BandiStore   *store,
-               const char   *acronym,
-               GError      **error)
+static void
+add_proposal (BandiProposal *proposal,
+              BandiCall     *call,
+              gpointer       digest)
 {
-  g_autoptr(GListModel) proposals = bandi_store_list_proposals (store, acronym, error);
-  guint n;
-
-  if (proposals == NULL)
-    return FALSE;
-
-  n = g_list_model_get_n_items (proposals);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BandiProposal) proposal = g_list_model_get_item (proposals, i);
-      const char *source = bandi_proposal_get_call_source (proposal);
-      const char *external_id = bandi_proposal_get_call_external_id (proposal);
-      g_autoptr(BandiCall) call = NULL;
-
-      if (source != NULL && external_id != NULL && *external_id != '\0')
-        call = bandi_store_find_call (store, source, external_id, NULL);
-      bandi_digest_add_proposal (digest, proposal, call);
-    }
-
-  return TRUE;
+  bandi_digest_add_proposal (digest, proposal, call);
 }
 
 int
@@ -126,7 +106,7 @@ bandi_cli_digest (BandiCliContext  *ctx,
   digest = bandi_digest_new (cluster, g_get_real_time () / G_USEC_PER_SEC, (guint) weeks);
   for (guint i = 0; i < calls->len; i++)
     bandi_digest_add_call (digest, g_ptr_array_index (calls, i));
-  if (with_proposals && !add_proposals (digest, store, acronym, &error))
+  if (with_proposals && !bandi_ical_scope_foreach_proposal (store, acronym, add_proposal, digest, &error))
     {
       bandi_cli_error ("digest: %s", error->message);
       return 1;

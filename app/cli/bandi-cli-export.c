@@ -66,6 +66,7 @@ bandi_cli_scope_export (BandiCliContext *ctx,
   ical_scope.cluster_acronym = scope->cluster;
   ical_scope.source_id = scope->source;
   ical_scope.with_proposals = scope->with_proposals;
+  ical_scope.include_closed = scope->include_closed;
 
   store = bandi_cli_context_get_store (ctx);
   if (store == NULL)

@@ -55,6 +55,7 @@ typedef struct {
   char     *source;
   char     *status;
   gboolean  with_proposals;
+  gboolean  include_closed;
 } BandiCliScope;
 
 #define BANDI_CLI_SCOPE_ENTRIES(scope) \
@@ -65,7 +66,9 @@ typedef struct {
   { "status", 0, 0, G_OPTION_ARG_STRING, &(scope)->status, \
     N_("Only the calls with STATUS: open, forthcoming or closed"), N_("STATUS") }, \
   { "with-proposals", 0, 0, G_OPTION_ARG_NONE, &(scope)->with_proposals, \
-    N_("Add the proposals’ deadlines and milestones (the cluster’s, or all)"), NULL }
+    N_("Add the proposals’ deadlines and milestones (the cluster’s, or all)"), NULL }, \
+  { "include-closed", 0, 0, G_OPTION_ARG_NONE, &(scope)->include_closed, \
+    N_("Add the closed calls, whose every deadline is past (publish keeps their events anyway)"), NULL }
 
 void        bandi_cli_scope_clear       (BandiCliScope   *scope);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BandiCliScope, bandi_cli_scope_clear)

@@ -285,20 +285,6 @@ bandi_caldav_publisher_get_session (BandiCaldavPublisher *self)
 
 /* Requests */
 
-static gboolean
-authenticate_cb (SoupMessage          *msg,
-                 SoupAuth             *auth,
-                 gboolean              retrying,
-                 BandiCaldavPublisher *self)
-{
-  /* Credentials refused once will be refused again: let the 401 through. */
-  if (retrying || self->user == NULL || *self->user == '\0')
-    return FALSE;
-
-  soup_auth_authenticate (auth, self->user, self->password ? self->password : "");
-  return TRUE;
-}
-
 static SoupMessage *
 new_message (BandiCaldavPublisher *self,
              const char           *method,
@@ -306,7 +292,8 @@ new_message (BandiCaldavPublisher *self,
 {
   SoupMessage *msg = soup_message_new_from_uri (method, uri);
 
-  g_signal_connect_object (msg, "authenticate", G_CALLBACK (authenticate_cb), self, 0);
+  if (self->user != NULL && *self->user != '\0')
+    bandi_http_message_set_credentials (msg, self->user, self->password);
   return msg;
 }
 
@@ -592,6 +579,16 @@ resource_name (const char *uid)
   return g_strconcat (uid, ".ics", NULL);
 }
 
+/* A call that left the scope because it closed: its events stay. */
+static gboolean
+export_keeps (BandiIcalExport *export,
+              const char      *resource)
+{
+  g_autofree char *uid = g_strndup (resource, strlen (resource) - strlen (".ics"));
+
+  return bandi_ical_export_keeps_uid (export, uid);
+}
+
 static void
 plan (Publish            *publish,
       BandiCaldavListing *listing)
@@ -643,6 +640,11 @@ plan (Publish            *publish,
 
       if (g_hash_table_contains (exported, resource))
         continue;
+      if (server_etag != NULL && export_keeps (publish->export, resource))
+        {
+          publish->report->n_unchanged++;
+          continue;
+        }
       if (server_etag == NULL)
         {
           /* Already gone from the server. */
@@ -674,6 +676,9 @@ count_planned (Publish *publish)
     }
 }
 
+static GUri *parse_collection (const char  *url,
+                               GError     **error);
+
 static void
 propfind_cb (GObject      *object,
              GAsyncResult *result,
@@ -685,6 +690,7 @@ propfind_cb (GObject      *object,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BandiCaldavListing) listing = NULL;
+  g_autofree char *moved_to = NULL;
 
   body = bandi_http_send_finish (SOUP_SESSION (object), result, &error);
   if (body == NULL)
@@ -699,6 +705,13 @@ propfind_cb (GObject      *object,
                                host_of (publish), soup_message_get_status (publish->propfind));
       return;
     }
+
+  /* Redirected (within the origin, when there are credentials): the
+   * calendar is where the redirect led. */
+  g_clear_pointer (&publish->collection, g_uri_unref);
+  moved_to = g_uri_to_string (soup_message_get_uri (publish->propfind));
+  publish->collection = parse_collection (moved_to, NULL);
+  g_assert (publish->collection != NULL);
 
   listing = bandi_caldav_listing_parse (publish->collection, body, &error);
   if (listing == NULL)

@@ -3,14 +3,18 @@
  * Each item of a BandiIcalExport becomes its own resource, <uid>.ics, in
  * the calendar collection: created with If-None-Match: *, replaced with
  * If-Match and the ETag the server gave. Resources this machine published
- * that the export no longer holds are deleted; resources others put in the
- * calendar are never touched. What was published (resource → ETag and a
+ * that the export no longer holds are deleted, except those the export
+ * keeps (the events of calls that closed: bandi_ical_export_keep_call());
+ * resources others put in the calendar are never touched. What was published (resource → ETag and a
  * hash of its content) is remembered in the store, per calendar URL, so
  * that publishing again with nothing changed writes nothing.
  *
  * Requests go through bandi_http_send_async(): HTTPS outside loopback,
  * timeouts, retries. The password is given by the caller, who reads it
- * from the keyring with bandi-caldav-secret.h; it is never logged.
+ * from the keyring with bandi-caldav-secret.h; it is never logged, and it
+ * is sent only to the origin (scheme, host, port) of the calendar's
+ * address: a redirect to another origin fails the request
+ * (bandi_http_message_set_credentials()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

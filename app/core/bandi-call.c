@@ -104,9 +104,9 @@ bandi_call_finalize (GObject *object)
 
 static void
 bandi_call_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
 {
   BandiCall *self = BANDI_CALL (object);
 
@@ -191,9 +191,9 @@ bandi_call_get_property (GObject    *object,
 
 static void
 bandi_call_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
 {
   BandiCall *self = BANDI_CALL (object);
 
@@ -380,7 +380,7 @@ bandi_call_new (void)
   return g_object_new (BANDI_TYPE_CALL, NULL);
 }
 
-gint64 
+gint64
 bandi_call_get_id (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -389,7 +389,7 @@ bandi_call_get_id (BandiCall *self)
 
 void
 bandi_call_set_id (BandiCall *self,
-                  gint64 id)
+                   gint64     id)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -408,8 +408,8 @@ bandi_call_get_source_id (BandiCall *self)
 }
 
 void
-bandi_call_set_source_id (BandiCall *self,
-                         const char *source_id)
+bandi_call_set_source_id (BandiCall  *self,
+                          const char *source_id)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -425,8 +425,8 @@ bandi_call_get_external_id (BandiCall *self)
 }
 
 void
-bandi_call_set_external_id (BandiCall *self,
-                           const char *external_id)
+bandi_call_set_external_id (BandiCall  *self,
+                            const char *external_id)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -442,8 +442,8 @@ bandi_call_get_call_id (BandiCall *self)
 }
 
 void
-bandi_call_set_call_id (BandiCall *self,
-                       const char *call_id)
+bandi_call_set_call_id (BandiCall  *self,
+                        const char *call_id)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -459,8 +459,8 @@ bandi_call_get_call_title (BandiCall *self)
 }
 
 void
-bandi_call_set_call_title (BandiCall *self,
-                          const char *call_title)
+bandi_call_set_call_title (BandiCall  *self,
+                           const char *call_title)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -476,8 +476,8 @@ bandi_call_get_title (BandiCall *self)
 }
 
 void
-bandi_call_set_title (BandiCall *self,
-                     const char *title)
+bandi_call_set_title (BandiCall  *self,
+                      const char *title)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -493,8 +493,8 @@ bandi_call_get_programme (BandiCall *self)
 }
 
 void
-bandi_call_set_programme (BandiCall *self,
-                         const char *programme)
+bandi_call_set_programme (BandiCall  *self,
+                          const char *programme)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -510,8 +510,8 @@ bandi_call_get_programme_part (BandiCall *self)
 }
 
 void
-bandi_call_set_programme_part (BandiCall *self,
-                              const char *programme_part)
+bandi_call_set_programme_part (BandiCall  *self,
+                               const char *programme_part)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -527,8 +527,8 @@ bandi_call_get_action_type (BandiCall *self)
 }
 
 void
-bandi_call_set_action_type (BandiCall *self,
-                           const char *action_type)
+bandi_call_set_action_type (BandiCall  *self,
+                            const char *action_type)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -544,8 +544,8 @@ bandi_call_get_deadline_model (BandiCall *self)
 }
 
 void
-bandi_call_set_deadline_model (BandiCall *self,
-                              const char *deadline_model)
+bandi_call_set_deadline_model (BandiCall  *self,
+                               const char *deadline_model)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -553,7 +553,7 @@ bandi_call_set_deadline_model (BandiCall *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE_MODEL]);
 }
 
-BandiCallStatus 
+BandiCallStatus
 bandi_call_get_status (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -561,8 +561,8 @@ bandi_call_get_status (BandiCall *self)
 }
 
 void
-bandi_call_set_status (BandiCall *self,
-                      BandiCallStatus status)
+bandi_call_set_status (BandiCall       *self,
+                       BandiCallStatus  status)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -581,8 +581,8 @@ bandi_call_get_opening (BandiCall *self)
 }
 
 void
-bandi_call_set_opening (BandiCall *self,
-                       BandiDeadline *opening)
+bandi_call_set_opening (BandiCall     *self,
+                        BandiDeadline *opening)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -590,7 +590,7 @@ bandi_call_set_opening (BandiCall *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENING]);
 }
 
-double 
+double
 bandi_call_get_budget (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -599,7 +599,7 @@ bandi_call_get_budget (BandiCall *self)
 
 void
 bandi_call_set_budget (BandiCall *self,
-                      double budget)
+                       double     budget)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -610,7 +610,7 @@ bandi_call_set_budget (BandiCall *self,
     }
 }
 
-int 
+int
 bandi_call_get_expected_grants (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -619,7 +619,7 @@ bandi_call_get_expected_grants (BandiCall *self)
 
 void
 bandi_call_set_expected_grants (BandiCall *self,
-                               int expected_grants)
+                                int        expected_grants)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -630,7 +630,7 @@ bandi_call_set_expected_grants (BandiCall *self,
     }
 }
 
-double 
+double
 bandi_call_get_min_contribution (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -639,7 +639,7 @@ bandi_call_get_min_contribution (BandiCall *self)
 
 void
 bandi_call_set_min_contribution (BandiCall *self,
-                                double min_contribution)
+                                 double     min_contribution)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -650,7 +650,7 @@ bandi_call_set_min_contribution (BandiCall *self,
     }
 }
 
-double 
+double
 bandi_call_get_max_contribution (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -659,7 +659,7 @@ bandi_call_get_max_contribution (BandiCall *self)
 
 void
 bandi_call_set_max_contribution (BandiCall *self,
-                                double max_contribution)
+                                 double     max_contribution)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -678,8 +678,8 @@ bandi_call_get_url (BandiCall *self)
 }
 
 void
-bandi_call_set_url (BandiCall *self,
-                   const char *url)
+bandi_call_set_url (BandiCall  *self,
+                    const char *url)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -695,8 +695,8 @@ bandi_call_get_keywords (BandiCall *self)
 }
 
 void
-bandi_call_set_keywords (BandiCall *self,
-                        const char * const *keywords)
+bandi_call_set_keywords (BandiCall          *self,
+                         const char * const *keywords)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -712,8 +712,8 @@ bandi_call_get_description (BandiCall *self)
 }
 
 void
-bandi_call_set_description (BandiCall *self,
-                           const char *description)
+bandi_call_set_description (BandiCall  *self,
+                            const char *description)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -721,7 +721,7 @@ bandi_call_set_description (BandiCall *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
-gint64 
+gint64
 bandi_call_get_first_seen (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -730,7 +730,7 @@ bandi_call_get_first_seen (BandiCall *self)
 
 void
 bandi_call_set_first_seen (BandiCall *self,
-                          gint64 first_seen)
+                           gint64     first_seen)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -741,7 +741,7 @@ bandi_call_set_first_seen (BandiCall *self,
     }
 }
 
-gint64 
+gint64
 bandi_call_get_last_changed (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -750,7 +750,7 @@ bandi_call_get_last_changed (BandiCall *self)
 
 void
 bandi_call_set_last_changed (BandiCall *self,
-                            gint64 last_changed)
+                             gint64     last_changed)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -761,7 +761,7 @@ bandi_call_set_last_changed (BandiCall *self,
     }
 }
 
-gboolean 
+gboolean
 bandi_call_get_withdrawn (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -770,7 +770,7 @@ bandi_call_get_withdrawn (BandiCall *self)
 
 void
 bandi_call_set_withdrawn (BandiCall *self,
-                         gboolean withdrawn)
+                          gboolean   withdrawn)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -781,7 +781,7 @@ bandi_call_set_withdrawn (BandiCall *self,
     }
 }
 
-gboolean 
+gboolean
 bandi_call_get_starred (BandiCall *self)
 {
   g_return_val_if_fail (BANDI_IS_CALL (self), 0);
@@ -790,7 +790,7 @@ bandi_call_get_starred (BandiCall *self)
 
 void
 bandi_call_set_starred (BandiCall *self,
-                       gboolean starred)
+                        gboolean   starred)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -809,8 +809,8 @@ bandi_call_get_note (BandiCall *self)
 }
 
 void
-bandi_call_set_note (BandiCall *self,
-                    const char *note)
+bandi_call_set_note (BandiCall  *self,
+                     const char *note)
 {
   g_return_if_fail (BANDI_IS_CALL (self));
 
@@ -927,6 +927,22 @@ bandi_call_get_last_deadline (BandiCall *self)
     }
 
   return last;
+}
+
+gboolean
+bandi_call_is_closed (BandiCall *self,
+                      gint64     now_unix)
+{
+  g_return_val_if_fail (BANDI_IS_CALL (self), FALSE);
+
+  if (self->deadlines->len == 0)
+    return self->status == BANDI_CALL_STATUS_CLOSED;
+
+  for (guint i = 0; i < self->deadlines->len; i++)
+    if (!bandi_deadline_is_past (g_ptr_array_index (self->deadlines, i), now_unix))
+      return FALSE;
+
+  return TRUE;
 }
 
 static void

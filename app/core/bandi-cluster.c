@@ -62,9 +62,9 @@ bandi_cluster_finalize (GObject *object)
 
 static void
 bandi_cluster_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
 {
   BandiCluster *self = BANDI_CLUSTER (object);
 
@@ -104,9 +104,9 @@ bandi_cluster_get_property (GObject    *object,
 
 static void
 bandi_cluster_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
 {
   BandiCluster *self = BANDI_CLUSTER (object);
 
@@ -196,7 +196,7 @@ bandi_cluster_new (void)
   return g_object_new (BANDI_TYPE_CLUSTER, NULL);
 }
 
-gint64 
+gint64
 bandi_cluster_get_id (BandiCluster *self)
 {
   g_return_val_if_fail (BANDI_IS_CLUSTER (self), 0);
@@ -205,7 +205,7 @@ bandi_cluster_get_id (BandiCluster *self)
 
 void
 bandi_cluster_set_id (BandiCluster *self,
-                     gint64 id)
+                      gint64        id)
 {
   g_return_if_fail (BANDI_IS_CLUSTER (self));
 
@@ -225,7 +225,7 @@ bandi_cluster_get_acronym (BandiCluster *self)
 
 void
 bandi_cluster_set_acronym (BandiCluster *self,
-                          const char *acronym)
+                           const char   *acronym)
 {
   g_return_if_fail (BANDI_IS_CLUSTER (self));
 
@@ -242,7 +242,7 @@ bandi_cluster_get_name (BandiCluster *self)
 
 void
 bandi_cluster_set_name (BandiCluster *self,
-                       const char *name)
+                        const char   *name)
 {
   g_return_if_fail (BANDI_IS_CLUSTER (self));
 
@@ -259,7 +259,7 @@ bandi_cluster_get_ecosystem (BandiCluster *self)
 
 void
 bandi_cluster_set_ecosystem (BandiCluster *self,
-                            const char *ecosystem)
+                             const char   *ecosystem)
 {
   g_return_if_fail (BANDI_IS_CLUSTER (self));
 
@@ -275,8 +275,8 @@ bandi_cluster_get_areas (BandiCluster *self)
 }
 
 void
-bandi_cluster_set_areas (BandiCluster *self,
-                        const char * const *areas)
+bandi_cluster_set_areas (BandiCluster       *self,
+                         const char * const *areas)
 {
   g_return_if_fail (BANDI_IS_CLUSTER (self));
 
@@ -292,8 +292,8 @@ bandi_cluster_get_keywords (BandiCluster *self)
 }
 
 void
-bandi_cluster_set_keywords (BandiCluster *self,
-                           const char * const *keywords)
+bandi_cluster_set_keywords (BandiCluster       *self,
+                            const char * const *keywords)
 {
   g_return_if_fail (BANDI_IS_CLUSTER (self));
 
@@ -310,7 +310,7 @@ bandi_cluster_get_website (BandiCluster *self)
 
 void
 bandi_cluster_set_website (BandiCluster *self,
-                          const char *website)
+                           const char   *website)
 {
   g_return_if_fail (BANDI_IS_CLUSTER (self));
 
@@ -318,7 +318,7 @@ bandi_cluster_set_website (BandiCluster *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEBSITE]);
 }
 
-int 
+int
 bandi_cluster_get_members (BandiCluster *self)
 {
   g_return_val_if_fail (BANDI_IS_CLUSTER (self), 0);
@@ -327,7 +327,7 @@ bandi_cluster_get_members (BandiCluster *self)
 
 void
 bandi_cluster_set_members (BandiCluster *self,
-                          int members)
+                           int           members)
 {
   g_return_if_fail (BANDI_IS_CLUSTER (self));
 
@@ -346,8 +346,8 @@ bandi_cluster_get_horizon_parts (BandiCluster *self)
 }
 
 void
-bandi_cluster_set_horizon_parts (BandiCluster *self,
-                                const char * const *horizon_parts)
+bandi_cluster_set_horizon_parts (BandiCluster       *self,
+                                 const char * const *horizon_parts)
 {
   g_return_if_fail (BANDI_IS_CLUSTER (self));
 

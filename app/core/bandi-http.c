@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bandi-http.h"
+#include "bandi-http-private.h"
 #include "bandi-text.h"
 
 #define LIMITS_KEY "bandi-http-limits"
@@ -630,8 +630,11 @@ restarted_cb (SoupMessage *msg,
     soup_message_set_request_body_from_bytes (msg, g_object_get_data (G_OBJECT (msg), BODY_TYPE_KEY),
                                               body);
 
-  /* A redirect: the new address must pass the same policy. */
-  if (!bandi_http_uri_is_allowed (soup_message_get_uri (msg), &error))
+  /* A redirect: the new address must pass the same policy, and stay at
+   * the origin of the credentials, if any. Refused here, the exchange ends
+   * before anything is sent to the new address. */
+  if (!bandi_http_uri_is_allowed (soup_message_get_uri (msg), &error) ||
+      (error = bandi_http_check_redirect_origin (msg)) != NULL)
     {
       g_clear_error (&data->redirect_error);
       data->redirect_error = error;

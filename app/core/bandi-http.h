@@ -5,6 +5,8 @@
  * are never ignored, the body is capped in size, the whole exchange has a
  * deadline, and HTTP 429 and 5xx are retried with backoff (Retry-After is
  * honoured). Non-2xx answers are errors that name the status and the host.
+ * Credentials go only to the origin they were given for: see
+ * bandi_http_message_set_credentials().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +25,7 @@ typedef enum {
   BANDI_HTTP_ERROR_TOO_LARGE,   /* the body exceeds the cap */
   BANDI_HTTP_ERROR_TIMEOUT,     /* no answer, or not all of it, in time */
   BANDI_HTTP_ERROR_NETWORK,     /* could not connect, connection dropped, TLS */
+  BANDI_HTTP_ERROR_CROSS_ORIGIN, /* a redirect would take credentials to another origin */
 } BandiHttpError;
 
 GQuark       bandi_http_error_quark        (void);
@@ -45,6 +48,21 @@ void         bandi_http_session_get_limits (SoupSession           *session,
 
 gboolean     bandi_http_uri_is_allowed     (GUri                  *uri,
                                             GError               **error);
+
+/* "https://dav.example.org" or "http://127.0.0.1:5232": the origin
+ * (scheme, host, port) of @uri, its port only when not the scheme's own. */
+char        *bandi_http_uri_dup_origin     (GUri                  *uri);
+
+/* Gives @msg the credentials for the origin of its address now, and for no
+ * other. Its "authenticate" requests are answered only while it is
+ * addressed there (never for a proxy, never twice); sent through
+ * bandi_http_send_async(), a redirect to another origin ends the exchange
+ * with BANDI_HTTP_ERROR_CROSS_ORIGIN before anything is sent there. Every
+ * request Bandi makes with a user's password goes through this. The
+ * password is copied, wiped when @msg goes, and never logged. */
+void         bandi_http_message_set_credentials (SoupMessage      *msg,
+                                                 const char       *user,
+                                                 const char       *password);
 
 /* Sets @msg's request body so that it can be sent again on a retry: use it
  * instead of soup_message_set_request_body_from_bytes() (whose stream is

@@ -63,6 +63,7 @@ struct _BandiIcalExport
   gint64      fallback_stamp;
 
   GPtrArray  *entries;
+  GHashTable *kept_uids;
   GHashTable *known_zones;    /* zone → GINT_TO_POINTER (known + 1) */
   GHashTable *vtimezones;     /* "zone year" → VTIMEZONE text */
   OwnerText   owner_text;
@@ -113,6 +114,7 @@ bandi_ical_export_finalize (GObject *object)
   g_array_unref (self->reminder_days);
   g_free (self->category);
   g_ptr_array_unref (self->entries);
+  g_hash_table_unref (self->kept_uids);
   g_hash_table_unref (self->known_zones);
   g_hash_table_unref (self->vtimezones);
   owner_text_clear (&self->owner_text);
@@ -133,6 +135,7 @@ bandi_ical_export_init (BandiIcalExport *self)
 {
   self->reminder_days = g_array_new (FALSE, FALSE, sizeof (int));
   self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->kept_uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->known_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->vtimezones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->scratch = g_string_sized_new (1024);
@@ -308,6 +311,14 @@ add_entry (BandiIcalExport *self,
   g_ptr_array_add (self->entries, entry);
 }
 
+static char *
+call_deadline_uid (BandiCall     *call,
+                   BandiDeadline *deadline)
+{
+  return bandi_ical_deadline_uid (bandi_call_get_source_id (call), bandi_call_get_external_id (call),
+                                  bandi_deadline_get_stage (deadline));
+}
+
 void
 bandi_ical_export_add_call (BandiIcalExport *self,
                             BandiCall       *call)
@@ -323,11 +334,29 @@ bandi_ical_export_add_call (BandiIcalExport *self,
       BandiDeadline *deadline = g_ptr_array_index (deadlines, i);
       guint stage = bandi_deadline_get_stage (deadline);
 
-      add_entry (self, ENTRY_CALL_DEADLINE, call, deadline, NULL,
-                 bandi_ical_deadline_uid (bandi_call_get_source_id (call),
-                                          bandi_call_get_external_id (call), stage),
+      add_entry (self, ENTRY_CALL_DEADLINE, call, deadline, NULL, call_deadline_uid (call, deadline),
                  self->sequence_func ? self->sequence_func (call, stage, self->sequence_data) : 0);
     }
+}
+
+void
+bandi_ical_export_keep_call (BandiIcalExport *self,
+                             BandiCall       *call)
+{
+  g_return_if_fail (BANDI_IS_ICAL_EXPORT (self));
+  g_return_if_fail (BANDI_IS_CALL (call));
+
+  for (guint i = 0; i < bandi_call_get_deadlines (call)->len; i++)
+    g_hash_table_add (self->kept_uids,
+                      call_deadline_uid (call, g_ptr_array_index (bandi_call_get_deadlines (call), i)));
+}
+
+gboolean
+bandi_ical_export_keeps_uid (BandiIcalExport *self,
+                             const char      *uid)
+{
+  g_return_val_if_fail (BANDI_IS_ICAL_EXPORT (self), FALSE);
+  return g_hash_table_contains (self->kept_uids, uid);
 }
 
 void
@@ -558,16 +587,21 @@ append_line (GString    *out,
   g_string_append_len (out, "\r\n", 2);
 }
 
-/* DTSTART and DTEND (or DUE, @end_name NULL). A timed deadline is an
- * instant, DTEND = DTSTART; a date-only one fills its day. */
+/* DTSTART and its end (or DUE alone, @event FALSE). A date-only deadline
+ * fills its day: DTEND is the next day, as RFC 5545 (3.6.1) wants of an
+ * all-day event. A timed deadline is an instant: DURATION:PT0S. DTEND
+ * equal to DTSTART is forbidden (3.8.2.2: DTEND must be later), and with
+ * no end at all the standard means the same instant, but some readers
+ * guess a length then (khal makes it a one-hour meeting); an explicit zero
+ * DURATION is read right by them, and a reader that ignores it falls back
+ * to the standard's own meaning, the instant. */
 static void
 append_when (BandiIcalExport *self,
              GString         *out,
              Entry           *entry,
-             const char      *start_name,
-             const char      *end_name)
+             gboolean         event)
 {
-  const char *names[] = { start_name, end_name };
+  const char *name = event ? "DTSTART" : "DUE";
   char value[32];
   int year, month, day;
 
@@ -578,32 +612,34 @@ append_when (BandiIcalExport *self,
       g_autoptr(GDate) next = g_date_new_dmy (day, month, year);
 
       g_snprintf (value, sizeof value, "%04d%02d%02d", year, month, day);
-      append_line (out, start_name, ";VALUE=DATE:", value, NULL);
-      if (end_name != NULL)
+      append_line (out, name, ";VALUE=DATE:", value, NULL);
+      if (event)
         {
           g_date_add_days (next, 1);
           g_snprintf (value, sizeof value, "%04d%02d%02d",
                       g_date_get_year (next), g_date_get_month (next), g_date_get_day (next));
-          append_line (out, end_name, ";VALUE=DATE:", value, NULL);
+          append_line (out, "DTEND;VALUE=DATE:", value, NULL);
         }
+      return;
     }
-  else if (entry->zoned)
+
+  if (entry->zoned)
     {
       g_autoptr(GDateTime) local = bandi_deadline_dup_local (entry->when);
 
       g_snprintf (value, sizeof value, "%04d%02d%02dT%02d%02d%02d", year, month, day,
                   g_date_time_get_hour (local), g_date_time_get_minute (local),
                   g_date_time_get_second (local));
-      for (guint i = 0; i < G_N_ELEMENTS (names) && names[i] != NULL; i++)
-        append_line (out, names[i], ";TZID=", bandi_deadline_get_zone (entry->when), ":", value, NULL);
+      append_line (out, name, ";TZID=", bandi_deadline_get_zone (entry->when), ":", value, NULL);
     }
   else
     {
       /* No VTIMEZONE to refer to: the same instant in UTC. */
       bandi_ical_text_format_utc (value, bandi_deadline_to_unix (entry->when));
-      for (guint i = 0; i < G_N_ELEMENTS (names) && names[i] != NULL; i++)
-        append_line (out, names[i], ":", value, NULL);
+      append_line (out, name, ":", value, NULL);
     }
+  if (event)
+    g_string_append (out, "DURATION:PT0S\r\n");
 }
 
 /* CATEGORIES from @values (NULL or empty ones left out, repeats once). */
@@ -694,12 +730,12 @@ append_entry (BandiIcalExport *self,
   bandi_ical_text_append_text (out, self->scratch, "SUMMARY", summary);
   if (todo)
     {
-      append_when (self, out, entry, "DUE", NULL);
+      append_when (self, out, entry, FALSE);
       append_line (out, "STATUS:", done ? "COMPLETED" : "NEEDS-ACTION", NULL);
     }
   else
     {
-      append_when (self, out, entry, "DTSTART", "DTEND");
+      append_when (self, out, entry, TRUE);
       g_string_append (out, "TRANSP:TRANSPARENT\r\n");
     }
   bandi_ical_text_append_text (out, self->scratch, "DESCRIPTION", text->description);

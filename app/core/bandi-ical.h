@@ -60,6 +60,14 @@ void             bandi_ical_export_add_call                (BandiIcalExport     
 void             bandi_ical_export_add_proposal            (BandiIcalExport       *self,
                                                             BandiProposal         *proposal);
 
+/* Leaves the events of @call's deadlines where they were published: a
+ * CalDAV publication neither writes nor deletes them (a call that closed
+ * stays in the calendar it was published to). A file export ignores it. */
+void             bandi_ical_export_keep_call               (BandiIcalExport       *self,
+                                                            BandiCall             *call);
+gboolean         bandi_ical_export_keeps_uid               (BandiIcalExport       *self,
+                                                            const char            *uid);
+
 guint            bandi_ical_export_get_n_items             (BandiIcalExport       *self);
 const char      *bandi_ical_export_get_item_uid            (BandiIcalExport       *self,
                                                             guint                  index);

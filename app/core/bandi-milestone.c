@@ -49,9 +49,9 @@ bandi_milestone_finalize (GObject *object)
 
 static void
 bandi_milestone_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   BandiMilestone *self = BANDI_MILESTONE (object);
 
@@ -79,9 +79,9 @@ bandi_milestone_get_property (GObject    *object,
 
 static void
 bandi_milestone_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   BandiMilestone *self = BANDI_MILESTONE (object);
 
@@ -146,7 +146,7 @@ bandi_milestone_new (void)
   return g_object_new (BANDI_TYPE_MILESTONE, NULL);
 }
 
-gint64 
+gint64
 bandi_milestone_get_id (BandiMilestone *self)
 {
   g_return_val_if_fail (BANDI_IS_MILESTONE (self), 0);
@@ -155,7 +155,7 @@ bandi_milestone_get_id (BandiMilestone *self)
 
 void
 bandi_milestone_set_id (BandiMilestone *self,
-                       gint64 id)
+                        gint64          id)
 {
   g_return_if_fail (BANDI_IS_MILESTONE (self));
 
@@ -166,7 +166,7 @@ bandi_milestone_set_id (BandiMilestone *self,
     }
 }
 
-gint64 
+gint64
 bandi_milestone_get_proposal_id (BandiMilestone *self)
 {
   g_return_val_if_fail (BANDI_IS_MILESTONE (self), 0);
@@ -175,7 +175,7 @@ bandi_milestone_get_proposal_id (BandiMilestone *self)
 
 void
 bandi_milestone_set_proposal_id (BandiMilestone *self,
-                                gint64 proposal_id)
+                                 gint64          proposal_id)
 {
   g_return_if_fail (BANDI_IS_MILESTONE (self));
 
@@ -195,7 +195,7 @@ bandi_milestone_get_title (BandiMilestone *self)
 
 void
 bandi_milestone_set_title (BandiMilestone *self,
-                          const char *title)
+                           const char     *title)
 {
   g_return_if_fail (BANDI_IS_MILESTONE (self));
 
@@ -212,7 +212,7 @@ bandi_milestone_get_due (BandiMilestone *self)
 
 void
 bandi_milestone_set_due (BandiMilestone *self,
-                        BandiDeadline *due)
+                         BandiDeadline  *due)
 {
   g_return_if_fail (BANDI_IS_MILESTONE (self));
 
@@ -220,7 +220,7 @@ bandi_milestone_set_due (BandiMilestone *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE]);
 }
 
-gboolean 
+gboolean
 bandi_milestone_get_done (BandiMilestone *self)
 {
   g_return_val_if_fail (BANDI_IS_MILESTONE (self), 0);
@@ -229,7 +229,7 @@ bandi_milestone_get_done (BandiMilestone *self)
 
 void
 bandi_milestone_set_done (BandiMilestone *self,
-                         gboolean done)
+                          gboolean        done)
 {
   g_return_if_fail (BANDI_IS_MILESTONE (self));
 

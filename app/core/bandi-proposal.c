@@ -98,9 +98,9 @@ bandi_proposal_finalize (GObject *object)
 
 static void
 bandi_proposal_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
 {
   BandiProposal *self = BANDI_PROPOSAL (object);
 
@@ -179,9 +179,9 @@ bandi_proposal_get_property (GObject    *object,
 
 static void
 bandi_proposal_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
 {
   BandiProposal *self = BANDI_PROPOSAL (object);
 
@@ -355,7 +355,7 @@ bandi_proposal_new (void)
   return g_object_new (BANDI_TYPE_PROPOSAL, NULL);
 }
 
-gint64 
+gint64
 bandi_proposal_get_id (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -364,7 +364,7 @@ bandi_proposal_get_id (BandiProposal *self)
 
 void
 bandi_proposal_set_id (BandiProposal *self,
-                      gint64 id)
+                       gint64         id)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -375,7 +375,7 @@ bandi_proposal_set_id (BandiProposal *self,
     }
 }
 
-gint64 
+gint64
 bandi_proposal_get_cluster_id (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -384,7 +384,7 @@ bandi_proposal_get_cluster_id (BandiProposal *self)
 
 void
 bandi_proposal_set_cluster_id (BandiProposal *self,
-                              gint64 cluster_id)
+                               gint64         cluster_id)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -404,7 +404,7 @@ bandi_proposal_get_cluster_acronym (BandiProposal *self)
 
 void
 bandi_proposal_set_cluster_acronym (BandiProposal *self,
-                                   const char *cluster_acronym)
+                                    const char    *cluster_acronym)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -421,7 +421,7 @@ bandi_proposal_get_call_source (BandiProposal *self)
 
 void
 bandi_proposal_set_call_source (BandiProposal *self,
-                               const char *call_source)
+                                const char    *call_source)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -438,7 +438,7 @@ bandi_proposal_get_call_external_id (BandiProposal *self)
 
 void
 bandi_proposal_set_call_external_id (BandiProposal *self,
-                                    const char *call_external_id)
+                                     const char    *call_external_id)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -455,7 +455,7 @@ bandi_proposal_get_manual_call (BandiProposal *self)
 
 void
 bandi_proposal_set_manual_call (BandiProposal *self,
-                               const char *manual_call)
+                                const char    *manual_call)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -472,7 +472,7 @@ bandi_proposal_get_manual_deadline (BandiProposal *self)
 
 void
 bandi_proposal_set_manual_deadline (BandiProposal *self,
-                                   BandiDeadline *manual_deadline)
+                                    BandiDeadline *manual_deadline)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -489,7 +489,7 @@ bandi_proposal_get_programme (BandiProposal *self)
 
 void
 bandi_proposal_set_programme (BandiProposal *self,
-                             const char *programme)
+                              const char    *programme)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -506,7 +506,7 @@ bandi_proposal_get_acronym (BandiProposal *self)
 
 void
 bandi_proposal_set_acronym (BandiProposal *self,
-                           const char *acronym)
+                            const char    *acronym)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -523,7 +523,7 @@ bandi_proposal_get_title (BandiProposal *self)
 
 void
 bandi_proposal_set_title (BandiProposal *self,
-                         const char *title)
+                          const char    *title)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -531,7 +531,7 @@ bandi_proposal_set_title (BandiProposal *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
-BandiProposalRole 
+BandiProposalRole
 bandi_proposal_get_role (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -539,8 +539,8 @@ bandi_proposal_get_role (BandiProposal *self)
 }
 
 void
-bandi_proposal_set_role (BandiProposal *self,
-                        BandiProposalRole role)
+bandi_proposal_set_role (BandiProposal     *self,
+                         BandiProposalRole  role)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -560,7 +560,7 @@ bandi_proposal_get_partners (BandiProposal *self)
 
 void
 bandi_proposal_set_partners (BandiProposal *self,
-                            const char *partners)
+                             const char    *partners)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -568,7 +568,7 @@ bandi_proposal_set_partners (BandiProposal *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNERS]);
 }
 
-double 
+double
 bandi_proposal_get_requested_budget (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -577,7 +577,7 @@ bandi_proposal_get_requested_budget (BandiProposal *self)
 
 void
 bandi_proposal_set_requested_budget (BandiProposal *self,
-                                    double requested_budget)
+                                     double         requested_budget)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -588,7 +588,7 @@ bandi_proposal_set_requested_budget (BandiProposal *self,
     }
 }
 
-double 
+double
 bandi_proposal_get_eu_contribution (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -597,7 +597,7 @@ bandi_proposal_get_eu_contribution (BandiProposal *self)
 
 void
 bandi_proposal_set_eu_contribution (BandiProposal *self,
-                                   double eu_contribution)
+                                    double         eu_contribution)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -608,7 +608,7 @@ bandi_proposal_set_eu_contribution (BandiProposal *self,
     }
 }
 
-BandiProposalStatus 
+BandiProposalStatus
 bandi_proposal_get_status (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -616,8 +616,8 @@ bandi_proposal_get_status (BandiProposal *self)
 }
 
 void
-bandi_proposal_set_status (BandiProposal *self,
-                          BandiProposalStatus status)
+bandi_proposal_set_status (BandiProposal       *self,
+                           BandiProposalStatus  status)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -637,7 +637,7 @@ bandi_proposal_get_owner (BandiProposal *self)
 
 void
 bandi_proposal_set_owner (BandiProposal *self,
-                         const char *owner)
+                          const char    *owner)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -654,7 +654,7 @@ bandi_proposal_get_notes (BandiProposal *self)
 
 void
 bandi_proposal_set_notes (BandiProposal *self,
-                         const char *notes)
+                          const char    *notes)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -662,7 +662,7 @@ bandi_proposal_set_notes (BandiProposal *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
-gint64 
+gint64
 bandi_proposal_get_created (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -671,7 +671,7 @@ bandi_proposal_get_created (BandiProposal *self)
 
 void
 bandi_proposal_set_created (BandiProposal *self,
-                           gint64 created)
+                            gint64         created)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -682,7 +682,7 @@ bandi_proposal_set_created (BandiProposal *self,
     }
 }
 
-gint64 
+gint64
 bandi_proposal_get_updated (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -691,7 +691,7 @@ bandi_proposal_get_updated (BandiProposal *self)
 
 void
 bandi_proposal_set_updated (BandiProposal *self,
-                           gint64 updated)
+                            gint64         updated)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 
@@ -702,7 +702,7 @@ bandi_proposal_set_updated (BandiProposal *self,
     }
 }
 
-gint64 
+gint64
 bandi_proposal_get_status_changed (BandiProposal *self)
 {
   g_return_val_if_fail (BANDI_IS_PROPOSAL (self), 0);
@@ -711,7 +711,7 @@ bandi_proposal_get_status_changed (BandiProposal *self)
 
 void
 bandi_proposal_set_status_changed (BandiProposal *self,
-                                  gint64 status_changed)
+                                   gint64         status_changed)
 {
   g_return_if_fail (BANDI_IS_PROPOSAL (self));
 

@@ -1,13 +1,8 @@
 /* bandi-dashboard-view.c
  *
- * The figures a cluster reports to Regione Lombardia, from its proposals:
- * how many in each status; per programme and year, how many were
- * submitted (they reached "submitted" or a later outcome) and funded, the
- * success rate (funded out of those with an outcome), the budget and EU
- * contribution requested by the submitted ones and the contribution won by
- * the funded ones; and the milestones ahead. A proposal's year is that of
- * its deadline (manual, else the target call's last), else the year it was
- * created; its programme is its own, else the target call's.
+ * A cluster's figures (bandi-figures.h: proposals by status, submitted,
+ * funded, success rate and money, by programme and year) and its
+ * milestones ahead; the figures export as CSV.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,19 +15,10 @@
 
 #include "bandi-countdown.h"
 #include "bandi-dashboard-view.h"
+#include "bandi-figures.h"
 #include "bandi-format.h"
 
-#define N_STATUSES (BANDI_PROPOSAL_STATUS_LAST + 1)
 #define MAX_MILESTONES 10
-
-typedef struct {
-  char   *programme;   /* "" when unknown */
-  int     year;        /* 0 in the totals */
-  guint   by_status[N_STATUSES];
-  double  requested;
-  double  contribution;
-  double  won;
-} Line;
 
 typedef struct {
   BandiMilestone *milestone;
@@ -45,8 +31,7 @@ struct _BandiDashboardView
 
   BandiStore *store;
   char       *cluster;
-  Line        totals;
-  GPtrArray  *lines;      /* of Line, by programme then year */
+  BandiFigures *figures;
   GArray     *upcoming;   /* of Upcoming, soonest first */
   GPtrArray  *rows;       /* rows added to the groups */
   gboolean    stale;      /* to reload when next mapped */
@@ -62,72 +47,10 @@ struct _BandiDashboardView
 G_DEFINE_FINAL_TYPE (BandiDashboardView, bandi_dashboard_view, GTK_TYPE_WIDGET)
 
 static void
-line_free (Line *line)
-{
-  g_free (line->programme);
-  g_free (line);
-}
-
-static void
 upcoming_clear (Upcoming *upcoming)
 {
   g_clear_object (&upcoming->milestone);
   g_clear_object (&upcoming->proposal);
-}
-
-static guint
-n_submitted (const Line *line)
-{
-  return line->by_status[BANDI_PROPOSAL_STATUS_SUBMITTED] +
-         line->by_status[BANDI_PROPOSAL_STATUS_UNDER_EVALUATION] +
-         line->by_status[BANDI_PROPOSAL_STATUS_FUNDED] +
-         line->by_status[BANDI_PROPOSAL_STATUS_REJECTED];
-}
-
-/* Funded out of those with an outcome; FALSE when none has one yet. */
-static gboolean
-success_rate (const Line *line,
-              double     *out_rate)
-{
-  guint funded = line->by_status[BANDI_PROPOSAL_STATUS_FUNDED];
-  guint decided = funded + line->by_status[BANDI_PROPOSAL_STATUS_REJECTED];
-
-  if (decided == 0)
-    return FALSE;
-  *out_rate = (double) funded / decided;
-  return TRUE;
-}
-
-static void
-line_add (Line          *line,
-          BandiProposal *proposal)
-{
-  BandiProposalStatus status = bandi_proposal_get_status (proposal);
-  double requested = bandi_proposal_get_requested_budget (proposal);
-  double contribution = bandi_proposal_get_eu_contribution (proposal);
-
-  line->by_status[status]++;
-  if (status == BANDI_PROPOSAL_STATUS_SUBMITTED || status == BANDI_PROPOSAL_STATUS_UNDER_EVALUATION ||
-      status == BANDI_PROPOSAL_STATUS_FUNDED || status == BANDI_PROPOSAL_STATUS_REJECTED)
-    {
-      if (requested > 0)
-        line->requested += requested;
-      if (contribution > 0)
-        line->contribution += contribution;
-    }
-  if (status == BANDI_PROPOSAL_STATUS_FUNDED && contribution > 0)
-    line->won += contribution;
-}
-
-static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
-{
-  const Line *la = *(const Line **) a;
-  const Line *lb = *(const Line **) b;
-  int cmp = g_utf8_collate (la->programme, lb->programme);
-
-  return cmp != 0 ? cmp : la->year - lb->year;
 }
 
 static int
@@ -140,77 +63,17 @@ compare_upcoming (gconstpointer a,
   return (ka > kb) - (ka < kb);
 }
 
-/* The programme and year a proposal counts under. */
+/* The milestones ahead of @proposals, soonest first. */
 static void
-classify (BandiDashboardView *self,
-          BandiProposal      *proposal,
-          const char        **out_programme,
-          int                *out_year)
+collect_upcoming (BandiDashboardView *self,
+                  GListModel         *proposals)
 {
-  const char *source = bandi_proposal_get_call_source (proposal);
-  const char *external_id = bandi_proposal_get_call_external_id (proposal);
-  BandiDeadline *deadline = bandi_proposal_get_manual_deadline (proposal);
-  const char *programme = bandi_proposal_get_programme (proposal);
-  g_autoptr(BandiCall) call = NULL;
-  int year = 0;
-
-  if (source != NULL && external_id != NULL)
-    call = bandi_store_find_call (self->store, source, external_id, NULL);
-  if (call != NULL)
-    {
-      if (programme == NULL || *programme == '\0')
-        programme = bandi_call_get_programme (call);
-      if (deadline == NULL)
-        deadline = bandi_call_get_last_deadline (call);
-    }
-
-  if (deadline != NULL)
-    bandi_deadline_get_date (deadline, &year, NULL, NULL);
-  else
-    {
-      g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (bandi_proposal_get_created (proposal));
-
-      year = g_date_time_get_year (created);
-    }
-
-  /* The programme's text outlives @call: it is interned. */
-  *out_programme = g_intern_string (programme ? programme : "");
-  *out_year = year;
-}
-
-static void
-compute (BandiDashboardView *self,
-         GListModel         *proposals)
-{
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  gint64 now_unix = g_date_time_to_unix (now);
+  gint64 now_unix = g_get_real_time () / G_USEC_PER_SEC;
 
   for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
     {
       g_autoptr(BandiProposal) proposal = g_list_model_get_item (proposals, i);
       GPtrArray *milestones = bandi_proposal_get_milestones (proposal);
-      const char *programme;
-      g_autofree char *key = NULL;
-      Line *line;
-      int year;
-
-      if (bandi_proposal_get_status (proposal) > BANDI_PROPOSAL_STATUS_LAST)
-        continue;
-
-      classify (self, proposal, &programme, &year);
-      key = g_strdup_printf ("%s\t%d", programme, year);
-      line = g_hash_table_lookup (by_key, key);
-      if (line == NULL)
-        {
-          line = g_new0 (Line, 1);
-          line->programme = g_strdup (programme);
-          line->year = year;
-          g_hash_table_insert (by_key, g_steal_pointer (&key), line);
-          g_ptr_array_add (self->lines, line);
-        }
-      line_add (line, proposal);
-      line_add (&self->totals, proposal);
 
       for (guint j = 0; j < milestones->len; j++)
         {
@@ -226,7 +89,6 @@ compute (BandiDashboardView *self,
         }
     }
 
-  g_ptr_array_sort (self->lines, compare_lines);
   g_array_sort (self->upcoming, compare_upcoming);
 }
 
@@ -257,10 +119,8 @@ clear (BandiDashboardView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box))) != NULL)
     gtk_flow_box_remove (self->figures_box, child);
 
-  g_ptr_array_set_size (self->lines, 0);
+  g_clear_pointer (&self->figures, bandi_figures_free);
   g_array_set_size (self->upcoming, 0);
-  memset (self->totals.by_status, 0, sizeof self->totals.by_status);
-  self->totals.requested = self->totals.contribution = self->totals.won = 0;
 }
 
 static void
@@ -289,11 +149,11 @@ add_figure (BandiDashboardView *self,
 }
 
 static char *
-format_rate (const Line *line)
+format_rate (const BandiFiguresLine *line)
 {
   double rate;
 
-  if (!success_rate (line, &rate))
+  if (!bandi_figures_line_success_rate (line, &rate))
     return g_strdup ("—");
   /* Translators: a percentage */
   return g_strdup_printf (_("%.0f%%"), rate * 100);
@@ -309,23 +169,20 @@ static void
 show (BandiDashboardView *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  guint n_total = 0;
+  const BandiFiguresLine *totals = bandi_figures_get_totals (self->figures);
   g_autofree char *count = NULL;
   g_autofree char *submitted = NULL;
   g_autofree char *funded = NULL;
-  g_autofree char *rate = format_rate (&self->totals);
-  g_autofree char *requested = format_money_or_dash (self->totals.contribution);
-  g_autofree char *won = format_money_or_dash (self->totals.won);
-
-  for (guint status = 0; status < N_STATUSES; status++)
-    n_total += self->totals.by_status[status];
+  g_autofree char *rate = format_rate (totals);
+  g_autofree char *requested = format_money_or_dash (totals->contribution);
+  g_autofree char *won = format_money_or_dash (totals->won);
 
   gtk_label_set_text (self->scope_label,
                       self->cluster ? self->cluster : _("All Clusters"));
 
-  count = bandi_format_count (n_total);
-  submitted = bandi_format_count (n_submitted (&self->totals));
-  funded = bandi_format_count (self->totals.by_status[BANDI_PROPOSAL_STATUS_FUNDED]);
+  count = bandi_format_count (bandi_figures_line_count (totals));
+  submitted = bandi_format_count (bandi_figures_line_submitted (totals));
+  funded = bandi_format_count (totals->by_status[BANDI_PROPOSAL_STATUS_FUNDED]);
   add_figure (self, count, _("Proposals"));
   add_figure (self, submitted, _("Submitted"));
   add_figure (self, funded, _("Funded"));
@@ -333,9 +190,9 @@ show (BandiDashboardView *self)
   add_figure (self, requested, _("EU contribution requested"));
   add_figure (self, won, _("EU contribution won"));
 
-  for (guint status = 0; status < N_STATUSES; status++)
+  for (guint status = 0; status < BANDI_FIGURES_N_STATUSES; status++)
     {
-      g_autofree char *n = bandi_format_count (self->totals.by_status[status]);
+      g_autofree char *n = bandi_format_count (totals->by_status[status]);
       GtkWidget *row = bandi_format_plain_row (bandi_format_proposal_status (status), NULL);
       GtkWidget *label = gtk_label_new (n);
 
@@ -344,26 +201,26 @@ show (BandiDashboardView *self)
       add_row (self, self->status_group, row);
     }
 
-  for (guint i = 0; i < self->lines->len; i++)
+  for (guint i = 0; i < bandi_figures_get_n_lines (self->figures); i++)
     {
-      const Line *line = g_ptr_array_index (self->lines, i);
+      const BandiFiguresLine *line = bandi_figures_get_line (self->figures, i);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *line_rate = format_rate (line);
       g_autofree char *line_won = format_money_or_dash (line->won);
       const char *programme = *line->programme ? line->programme : _("Programme not given");
 
-      if (n_submitted (line) == 0)
+      if (bandi_figures_line_submitted (line) == 0)
         continue;
       /* Translators: a programme, then a year */
       title = g_strdup_printf (_("%s, %d"), programme, line->year);
       /* Translators: counts of proposals, a success rate, an amount won */
       subtitle = g_strdup_printf (_("%u submitted, %u funded · success rate %s · won %s"),
-                                  n_submitted (line), line->by_status[BANDI_PROPOSAL_STATUS_FUNDED],
+                                  bandi_figures_line_submitted (line), line->by_status[BANDI_PROPOSAL_STATUS_FUNDED],
                                   line_rate, line_won);
       add_row (self, self->programme_group, bandi_format_plain_row (title, subtitle));
     }
-  if (n_submitted (&self->totals) == 0)
+  if (bandi_figures_line_submitted (totals) == 0)
     add_row (self, self->programme_group, bandi_format_plain_row (_("No proposal submitted yet"), NULL));
 
   for (guint i = 0; i < self->upcoming->len && i < MAX_MILESTONES; i++)
@@ -397,14 +254,16 @@ reload_now (BandiDashboardView *self)
     return;
 
   proposals = bandi_store_list_proposals (self->store, self->cluster, &error);
-  if (proposals == NULL)
+  if (proposals != NULL)
+    self->figures = bandi_figures_compute (self->store, self->cluster, 0, 0, &error);
+  if (self->figures == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Cannot read the proposals: %s"), error->message);
 
       adw_toast_overlay_add_toast (self->toast_overlay, bandi_format_plain_toast (text, 5));
       return;
     }
-  compute (self, proposals);
+  collect_upcoming (self, proposals);
   show (self);
 }
 
@@ -426,99 +285,15 @@ bandi_dashboard_view_reload (BandiDashboardView *self)
     reload_now (self);
 }
 
-/* CSV (RFC 4180) */
-
-/* Appends @text and a comma; csv_line() ends the line in place of the
- * last comma. */
-static void
-csv_field (GString    *csv,
-           const char *text)
-{
-  /* A spreadsheet would run text starting with these as a formula. */
-  if (text[0] != '\0' && strchr ("=+-@", text[0]) != NULL)
-    {
-      g_autofree char *quoted = g_strconcat ("'", text, NULL);
-
-      csv_field (csv, quoted);
-      return;
-    }
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (csv, text);
-      g_string_append_c (csv, ',');
-      return;
-    }
-  g_string_append_c (csv, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv, '"');
-      g_string_append_c (csv, *p);
-    }
-  g_string_append (csv, "\",");
-}
-
-static void
-csv_number (GString *csv,
-            double   value,
-            int      decimals)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  csv_field (csv, g_ascii_formatd (buffer, sizeof buffer, decimals == 2 ? "%.2f" : "%.0f", value));
-}
-
-static void
-csv_line (GString    *csv,
-          const char *cluster,
-          const Line *line)
-{
-  g_autofree char *year = line->year ? g_strdup_printf ("%d", line->year) : g_strdup ("");
-  guint n = 0;
-  double rate;
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (guint status = 0; status < N_STATUSES; status++)
-    n += line->by_status[status];
-
-  csv_field (csv, cluster);
-  csv_field (csv, line->programme);
-  csv_field (csv, year);
-  csv_number (csv, n, 0);
-  for (guint status = 0; status < N_STATUSES; status++)
-    csv_number (csv, line->by_status[status], 0);
-  csv_number (csv, n_submitted (line), 0);
-  csv_field (csv, success_rate (line, &rate) ? g_ascii_formatd (buffer, sizeof buffer, "%.4f", rate) : "");
-  csv_number (csv, line->requested, 2);
-  csv_number (csv, line->contribution, 2);
-  csv_number (csv, line->won, 2);
-  g_string_truncate (csv, csv->len - 1);
-  g_string_append (csv, "\r\n");
-}
-
-/* One line per programme and year, then a line of totals with empty
- * programme and year. Column names and numbers are not localised. */
+/* The figures as CSV: see bandi_figures_to_csv(). */
 char *
 bandi_dashboard_view_to_csv (BandiDashboardView *self)
 {
-  GString *csv;
-  const char *cluster;
-
   g_return_val_if_fail (BANDI_IS_DASHBOARD_VIEW (self), NULL);
 
   ensure_loaded (self);
-  csv = g_string_new ("cluster,programme,year,proposals");
-  for (guint status = 0; status < N_STATUSES; status++)
-    g_string_append_printf (csv, ",%s", bandi_proposal_status_to_string (status));
-  g_string_append (csv, ",submitted_total,success_rate,requested_budget,"
-                        "eu_contribution_requested,eu_contribution_won\r\n");
-
-  cluster = self->cluster ? self->cluster : "";
-  for (guint i = 0; i < self->lines->len; i++)
-    csv_line (csv, cluster, g_ptr_array_index (self->lines, i));
-  csv_line (csv, cluster, &self->totals);
-
-  return g_string_free (csv, FALSE);
+  /* No store, or it could not be read: the header alone. */
+  return bandi_figures_to_csv (&self->figures, self->figures ? 1 : 0);
 }
 
 static void
@@ -611,10 +386,9 @@ bandi_dashboard_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BANDI_TYPE_DASHBOARD_VIEW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->figures, bandi_figures_free);
   g_clear_pointer (&self->upcoming, g_array_unref);
   g_clear_pointer (&self->cluster, g_free);
-  g_clear_pointer (&self->totals.programme, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bandi_dashboard_view_parent_class)->dispose (object);
@@ -651,9 +425,7 @@ static void
 bandi_dashboard_view_init (BandiDashboardView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
   self->upcoming = g_array_new (FALSE, TRUE, sizeof (Upcoming));
   g_array_set_clear_func (self->upcoming, (GDestroyNotify) upcoming_clear);
   self->rows = g_ptr_array_new ();
-  self->totals.programme = g_strdup ("");
 }

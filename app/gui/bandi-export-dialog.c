@@ -3,7 +3,9 @@
  * A cluster and everything are the scopes of bandi-ical-scope (the calls
  * suggested for the cluster and the starred ones; with proposals, their
  * milestones, manual deadlines and target calls); the selected calls and
- * the calls shown are exported as given. Withdrawn calls are left out.
+ * the calls shown are exported as given. Withdrawn calls are left out;
+ * closed ones too, for a cluster and everything, unless asked for (a
+ * publication keeps their events already in the calendar).
  * SEQUENCE counts the moves the store recorded, so calendars update their
  * events.
  *
@@ -42,6 +44,7 @@ struct _BandiExportDialog
   GtkDropDown      *cluster_dropdown;
   GtkCheckButton   *everything_check;
   GtkCheckButton   *proposals_check;
+  GtkCheckButton   *closed_check;
   GtkWidget        *publish_note;
 };
 
@@ -90,8 +93,11 @@ update_choices (BandiExportDialog *self)
                           "publishing replaces what was published before."));
   gtk_widget_set_visible (self->publish_note, !set_up || !publishable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cluster_dropdown), scope == BANDI_EXPORT_SCOPE_CLUSTER);
-  /* A list of calls has no proposals of its own. */
+  /* A list of calls has no proposals of its own, and is exported as
+   * given, closed calls included. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->proposals_check),
+                            scope == BANDI_EXPORT_SCOPE_CLUSTER || scope == BANDI_EXPORT_SCOPE_EVERYTHING);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->closed_check),
                             scope == BANDI_EXPORT_SCOPE_CLUSTER || scope == BANDI_EXPORT_SCOPE_EVERYTHING);
 }
 
@@ -152,6 +158,7 @@ build_export (BandiExportDialog  *self,
   bandi_ical_export_set_reminder_days (export, reminders, n_days);
   bandi_ical_export_set_milestones_as_events (export, g_settings_get_boolean (self->settings, "milestones-as-events"));
   scope.with_proposals = gtk_check_button_get_active (self->proposals_check);
+  scope.include_closed = gtk_check_button_get_active (self->closed_check);
 
   switch (bandi_export_dialog_get_scope (self))
     {
@@ -451,6 +458,7 @@ bandi_export_dialog_class_init (BandiExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, cluster_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, everything_check);
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, proposals_check);
+  gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, closed_check);
   gtk_widget_class_bind_template_child (widget_class, BandiExportDialog, publish_note);
   gtk_widget_class_bind_template_callback (widget_class, scope_toggled_cb);
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bandi-export-text.h"
 #include "bandi-format.h"
 #include "bandi-zone.h"
 
@@ -243,9 +244,7 @@ bandi_format_money (double euros)
 {
   if (euros < 0)
     return g_strdup (_("Not given"));
-  /* Translators: an amount in euro; %s is the number with the locale's
-   * digit grouping */
-  return g_strdup_printf (_("€ %'.0f"), euros);
+  return bandi_export_text_money (euros);
 }
 
 char *

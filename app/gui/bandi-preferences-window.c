@@ -63,7 +63,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The framework programmes of the Funding & Tenders Portal (domain.md). */
+/* The framework programmes of the Funding & Tenders Portal: the codes of
+ * its search API's frameworkProgramme field (docs/sources.md). */
 static const struct {
   const char *code;
   const char *name;

@@ -1,7 +1,8 @@
 /* bandi-horizon-parser.h — reads the Funding & Tenders Portal's search API
  *
  * Plain functions over the bytes of an answer, so that they can be tested
- * without HTTP. The facts behind them are in shared/domain.md, "Source 1".
+ * without HTTP. The API's request, fields, codes and date rule they rely on
+ * are described in docs/sources.md.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

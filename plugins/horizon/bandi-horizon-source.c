@@ -1,7 +1,7 @@
 /* bandi-horizon-source.c
  *
  * Forthcoming and open grant topics from the search API of the EU Funding &
- * Tenders Portal, as shared/domain.md ("Source 1") describes it: POST,
+ * Tenders Portal, as docs/sources.md describes it: POST,
  * multipart/form-data with JSON parts, sorted by identifier, sequential
  * pages of 100 within the API's window of 10,000 results.
  *

@@ -1,6 +1,6 @@
 /* bandi-lombardia-source.c — Regione Lombardia's calls (Bandi Online)
  *
- * As shared/domain.md ("Source 2") describes it: the open-data dataset
+ * As docs/sources.md describes them: the open-data dataset
  * bukx-h2uy through the SODA API, sequential pages of
  * BANDI_LOMBARDIA_PAGE_SIZE rows in a stable order until a short page;
  * then, for the calls kept, their pages on Bandi Online, at most

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "bandi-http.h"
 #include "export-fixtures.h"
 
 gint64
@@ -115,4 +116,34 @@ fixture_proposal (void)
   g_object_unref (kickoff);
 
   return proposal;
+}
+
+static void
+publish_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+BandiCaldavReport *
+fixture_publish (BandiCaldavPublisher  *publisher,
+                 BandiIcalExport       *export,
+                 gboolean               dry_run,
+                 GError               **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  BandiHttpLimits limits;
+
+  bandi_http_session_get_limits (bandi_caldav_publisher_get_session (publisher), &limits);
+  limits.max_retries = 0;
+  bandi_http_session_set_limits (bandi_caldav_publisher_get_session (publisher), &limits);
+
+  bandi_caldav_publisher_publish_async (publisher, export, dry_run, NULL, publish_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return bandi_caldav_publisher_publish_finish (publisher, result, error);
 }

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "bandi-caldav.h"
 #include "bandi-call.h"
 #include "bandi-proposal.h"
 
@@ -19,6 +20,13 @@ BandiCall     *fixture_lombardia_call (void);
 /* A proposal of LE2C (coordinator, drafting) with a timed and a date-only
  * milestone, the second done. */
 BandiProposal *fixture_proposal       (void);
+
+/* Publishes @export with @publisher, without retries, iterating the
+ * default main context until it is done. */
+BandiCaldavReport *fixture_publish     (BandiCaldavPublisher *publisher,
+                                        BandiIcalExport      *export,
+                                        gboolean              dry_run,
+                                        GError              **error);
 
 /* The Unix time of a UTC wall-clock time. */
 gint64         fixture_utc            (int year,

@@ -44,6 +44,8 @@ def main():
             'categories': [str(c) for cat in categories for c in cat.cats],
             'start': when(component.get('DTSTART') or component.get('DUE')),
             'end': when(component.get('DTEND')),
+            'duration': (int(component['DURATION'].dt.total_seconds())
+                         if 'DURATION' in component else None),
             'alarms': len([a for a in component.subcomponents if a.name == 'VALARM']),
         })
     json.dump({'items': items, 'timezones': [str(c['TZID']) for c in calendar.walk('VTIMEZONE')]},

@@ -36,6 +36,7 @@ typedef struct {
   const char *user;
   const char *password;
   GPtrArray  *writes;  /* "PUT If-None-Match", "PUT If-Match", "DELETE If-Match" */
+  gint64      now;     /* the scope's "now": what is closed */
 } Fixture;
 
 static BandiCall *
@@ -116,6 +117,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = bandi_store_open (db, &error);
   g_assert_no_error (error);
   fixture->writes = g_ptr_array_new_with_free_func (g_free);
+  fixture->now = fixture_utc (2024, 2, 1, 8, 0);
   fill_store (fixture);
 }
 
@@ -145,16 +147,6 @@ request_queued_cb (SoupSession *session,
                                     soup_message_headers_get_one (headers, "If-Match") ? " If-Match" : ""));
 }
 
-static void
-publish_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* Publishes the whole store as `bandi-cli publish` does: a new export and
  * a new publisher each time, so only the store remembers. */
 static BandiCaldavReport *
@@ -166,24 +158,16 @@ publish_full (Fixture     *fixture,
 {
   g_autoptr(BandiIcalExport) export = bandi_ical_export_new ();
   g_autoptr(BandiCaldavPublisher) publisher = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   BandiIcalScope scope = { NULL, };
-  BandiHttpLimits limits;
 
+  scope.now_unix = fixture->now;
   g_assert_true (bandi_ical_scope_fill (export, fixture->store, &scope, NULL));
   publisher = bandi_caldav_publisher_new (fixture->store, url, fixture->user, password);
-  bandi_http_session_get_limits (bandi_caldav_publisher_get_session (publisher), &limits);
-  limits.max_retries = 0;
-  bandi_http_session_set_limits (bandi_caldav_publisher_get_session (publisher), &limits);
   g_signal_connect (bandi_caldav_publisher_get_session (publisher), "request-queued",
                     G_CALLBACK (request_queued_cb), fixture);
   g_ptr_array_set_size (fixture->writes, 0);
 
-  bandi_caldav_publisher_publish_async (publisher, export, dry_run, NULL, publish_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return bandi_caldav_publisher_publish_finish (publisher, result, error);
+  return fixture_publish (publisher, export, dry_run, error);
 }
 
 static BandiCaldavReport *
@@ -362,6 +346,41 @@ test_publish_cycle (Fixture       *fixture,
   assert_regional (calendar);
 }
 
+/* A call that closes leaves the default scope, but its event stays in the
+ * calendar: nothing is written or deleted for it. Withdrawn, it goes. */
+static void
+test_closed_call_stays (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(BandiCaldavReport) first = NULL;
+  g_autoptr(BandiCaldavReport) closed = NULL;
+  g_autoptr(BandiCaldavReport) withdrawn = NULL;
+  g_autoptr(GHashTable) calendar = NULL;
+  g_autoptr(GPtrArray) horizon = g_ptr_array_new_with_free_func (g_object_unref);
+
+  first = publish (fixture, FALSE);
+  assert_report (first, 4, 0, 0, 0, 0);
+
+  /* 1 October 2024: B (17 September) has closed; A's second stage (January
+   * 2025) and the regional call are still ahead. */
+  fixture->now = fixture_utc (2024, 10, 1, 8, 0);
+  closed = publish (fixture, FALSE);
+  assert_report (closed, 0, 0, 0, 4, 0);
+  assert_writes (fixture, 0, NULL);
+  calendar = read_back (fixture);
+  g_assert_cmpuint (g_hash_table_size (calendar), ==, 4);
+  assert_timed (calendar, B_ID, 1, fixture_utc (2024, 9, 17, 15, 0), 0);
+  g_clear_pointer (&calendar, g_hash_table_unref);
+
+  g_ptr_array_add (horizon, fixture_horizon_call (A_ID, "Energy communities"));
+  merge (fixture, "horizon", horizon);
+  withdrawn = publish (fixture, FALSE);
+  assert_report (withdrawn, 0, 0, 1, 3, 0);
+  assert_writes (fixture, 1, "DELETE If-Match");
+  calendar = read_back (fixture);
+  g_assert_null (deadline_item (calendar, "horizon", B_ID, 1));
+}
+
 /* An empty answer, merged as a sync merges it, is suspect: publishing
  * afterwards deletes nothing from the team's calendar. (On the code before,
  * that merge withdrew every call of the source and the publication deleted
@@ -466,6 +485,8 @@ main (int    argc,
 
   g_test_add ("/caldav/publish-cycle", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_publish_cycle, fixture_tear_down);
+  g_test_add ("/caldav/closed-call-stays", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_closed_call_stays, fixture_tear_down);
   g_test_add ("/caldav/suspect-sync-deletes-nothing", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_suspect_sync_deletes_nothing, fixture_tear_down);
   g_test_add ("/caldav/failure-report", Fixture, GINT_TO_POINTER (FALSE),

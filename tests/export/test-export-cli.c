@@ -62,6 +62,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(BandiProposal) proposal = NULL;
   g_autoptr(GError) error = NULL;
   BandiCall *a = fixture_horizon_call (A_ID, EVIL_TITLE);
+  BandiCall *closed;
 
   f->dir = g_strdup (g_get_user_cache_dir ());
   g_mkdir_with_parents (f->dir, 0700);
@@ -74,8 +75,20 @@ fixture_set_up (Fixture       *f,
   bandi_call_add_deadline (a, stage2);
   bandi_call_set_first_seen (a, g_get_real_time () / G_USEC_PER_SEC - 3600);
   g_ptr_array_add (horizon, a);
-  /* Not a topic for LE2C: in the full export only. */
-  g_ptr_array_add (lombardia, fixture_lombardia_call ());
+  /* Not a topic for LE2C: in the full export only; and closed (its date
+   * passed 40 days ago), so only with --include-closed. */
+  closed = fixture_lombardia_call ();
+  bandi_call_clear_deadlines (closed);
+  {
+    g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) past = g_date_time_add_days (today, -40);
+    g_autoptr(BandiDeadline) date = bandi_deadline_new_date (1, NULL, g_date_time_get_year (past),
+                                                             g_date_time_get_month (past),
+                                                             g_date_time_get_day_of_month (past));
+
+    bandi_call_add_deadline (closed, date);
+  }
+  g_ptr_array_add (lombardia, closed);
 
   store = bandi_store_open (f->db, &error);
   g_assert_no_error (error);
@@ -182,7 +195,15 @@ test_export (Fixture       *f,
   g_autofree char *text = NULL;
   guint n_todos = 0;
 
+  /* The closed regional call only when asked for. */
   g_assert_cmpint (RUN (f, "export", "--output", all), ==, 0);
+  g_assert_nonnull (strstr (f->out, "2 calendar items"));
+  uids = read_uids (all, NULL);
+  g_assert_cmpuint (uids->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (uids, 0), ==, uid1);
+  g_assert_cmpstr (g_ptr_array_index (uids, 1), ==, uid2);
+  g_clear_pointer (&uids, g_ptr_array_unref);
+  g_assert_cmpint (RUN (f, "export", "--output", all, "--include-closed"), ==, 0);
   g_assert_nonnull (strstr (f->out, "3 calendar items"));
   uids = read_uids (all, NULL);
   g_assert_cmpuint (uids->len, ==, 3);
@@ -198,11 +219,13 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (text, "CATEGORIES:"));
 
   g_assert_cmpint (RUN (f, "export", "--output", le2c, "--source", "lombardia"), ==, 0);
+  g_assert_nonnull (strstr (f->out, "0 calendar items"));
+  g_assert_cmpint (RUN (f, "export", "--output", le2c, "--source", "lombardia", "--include-closed"), ==, 0);
   g_assert_nonnull (strstr (f->out, "1 calendar item"));
 
   /* With the proposals: their milestones as VTODOs, and the deadlines of
    * the call they target even outside the scope. */
-  g_assert_cmpint (RUN (f, "export", "--output", le2c, "--source", "lombardia",
+  g_assert_cmpint (RUN (f, "export", "--output", le2c, "--source", "lombardia", "--include-closed",
                         "--with-proposals"), ==, 0);
   g_clear_pointer (&uids, g_ptr_array_unref);
   uids = read_uids (le2c, &n_todos);
@@ -268,14 +291,22 @@ test_publish (Fixture       *f,
 
   g_assert_cmpint (RUN (f, "publish", "--dry-run", "--url", url, "--user", USER,
                         "--password-file", password_file), ==, 0);
-  g_assert_nonnull (strstr (f->out, "3 new, 0 updated, 0 deleted, 0 unchanged"));
+  g_assert_nonnull (strstr (f->out, "2 new, 0 updated, 0 deleted, 0 unchanged"));
   read = radicale_read_back (url, USER, PASSWORD);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (read, "items")), ==, 0);
   g_clear_pointer (&read, json_object_unref);
 
-  g_assert_cmpint (RUN (f, "publish", "--url", url, "--user", USER, "--password-file", password_file), ==, 0);
+  g_assert_cmpint (RUN (f, "publish", "--include-closed", "--url", url, "--user", USER,
+                        "--password-file", password_file), ==, 0);
   g_assert_nonnull (strstr (f->out, "3 new, 0 updated, 0 deleted, 0 unchanged"));
   assert_no_password (f);
+  read = radicale_read_back (url, USER, PASSWORD);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (read, "items")), ==, 3);
+  g_clear_pointer (&read, json_object_unref);
+
+  /* Out of the default scope because it closed: its event stays. */
+  g_assert_cmpint (RUN (f, "publish", "--url", url, "--user", USER, "--password-file", password_file), ==, 0);
+  g_assert_nonnull (strstr (f->out, "0 new, 0 updated, 0 deleted, 3 unchanged"));
   read = radicale_read_back (url, USER, PASSWORD);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (read, "items")), ==, 3);
 

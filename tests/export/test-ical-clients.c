@@ -266,6 +266,26 @@ test_python_icalendar (Fixture       *fixture,
       else
         g_assert_cmpstr (json_object_get_string_member (start, "date"), ==, e->date);
 
+      /* A timed deadline is an instant: a zero DURATION, no DTEND. A date
+       * fills its day: DTEND the next one. */
+      if (!e->todo && e->timed)
+        {
+          g_assert_true (json_object_get_null_member (item, "end"));
+          g_assert_cmpint (json_object_get_int_member (item, "duration"), ==, 0);
+        }
+      else if (!e->todo)
+        {
+          g_autoptr(GDate) next = g_date_new ();
+          char expected_end[16];
+
+          g_date_set_parse (next, e->date);
+          g_date_add_days (next, 1);
+          g_date_strftime (expected_end, sizeof expected_end, "%Y-%m-%d", next);
+          g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "end"), "date"), ==,
+                           expected_end);
+          g_assert_true (json_object_get_null_member (item, "duration"));
+        }
+
       if (!e->todo)
         {
           JsonArray *categories = json_object_get_array_member (item, "categories");
@@ -299,14 +319,14 @@ write_khal_config (Fixture *fixture)
 }
 
 /* Imports the export into khal and checks what `khal list` shows: every
- * event once, at its instant (in UTC), with its title. */
+ * event once, at its instant (in UTC), ending there, with its title. */
 static void
 khal_import_and_check (Fixture    *fixture,
                        const char *config)
 {
   const char *import[] = { env ("BANDI_TEST_KHAL"), "-c", config, "import", "--batch", fixture->path, NULL };
   const char *list[] = { env ("BANDI_TEST_KHAL"), "-c", config, "list", "--day-format", "",
-                         "--format", "{uid}\t{start}\t{title}", "2020-01-01", "2030-12-31", NULL };
+                         "--format", "{uid}\t{start}\t{end}\t{title}", "2020-01-01", "2030-12-31", NULL };
   g_autofree char *import_out G_GNUC_UNUSED = run (import);   /* run() checks it succeeded */
   g_autofree char *out = run (list);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
@@ -323,8 +343,8 @@ khal_import_and_check (Fixture    *fixture,
 
       if (*lines[i] == '\0')
         continue;
-      fields = g_strsplit (lines[i], "\t", 3);
-      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      fields = g_strsplit (lines[i], "\t", 4);
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
       e = find_expected (fixture, fields[0]);
       g_assert_nonnull (e);
       g_assert_false (e->todo);
@@ -337,7 +357,11 @@ khal_import_and_check (Fixture    *fixture,
       else
         start = g_strdup (e->date);
       g_assert_cmpstr (fields[1], ==, start);
-      g_assert_cmpstr (fields[2], ==, e->summary);
+      /* khal reads a deadline as an instant, not as a one-hour meeting (as
+       * it does when DTEND equals DTSTART, or is missing); an all-day
+       * deadline ends on its own day. */
+      g_assert_cmpstr (fields[2], ==, start);
+      g_assert_cmpstr (fields[3], ==, e->summary);
       n_seen++;
     }
   g_assert_cmpuint (n_seen, ==, n_events);

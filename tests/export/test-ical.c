@@ -135,10 +135,15 @@ test_timed_instants (void)
 
   /* 17:00 in Brussels is 15:00 UTC in summer, 16:00 UTC in winter. */
   start = icalcomponent_get_first_property (stage1, ICAL_DTSTART_PROPERTY);
-  end = icalcomponent_get_first_property (stage1, ICAL_DTEND_PROPERTY);
   g_assert_cmpstr (tzid_of (start), ==, "Europe/Brussels");
   g_assert_cmpint (instant_of (calendar, start), ==, fixture_utc (2024, 4, 18, 15, 0));
-  g_assert_cmpint (instant_of (calendar, end), ==, fixture_utc (2024, 4, 18, 15, 0));
+  /* An instant: no DTEND (which must be later than DTSTART, RFC 5545
+   * 3.8.2.2), an explicit zero DURATION. */
+  g_assert_null (icalcomponent_get_first_property (stage1, ICAL_DTEND_PROPERTY));
+  end = icalcomponent_get_first_property (stage1, ICAL_DURATION_PROPERTY);
+  g_assert_nonnull (end);
+  g_assert_cmpint (icaldurationtype_as_int (icalproperty_get_duration (end)), ==, 0);
+  g_assert_null (icalcomponent_get_first_property (stage2, ICAL_DTEND_PROPERTY));
   g_assert_cmpint (instant_of (calendar, start), ==,
                    bandi_deadline_to_unix (g_ptr_array_index (bandi_call_get_deadlines (call), 0)));
 
@@ -225,6 +230,7 @@ test_date_only (void)
   g_assert_cmpint (start.day, ==, 7);
   g_assert_cmpint (end.month, ==, 9);
   g_assert_cmpint (end.day, ==, 8);
+  g_assert_null (icalcomponent_get_first_property (event, ICAL_DURATION_PROPERTY));
   /* One stage only: the summary does not name it. */
   g_assert_cmpstr (icalcomponent_get_summary (event), ==, "Deadline: RLO12026055023 — Collabora&Innova");
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "bandi-dashboard-view.h"
+#include "cli-test-util.h"
 #include "gui-test-util.h"
 
 #define HEADER "cluster,programme,year,proposals,idea,drafting,submitted,under-evaluation,funded," \
@@ -89,6 +90,31 @@ test_csv_cluster (Fixture       *fixture,
   g_assert_cmpstr (csv, ==, HEADER "LAC,,,0,0,0,0,0,0,0,0,0,,0.00,0.00,0.00\r\n");
 }
 
+/* The dashboard and `bandi-cli figures --csv` show the same numbers, for
+ * a cluster (AFIL, whose figures test_csv_cluster checks by hand) and for
+ * each cluster in turn. */
+static void
+test_same_as_cli (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *acronyms[] = { "AFIL", "LE2C", "LAC" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (acronyms); i++)
+    {
+      const char *args[] = {
+        "--database", bandi_store_get_path (fixture->store), "figures", "--csv", "--cluster", acronyms[i], NULL,
+      };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *csv = NULL;
+
+      g_assert_cmpint (cli_test_run (g_getenv ("BANDI_CLI"), "UTC", "memory", args, &out, &err), ==, 0);
+      bandi_dashboard_view_set_cluster (fixture->view, acronyms[i]);
+      csv = bandi_dashboard_view_to_csv (fixture->view);
+      g_assert_cmpstr (out, ==, csv);
+    }
+}
+
 static void
 test_csv_quoting (Fixture       *fixture,
                   gconstpointer  data)
@@ -167,6 +193,7 @@ main (int   argc,
   ADD ("/dashboard/csv/all", test_csv_all);
   ADD ("/dashboard/csv/cluster", test_csv_cluster);
   ADD ("/dashboard/csv/quoting", test_csv_quoting);
+  ADD ("/dashboard/csv/same-as-cli", test_same_as_cli);
   ADD ("/dashboard/shown", test_shown);
 #undef ADD
 

@@ -115,6 +115,36 @@ test_everything (Fixture       *fixture,
   g_assert_cmpuint (count (text, "BEGIN:VTODO"), ==, 0);
 }
 
+/* A closed call (its deadline ten days ago) stays out of everything's
+ * export until "Include closed calls" is checked; it is off at first. */
+static void
+test_closed (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(BandiDeadline) past = test_deadline_in_days (1, -10);
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkCheckButton *closed = gui_test_child (fixture->dialog, BANDI_TYPE_EXPORT_DIALOG, "closed_check");
+  GtkCheckButton *proposals = gui_test_child (fixture->dialog, BANDI_TYPE_EXPORT_DIALOG, "proposals_check");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (calls, test_simple_call ("lombardia", "RLO12026000001", "Bando chiuso", past));
+  g_assert_true (bandi_store_merge_calls (fixture->store, "lombardia", calls,
+                                          g_get_real_time () / G_USEC_PER_SEC, NULL, &error));
+  g_assert_no_error (error);
+  gtk_check_button_set_active (proposals, FALSE);
+
+  g_assert_false (gtk_check_button_get_active (closed));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (closed)));
+  text = export (fixture, 3);
+  g_assert_null (strstr (text, "RLO12026000001"));
+  g_clear_pointer (&text, g_free);
+
+  gtk_check_button_set_active (closed, TRUE);
+  text = export (fixture, 4);
+  g_assert_nonnull (strstr (text, "RLO12026000001"));
+}
+
 static void
 test_cluster (Fixture       *fixture,
               gconstpointer  data)
@@ -248,6 +278,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/export/everything", test_everything);
+  ADD ("/export/closed", test_closed);
   ADD ("/export/cluster", test_cluster);
   ADD ("/export/calls", test_calls);
   ADD ("/export/publish", test_publish);

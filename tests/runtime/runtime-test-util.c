@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "runtime-test-util.h"
+#include "source-test-util.h"
 
 void
 rt_setup_environment (void)
@@ -57,13 +58,9 @@ server_cb (SoupServer        *soup_server,
     {
     case RT_SERVE_FIXTURE:
       {
-        g_autofree char *file = g_build_filename (FIXTURES_DIR, server->fixture, NULL);
-        g_autoptr(GError) error = NULL;
-        char *contents = NULL;
         gsize length;
+        char *contents = source_test_read_file (FIXTURES_DIR, server->fixture, &length);
 
-        g_file_get_contents (file, &contents, &length, &error);
-        g_assert_no_error (error);
         soup_server_message_set_status (msg, 200, NULL);
         soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
                                           contents, length);

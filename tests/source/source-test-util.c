@@ -173,3 +173,34 @@ source_test_open_store (void)
   g_assert_nonnull (store);
   return store;
 }
+
+char *
+source_test_read_file (const char *dir,
+                       const char *name,
+                       gsize      *length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+void
+source_test_set_limits (SoupSession *session,
+                        gsize        max_body_size,
+                        guint        max_retries)
+{
+  const BandiHttpLimits limits = {
+    .io_timeout_s = 5,
+    .total_timeout_ms = 20000,
+    .max_body_size = max_body_size,
+    .max_retries = max_retries,
+    .backoff_ms = 10,
+  };
+
+  bandi_http_session_set_limits (session, &limits);
+}

@@ -67,6 +67,19 @@ void         source_test_wait_done_cb (GObject        *object,
 void         source_test_wait_until  (const gboolean  *done,
                                       guint            timeout_ms);
 
+/* The bytes of the file @name of @dir (a test's fixtures), NUL-terminated;
+ * @length, if not NULL, gets their number. The test fails if it cannot be
+ * read. */
+char        *source_test_read_file   (const char      *dir,
+                                      const char      *name,
+                                      gsize           *length);
+
+/* Short limits for a test's session: 5 s per step, 20 s per exchange,
+ * 10 ms between retries, the body cap and the retries given. */
+void         source_test_set_limits  (SoupSession     *session,
+                                      gsize            max_body_size,
+                                      guint            max_retries);
+
 /* The store at bandi_store_default_path(): in the test's own XDG data
  * dir when g_test_init() was given G_TEST_OPTION_ISOLATE_DIRS. */
 BandiStore  *source_test_open_store  (void);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "horizon-test-server.h"
+#include "source-test-util.h"
 
 #define PAGE_SIZE 100
 
@@ -15,14 +16,7 @@ char *
 ht_read_fixture (const char *name,
                  gsize      *len)
 {
-  g_autofree char *path = g_build_filename (HORIZON_TEST_DATA, name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, len, &error);
-  g_assert_no_error (error);
-
-  return contents;
+  return source_test_read_file (HORIZON_TEST_DATA, name, len);
 }
 
 /* The request, as the API wants it */

@@ -53,17 +53,9 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static const BandiHttpLimits limits = {
-    .io_timeout_s = 5,
-    .total_timeout_ms = 20000,
-    .max_body_size = 16 * 1024 * 1024,
-    .max_retries = 2,
-    .backoff_ms = 10,
-  };
-
   f->server = ht_server_new ();
   f->session = bandi_http_session_new ();
-  bandi_http_session_set_limits (f->session, &limits);
+  source_test_set_limits (f->session, 16 * 1024 * 1024, 2);
   f->source = g_object_new (horizon_type, NULL);
   bandi_source_set_session (f->source, f->session);
   bandi_source_set_endpoint (f->source, f->server->endpoint);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "interreg-test-server.h"
+#include "source-test-util.h"
 
 static const char *
 content_type_of (const char *file)
@@ -31,8 +32,6 @@ handler (SoupServer        *soup_server,
 {
   ItServer *server = user_data;
   const char *file = g_hash_table_lookup (server->routes, path);
-  g_autofree char *full = NULL;
-  g_autoptr(GError) error = NULL;
   char *body = NULL;
   gsize len = 0;
 
@@ -59,9 +58,8 @@ handler (SoupServer        *soup_server,
       return;
     }
 
-  full = g_path_is_absolute (file) ? g_strdup (file) : g_build_filename (INTERREG_TEST_DATA, file, NULL);
-  g_file_get_contents (full, &body, &len, &error);
-  g_assert_no_error (error);
+  body = g_path_is_absolute (file) ? source_test_read_file (file, NULL, &len)
+                                    : source_test_read_file (INTERREG_TEST_DATA, file, &len);
   soup_server_message_set_status (msg, 200, NULL);
   soup_server_message_set_response (msg, content_type_of (file), SOUP_MEMORY_TAKE, body, len);
 }

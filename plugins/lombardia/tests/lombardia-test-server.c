@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lombardia-test-server.h"
+#include "source-test-util.h"
 
 #define FILLER_ROWS 1000
 
@@ -16,14 +17,7 @@ char *
 lt_read_data (const char *name,
               gsize      *length)
 {
-  g_autofree char *path = g_build_filename (LOMBARDIA_TEST_DATA, name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  return contents;
+  return source_test_read_file (LOMBARDIA_TEST_DATA, name, length);
 }
 
 char *

@@ -41,19 +41,11 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static const BandiHttpLimits limits = {
-    .io_timeout_s = 5,
-    .total_timeout_ms = 20000,
-    .max_body_size = 16 * 1024 * 1024,
-    .max_retries = 1,
-    .backoff_ms = 10,
-  };
-
   f->server = lt_server_new ();
   /* More connections than the plugin may use, so that the limit of four
    * pages at a time seen by the server is the plugin's own. */
   f->session = soup_session_new_with_options ("max-conns-per-host", 16, "max-conns", 16, NULL);
-  bandi_http_session_set_limits (f->session, &limits);
+  source_test_set_limits (f->session, 16 * 1024 * 1024, 1);
   f->source = g_object_new (lombardia_type, "portal-base", f->server->base, NULL);
   bandi_source_set_session (f->source, f->session);
   bandi_source_set_endpoint (f->source, f->server->endpoint);
