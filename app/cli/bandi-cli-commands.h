@@ -18,3 +18,4 @@ BANDI_CLI_COMMAND (digest,  N_("Print a cluster’s digest for its members’ ne
 BANDI_CLI_COMMAND (figures, N_("Print each cluster’s proposals in figures"))
 BANDI_CLI_COMMAND (interreg, N_("List, follow or add Interreg programmes"))
 BANDI_CLI_COMMAND (watch,   N_("Add, list or remove web pages watched for changes"))
+BANDI_CLI_COMMAND (proposals, N_("Add, list, change or delete the clusters’ proposals"))

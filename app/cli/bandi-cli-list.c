@@ -28,8 +28,8 @@
 
 #include "bandi-cli.h"
 
-static void
-add_deadline (JsonBuilder   *builder,
+void
+bandi_cli_json_add_deadline (JsonBuilder   *builder,
               BandiDeadline *deadline)
 {
   g_autofree char *at = bandi_deadline_format_rfc3339 (deadline);
@@ -74,7 +74,7 @@ add_call (JsonBuilder *builder,
   json_builder_set_member_name (builder, "deadlines");
   json_builder_begin_array (builder);
   for (guint i = 0; i < deadlines->len; i++)
-    add_deadline (builder, g_ptr_array_index (deadlines, i));
+    bandi_cli_json_add_deadline (builder, g_ptr_array_index (deadlines, i));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "warnings");

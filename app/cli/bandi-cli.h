@@ -83,6 +83,10 @@ BandiIcalExport *bandi_cli_scope_export (BandiCliContext *ctx,
                                          BandiCliScope   *scope,
                                          int             *status_out);
 
+/* A deadline as `list --json` gives it (bandi-cli-list.c) */
+void        bandi_cli_json_add_deadline (JsonBuilder     *builder,
+                                         BandiDeadline   *deadline);
+
 #define BANDI_CLI_COMMAND(name, summary) \
   int bandi_cli_##name (BandiCliContext *ctx, int argc, char **argv);
 #include "bandi-cli-commands.h"

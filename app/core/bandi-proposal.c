@@ -31,6 +31,8 @@ struct _BandiProposal
   BandiProposalStatus status;
   char *owner;
   char *notes;
+  char *uid;
+  char *updated_by;
   gint64  created;
   gint64  updated;
   gint64  status_changed;
@@ -62,6 +64,8 @@ enum {
   PROP_CREATED,
   PROP_UPDATED,
   PROP_STATUS_CHANGED,
+  PROP_UID,
+  PROP_UPDATED_BY,
   N_PROPS
 };
 
@@ -83,6 +87,8 @@ bandi_proposal_finalize (GObject *object)
   g_free (self->partners);
   g_free (self->owner);
   g_free (self->notes);
+  g_free (self->uid);
+  g_free (self->updated_by);
 
   g_clear_pointer (&self->milestones, g_ptr_array_unref);
 
@@ -156,6 +162,12 @@ bandi_proposal_get_property (GObject    *object,
       break;
     case PROP_UPDATED:
       g_value_set_int64 (value, self->updated);
+      break;
+    case PROP_UID:
+      g_value_set_string (value, self->uid);
+      break;
+    case PROP_UPDATED_BY:
+      g_value_set_string (value, self->updated_by);
       break;
     case PROP_STATUS_CHANGED:
       g_value_set_int64 (value, self->status_changed);
@@ -231,6 +243,12 @@ bandi_proposal_set_property (GObject      *object,
       break;
     case PROP_UPDATED:
       bandi_proposal_set_updated (self, g_value_get_int64 (value));
+      break;
+    case PROP_UID:
+      bandi_proposal_set_uid (self, g_value_get_string (value));
+      break;
+    case PROP_UPDATED_BY:
+      bandi_proposal_set_updated_by (self, g_value_get_string (value));
       break;
     case PROP_STATUS_CHANGED:
       bandi_proposal_set_status_changed (self, g_value_get_int64 (value));
@@ -309,6 +327,12 @@ bandi_proposal_class_init (BandiProposalClass *klass)
   properties[PROP_STATUS_CHANGED] =
     g_param_spec_int64 ("status-changed", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UID] =
+    g_param_spec_string ("uid", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATED_BY] =
+    g_param_spec_string ("updated-by", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -698,6 +722,43 @@ bandi_proposal_set_status_changed (BandiProposal *self,
     }
 }
 
+
+/* The proposal's global identity, the same on every machine sharing it
+ * (a UUID given when it is first stored); NULL until then. */
+const char *
+bandi_proposal_get_uid (BandiProposal *self)
+{
+  g_return_val_if_fail (BANDI_IS_PROPOSAL (self), NULL);
+  return self->uid;
+}
+
+void
+bandi_proposal_set_uid (BandiProposal *self,
+                        const char    *uid)
+{
+  g_return_if_fail (BANDI_IS_PROPOSAL (self));
+
+  if (bandi_set_str (&self->uid, uid))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UID]);
+}
+
+/* Who made the last change: the officer's name, or NULL when unknown. */
+const char *
+bandi_proposal_get_updated_by (BandiProposal *self)
+{
+  g_return_val_if_fail (BANDI_IS_PROPOSAL (self), NULL);
+  return self->updated_by;
+}
+
+void
+bandi_proposal_set_updated_by (BandiProposal *self,
+                               const char    *updated_by)
+{
+  g_return_if_fail (BANDI_IS_PROPOSAL (self));
+
+  if (bandi_set_str (&self->updated_by, updated_by))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_BY]);
+}
 
 /* Returns: (transfer none) (element-type BandiMilestone) */
 GPtrArray *

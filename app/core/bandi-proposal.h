@@ -81,6 +81,12 @@ void                 bandi_proposal_set_updated          (BandiProposal       *s
 gint64               bandi_proposal_get_status_changed   (BandiProposal       *self);
 void                 bandi_proposal_set_status_changed   (BandiProposal       *self,
                                                           gint64               status_changed);
+const char          *bandi_proposal_get_uid             (BandiProposal       *self);
+void                 bandi_proposal_set_uid             (BandiProposal       *self,
+                                                          const char          *uid);
+const char          *bandi_proposal_get_updated_by      (BandiProposal       *self);
+void                 bandi_proposal_set_updated_by      (BandiProposal       *self,
+                                                          const char          *updated_by);
 
 GPtrArray           *bandi_proposal_get_milestones       (BandiProposal       *self);
 void                 bandi_proposal_add_milestone        (BandiProposal       *self,

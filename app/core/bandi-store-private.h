@@ -108,6 +108,21 @@ gboolean         bandi_store_merge_one_call (BandiStore    *self,
 void             bandi_store_manual_status  (BandiCall     *call,
                                              gint64         now_unix);
 
+/* A proposal's history (bandi-store-history.c) */
+gboolean         bandi_store_add_history    (BandiStore    *self,
+                                             gint64         proposal_id,
+                                             gint64         changed_at,
+                                             const char    *changed_by,
+                                             const char    *field,
+                                             const char    *old_value,
+                                             const char    *new_value,
+                                             GError       **error);
+gboolean         bandi_store_record_changes (BandiStore    *self,
+                                             BandiProposal *before,
+                                             BandiProposal *after,
+                                             gint64         now,
+                                             GError       **error);
+
 /* Parts of the schema's first version that live with their subject. */
 gboolean         bandi_store_seed_clusters  (BandiStore    *self,
                                              GError       **error);

@@ -14,7 +14,7 @@
   "SELECT p.id, p.cluster, k.acronym, p.call_source, p.call_external_id, p.manual_call," \
   "  p.manual_deadline, p.manual_deadline_zone, p.manual_deadline_label, p.programme," \
   "  p.acronym, p.title, p.role, p.partners, p.requested_budget, p.eu_contribution," \
-  "  p.status, p.owner, p.notes, p.created, p.updated, p.status_changed" \
+  "  p.status, p.owner, p.notes, p.created, p.updated, p.status_changed, p.uid, p.updated_by" \
   " FROM proposals p LEFT JOIN clusters k ON k.id = p.cluster"
 
 static BandiProposal *
@@ -49,6 +49,8 @@ proposal_from_row (sqlite3_stmt *stmt)
   bandi_proposal_set_created (proposal, sqlite3_column_int64 (stmt, 19));
   bandi_proposal_set_updated (proposal, sqlite3_column_int64 (stmt, 20));
   bandi_proposal_set_status_changed (proposal, sqlite3_column_int64 (stmt, 21));
+  bandi_proposal_set_uid (proposal, bandi_store_column_text (stmt, 22));
+  bandi_proposal_set_updated_by (proposal, bandi_store_column_text (stmt, 23));
 
   return proposal;
 }
@@ -243,38 +245,6 @@ resolve_cluster (BandiStore     *self,
   return TRUE;
 }
 
-/* The stored status of proposal @id and when it was set: FALSE with
- * NOT_FOUND if there is no such proposal. */
-static gboolean
-stored_status (BandiStore   *self,
-               gint64        id,
-               char        **out_status,
-               gint64       *out_changed,
-               GError      **error)
-{
-  static const char sql[] = "SELECT status, status_changed FROM proposals WHERE id = ?1";
-  g_autoptr(BandiCachedStmt) stmt = bandi_store_stmt (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error_literal (error, BANDI_STORE_ERROR, BANDI_STORE_ERROR_NOT_FOUND,
-                           _("The proposal is no longer in the database"));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    return bandi_store_fail (self, rc, "Reading a proposal", error);
-
-  *out_status = g_strdup (bandi_store_column_text (stmt, 0));
-  *out_changed = sqlite3_column_int64 (stmt, 1);
-  return TRUE;
-}
-
 static gboolean
 write_milestones (BandiStore     *self,
                   BandiProposal  *proposal,
@@ -330,36 +300,41 @@ write_proposal (BandiStore     *self,
     "INSERT INTO proposals (cluster, call_source, call_external_id, manual_call,"
     "  manual_deadline, manual_deadline_zone, manual_deadline_label, programme, acronym,"
     "  title, role, partners, requested_budget, eu_contribution, status, owner, notes,"
-    "  updated, status_changed, created)"
+    "  updated, status_changed, updated_by, uid, created)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    "  ?18, ?19, ?18)";
+    "  ?18, ?19, ?20, ?21, ?18)";
   static const char update_sql[] =
     "UPDATE proposals SET cluster = ?1, call_source = ?2, call_external_id = ?3,"
     "  manual_call = ?4, manual_deadline = ?5, manual_deadline_zone = ?6,"
     "  manual_deadline_label = ?7, programme = ?8, acronym = ?9, title = ?10, role = ?11,"
     "  partners = ?12, requested_budget = ?13, eu_contribution = ?14, status = ?15,"
-    "  owner = ?16, notes = ?17, updated = ?18, status_changed = ?19"
-    " WHERE id = ?20";
+    "  owner = ?16, notes = ?17, updated = ?18, status_changed = ?19, updated_by = ?20"
+    " WHERE id = ?21";
   gint64 id = bandi_proposal_get_id (proposal);
   const char *status = bandi_proposal_status_to_string (bandi_proposal_get_status (proposal));
   BandiDeadline *deadline = bandi_proposal_get_manual_deadline (proposal);
   g_autoptr(BandiCachedStmt) stmt = NULL;
-  g_autofree char *old_status = NULL;
+  g_autoptr(BandiProposal) before = NULL;
   g_autofree char *cluster_acronym = NULL;
+  g_autofree char *new_uid = NULL;
   gint64 cluster_id = 0;
   gint64 status_changed = now;
-  gint64 old_changed = 0;
 
   if (!resolve_cluster (self, proposal, &cluster_id, &cluster_acronym, error))
     return FALSE;
 
   if (id > 0)
     {
-      if (!stored_status (self, id, &old_status, &old_changed, error))
+      before = bandi_store_get_proposal (self, id, error);
+      if (before == NULL)
         return FALSE;
-      if (g_strcmp0 (old_status, status) == 0)
-        status_changed = old_changed;
+      if (bandi_proposal_get_status (before) == bandi_proposal_get_status (proposal))
+        status_changed = bandi_proposal_get_status_changed (before);
+      if (!bandi_store_record_changes (self, before, proposal, now, error))
+        return FALSE;
     }
+  else if (bandi_proposal_get_uid (proposal) == NULL)
+    new_uid = g_uuid_string_random ();
 
   stmt = bandi_store_stmt (self, id > 0 ? update_sql : insert_sql, error);
   if (stmt == NULL)
@@ -385,8 +360,11 @@ write_proposal (BandiStore     *self,
   bandi_store_bind_text (stmt, 17, bandi_proposal_get_notes (proposal));
   sqlite3_bind_int64 (stmt, 18, now);
   sqlite3_bind_int64 (stmt, 19, status_changed);
+  bandi_store_bind_text (stmt, 20, bandi_proposal_get_updated_by (proposal));
   if (id > 0)
-    sqlite3_bind_int64 (stmt, 20, id);
+    sqlite3_bind_int64 (stmt, 21, id);
+  else
+    bandi_store_bind_text (stmt, 21, new_uid ? new_uid : bandi_proposal_get_uid (proposal));
 
   if (!bandi_store_step_done (self, stmt, "Saving a proposal", error))
     return FALSE;
@@ -395,6 +373,8 @@ write_proposal (BandiStore     *self,
     {
       bandi_proposal_set_id (proposal, sqlite3_last_insert_rowid (self->db));
       bandi_proposal_set_created (proposal, now);
+      if (new_uid != NULL)
+        bandi_proposal_set_uid (proposal, new_uid);
     }
 
   if (!write_milestones (self, proposal, error))
@@ -412,8 +392,11 @@ write_proposal (BandiStore     *self,
  *
  * Adds @proposal (id 0) or updates it, with its whole set of milestones,
  * in one transaction. Its cluster is its cluster id, else its cluster
- * acronym. Sets the ids, the updated time, and the status-changed time
- * when the status is new or differs from the stored one.
+ * acronym. Sets the ids, the uid of a new proposal that has none (a
+ * random UUID; one it has, from a team's calendar, is kept), the updated
+ * time, and the status-changed time when the status is new or differs
+ * from the stored one. Each field that differs from the stored one is
+ * recorded in the proposal's history, by the proposal's updated-by.
  */
 gboolean
 bandi_store_save_proposal (BandiStore     *self,

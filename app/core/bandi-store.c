@@ -172,6 +172,31 @@ static const char schema_v3[] =
   "  added         TEXT"
   ");";
 
+/* Version 4, for a team sharing its proposals: each proposal gets a
+ * global identity (a random UUID, version 4, given here to those already
+ * stored), who changed it last, and the history of its changes. */
+#define SQL_UUID4 \
+  "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'" \
+  " || substr(lower(hex(randomblob(2))), 2) || '-'" \
+  " || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)" \
+  " || '-' || lower(hex(randomblob(6)))"
+
+static const char schema_v4[] =
+  "ALTER TABLE proposals ADD COLUMN uid TEXT;"
+  "ALTER TABLE proposals ADD COLUMN updated_by TEXT;"
+  "UPDATE proposals SET uid = " SQL_UUID4 ";"
+  "CREATE UNIQUE INDEX proposals_uid ON proposals (uid);"
+  "CREATE TABLE proposal_history ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  proposal   INTEGER NOT NULL REFERENCES proposals (id) ON DELETE CASCADE,"
+  "  changed_at INTEGER NOT NULL,"
+  "  changed_by TEXT,"
+  "  field      TEXT NOT NULL,"
+  "  old_value  TEXT,"
+  "  new_value  TEXT"
+  ");"
+  "CREATE INDEX proposal_history_proposal ON proposal_history (proposal, id);";
+
 typedef gboolean (*MigrationHook) (BandiStore *self,
                                    GError    **error);
 
@@ -187,6 +212,7 @@ static const struct {
   { schema_v1, bandi_store_seed_clusters },
   { schema_v2, NULL },
   { schema_v3, NULL },
+  { schema_v4, NULL },
 };
 
 static void

@@ -88,6 +88,20 @@ typedef struct {
 
 void bandi_deadline_change_free (BandiDeadlineChange *change);
 
+/* One recorded change of a proposal's field (see
+ * bandi_proposal_field_names()): by whom (NULL when unknown), when
+ * (Unix seconds), the values as text (NULL when not set). */
+typedef struct {
+  gint64  proposal_id;
+  gint64  changed_at;
+  char   *changed_by;
+  char   *field;
+  char   *old_value;
+  char   *new_value;
+} BandiProposalChange;
+
+void bandi_proposal_change_free (BandiProposalChange *change);
+
 /* A filter for calls. Zero-initialise, then set what you need. */
 typedef struct {
   const char *source_id;       /* NULL: any */
@@ -228,6 +242,9 @@ gboolean       bandi_store_save_proposal       (BandiStore       *self,
 gboolean       bandi_store_delete_proposal     (BandiStore       *self,
                                                 BandiProposal    *proposal,
                                                 GError          **error);
+GPtrArray     *bandi_store_list_proposal_history (BandiStore     *self,
+                                                  gint64          proposal_id,
+                                                  GError        **error);
 
 /* Source status */
 gboolean       bandi_store_record_source_result (BandiStore       *self,

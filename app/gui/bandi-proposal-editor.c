@@ -75,6 +75,8 @@ save_now (BandiProposalEditor *self)
     return TRUE;
 
   bandi_proposal_editor_apply_checked (self);
+  /* The change is this user's, whoever made the previous one. */
+  bandi_proposal_set_updated_by (self->proposal, g_get_user_name ());
 
   if (!bandi_store_save_proposal (self->store, self->proposal, &error))
     {

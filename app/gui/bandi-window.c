@@ -373,6 +373,7 @@ bandi_window_new_proposal (BandiWindow *self,
       bandi_proposal_set_programme (proposal, bandi_call_get_programme (call));
       bandi_proposal_set_title (proposal, bandi_call_get_title (call));
     }
+  bandi_proposal_set_updated_by (proposal, g_get_user_name ());
 
   /* Stored once the user types in it (bandi-proposal-editor.c): a
    * proposal opened and left untouched leaves nothing behind. */

@@ -17,7 +17,7 @@ test_migrate_from_empty (void)
   g_autofree char *path = bandi_store_default_path ();
   static const char * const tables[] = {
     "calls", "deadlines", "deadline_history", "user_calls", "clusters", "proposals",
-    "milestones", "source_status", "state", "calls_fts", "watched_pages",
+    "milestones", "source_status", "state", "calls_fts", "watched_pages", "proposal_history",
   };
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -25,12 +25,12 @@ test_migrate_from_empty (void)
   {
     g_autoptr(BandiStore) store = source_test_open_store ();
 
-    g_assert_cmpint (bandi_store_get_current_schema_version (), ==, 3);
-    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 3);
+    g_assert_cmpint (bandi_store_get_current_schema_version (), ==, 4);
+    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 4);
     g_assert_cmpstr (bandi_store_get_path (store), ==, path);
   }
 
-  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (test_sql_int (path, "PRAGMA user_version"), ==, 4);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE name = '%s'",
@@ -48,7 +48,7 @@ test_migrate_from_empty (void)
     g_autoptr(BandiStore) store = source_test_open_store ();
     g_autoptr(GError) error = NULL;
 
-    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 3);
+    g_assert_cmpint (bandi_store_get_schema_version (store), ==, 4);
     g_assert_true (bandi_store_check_integrity (store, &error));
     g_assert_no_error (error);
   }
@@ -354,6 +354,10 @@ test_migrate_from_v1 (void)
 
     g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (db,
+                                   "DROP INDEX proposals_uid;"
+                                   "ALTER TABLE proposals DROP COLUMN uid;"
+                                   "ALTER TABLE proposals DROP COLUMN updated_by;"
+                                   "DROP TABLE proposal_history;"
                                    "DROP TABLE watched_pages;"
                                    "ALTER TABLE calls DROP COLUMN warnings;"
                                    "INSERT OR REPLACE INTO state VALUES ('answer/" FIXTURE_SOURCE "', 'x');"

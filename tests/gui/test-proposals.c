@@ -218,6 +218,19 @@ test_editor_saves_as_made (Fixture       *fixture,
   stored = reread (fixture->store, proposal);
   g_assert_cmpstr (bandi_proposal_get_acronym (stored), ==, "BATT5EU");
   g_assert_cmpint (bandi_proposal_get_status (stored), ==, BANDI_PROPOSAL_STATUS_SUBMITTED);
+  /* The change is the user's, in the proposal and its history */
+  g_assert_cmpstr (bandi_proposal_get_updated_by (stored), ==, g_get_user_name ());
+  {
+    g_autoptr(GPtrArray) history = bandi_store_list_proposal_history (fixture->store,
+                                                                      bandi_proposal_get_id (stored), NULL);
+    BandiProposalChange *change;
+
+    g_assert_cmpuint (history->len, >, 0);
+    change = g_ptr_array_index (history, history->len - 1);
+
+    g_assert_cmpstr (change->field, ==, "status");
+    g_assert_cmpstr (change->changed_by, ==, g_get_user_name ());
+  }
   g_clear_object (&stored);
 
   /* Closing at once loses nothing. */
