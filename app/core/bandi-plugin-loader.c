@@ -20,6 +20,7 @@ struct _BandiPluginLoader
   GPtrArray  *directories;  /* added with bandi_plugin_loader_add_directory() */
   GListStore *plugins;      /* BandiPluginInfo, in scan order */
   GHashTable *sources;      /* id → BandiPluginInfo of the loaded source */
+  GHashTable *modules;      /* file name → path, of every module opened */
   gboolean    loaded;
   gboolean    bound;
 };
@@ -33,6 +34,7 @@ bandi_plugin_loader_finalize (GObject *object)
 
   g_clear_pointer (&self->directories, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_hash_table_unref);
+  g_clear_pointer (&self->modules, g_hash_table_unref);
   g_clear_object (&self->plugins);
 
   G_OBJECT_CLASS (bandi_plugin_loader_parent_class)->finalize (object);
@@ -52,6 +54,7 @@ bandi_plugin_loader_init (BandiPluginLoader *self)
   self->directories = g_ptr_array_new_with_free_func (g_free);
   self->plugins = g_list_store_new (BANDI_TYPE_PLUGIN_INFO);
   self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->modules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 BandiPluginLoader *
@@ -103,9 +106,23 @@ load_module (BandiPluginLoader *self,
   BandiPluginState state = BANDI_PLUGIN_STATE_REFUSED;
   BandiSourcePluginQuery query = NULL;
   BandiPluginInfo *first;
+  g_autofree char *name = NULL;
+  const char *first_path;
   GModule *module;
   guint api_version = 0;
   GType type;
+
+  /* The same module from a later directory (a build tree's beside an
+   * installed copy) would register its types a second time: not opened. */
+  name = g_path_get_basename (path);
+  first_path = g_hash_table_lookup (self->modules, name);
+  if (first_path != NULL)
+    {
+      state = BANDI_PLUGIN_STATE_DUPLICATE;
+      reason = g_strdup_printf (_("The same module is already loaded from %s"), first_path);
+      goto out;
+    }
+  g_hash_table_insert (self->modules, g_steal_pointer (&name), g_strdup (path));
 
   module = g_module_open (path, G_MODULE_BIND_LOCAL);
   if (module == NULL)

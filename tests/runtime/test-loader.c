@@ -157,6 +157,53 @@ test_unreadable_module (void)
   g_rmdir (dir);
 }
 
+/* A second copy of a module in a later directory (a build tree's plugins
+ * beside an installed Bandi's) is not opened: opened, it would register
+ * its types again (GLib criticals, fatal here). (Failed on the code
+ * before: "cannot register existing type 'TestGoodSource'".) */
+static void
+test_same_module_twice (void)
+{
+  g_autoptr(BandiPluginLoader) loader = bandi_plugin_loader_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bandi-plugins-XXXXXX", &error);
+  g_autofree char *original = g_build_filename (TEST_PLUGIN_DIR, "test-good.so", NULL);
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *reason = NULL;
+  GListModel *plugins;
+  gsize length;
+  guint n_copies = 0;
+
+  g_assert_no_error (error);
+  copy = g_build_filename (dir, "test-good.so", NULL);
+  g_file_get_contents (original, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (copy, contents, length, &error);
+  g_assert_no_error (error);
+
+  bandi_plugin_loader_add_directory (loader, dir);
+  plugins = bandi_plugin_loader_load (loader);
+  reason = g_strdup_printf ("The same module is already loaded from %s",
+                            bandi_plugin_info_get_path (find_info (loader, "test-good.so")));
+  for (guint i = 0; i < g_list_model_get_n_items (plugins); i++)
+    {
+      g_autoptr(BandiPluginInfo) info = g_list_model_get_item (plugins, i);
+
+      if (g_strcmp0 (bandi_plugin_info_get_path (info), copy) != 0)
+        continue;
+      n_copies++;
+      g_assert_cmpint (bandi_plugin_info_get_state (info), ==, BANDI_PLUGIN_STATE_DUPLICATE);
+      g_assert_cmpstr (bandi_plugin_info_get_reason (info), ==, reason);
+      g_assert_null (bandi_plugin_info_get_source (info));
+    }
+  g_assert_cmpuint (n_copies, ==, 1);
+  g_assert_nonnull (bandi_plugin_loader_find_source (loader, "test-good"));
+
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 static void
 test_bind_settings (void)
 {
@@ -300,6 +347,7 @@ main (int    argc,
   g_test_add_func ("/loader/refused", test_refused);
   g_test_add_func ("/loader/duplicate", test_duplicate);
   g_test_add_func ("/loader/unreadable-module", test_unreadable_module);
+  g_test_add_func ("/loader/same-module-twice", test_same_module_twice);
   g_test_add_func ("/loader/bind-settings", test_bind_settings);
   g_test_add_func ("/loader/no-schemas", test_no_schemas);
   g_test_add_func ("/loader/failing-fetch", test_failing_fetch);
