@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bandi-caldav.h"
+#include "bandi-caldav-publisher.h"
 #include "bandi-caldav-secret.h"
 #include "bandi-cli.h"
 

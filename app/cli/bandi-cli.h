@@ -14,7 +14,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "bandi-ical.h"
+#include "bandi-ical-export.h"
 #include "bandi-plugin-loader.h"
 #include "bandi-store.h"
 

@@ -1,5 +1,5 @@
 /* bandi-caldav-listing.h — what a PROPFIND says a collection holds
- * (private to bandi-caldav.c)
+ * (private to bandi-caldav-publisher.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -19,7 +19,7 @@
  */
 #pragma once
 
-#include "bandi-ical.h"
+#include "bandi-ical-export.h"
 #include "bandi-store.h"
 
 G_BEGIN_DECLS

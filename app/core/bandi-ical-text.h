@@ -1,4 +1,4 @@
-/* bandi-ical-text.h — RFC 5545 content lines (private to bandi-ical.c)
+/* bandi-ical-text.h — RFC 5545 content lines (private to bandi-ical-export.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

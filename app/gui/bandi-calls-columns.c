@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bandi-call-row.h"
+#include "bandi-call-item.h"
 #include "bandi-calls-view-private.h"
 #include "bandi-format.h"
 #include "bandi-relevance.h"
@@ -382,8 +382,8 @@ set_sorter (BandiCallsView      *self,
   g_object_unref (sorter);
 }
 
-/* Each factory's cells show a BandiCallRow's call, and bind again when the
- * row's call changes (bandi-call-rows.c). */
+/* Each factory's cells show a BandiCallItem's call, and bind again when the
+ * item's call changes (bandi-call-model.c). */
 typedef struct {
   BandiCallsView *self;
   void          (*bind)   (BandiCallsView *self,
@@ -396,13 +396,13 @@ static void
 bind_cell (GtkListItem *item,
            Column      *column)
 {
-  BandiCallRow *row = gtk_list_item_get_item (item);
+  BandiCallItem *call_item = gtk_list_item_get_item (item);
 
-  column->bind (column->self, gtk_list_item_get_child (item), bandi_call_row_get_call (row));
+  column->bind (column->self, gtk_list_item_get_child (item), bandi_call_item_get_call (call_item));
 }
 
 static void
-row_call_changed_cb (GtkListItem *item)
+item_call_changed_cb (GtkListItem *item)
 {
   bind_cell (item, g_object_get_data (G_OBJECT (item), "bandi-column"));
 }
@@ -415,7 +415,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "bandi-column", column);
   bind_cell (item, column);
   g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::call",
-                            G_CALLBACK (row_call_changed_cb), item);
+                            G_CALLBACK (item_call_changed_cb), item);
 }
 
 static void
@@ -423,7 +423,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            Column                   *column)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), row_call_changed_cb, item);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), item_call_changed_cb, item);
   if (column->unbind != NULL)
     column->unbind (gtk_list_item_get_child (item));
 }

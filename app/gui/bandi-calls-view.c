@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bandi-call-rows.h"
+#include "bandi-call-model.h"
 #include "bandi-calls-view-private.h"
 #include "bandi-format.h"
 #include "bandi-relevance.h"
@@ -702,6 +702,6 @@ bandi_calls_view_init (BandiCallsView *self)
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (column_sorter_changed_cb), self);
-  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bandi_call_rows_new (G_LIST_MODEL (self->sorted)))));
+  self->selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (bandi_call_model_new (G_LIST_MODEL (self->sorted)))));
   gtk_column_view_set_model (self->column_view, self->selection);
 }

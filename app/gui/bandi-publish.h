@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "bandi-caldav.h"
+#include "bandi-caldav-publisher.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ gboolean           bandi_publish_is_set_up       (GSettings          *settings);
 /* Publishes @export to the calendar of @settings ("caldav-url",
  * "caldav-user"), with the password the keyring holds for them. Fails
  * with G_IO_ERROR_NOT_INITIALIZED when no calendar is set up, with
- * G_IO_ERROR_CANCELLED when cancelled, else as bandi-caldav.h says. */
+ * G_IO_ERROR_CANCELLED when cancelled, else as bandi-caldav-publisher.h says. */
 void               bandi_publish_async           (BandiStore         *store,
                                                   GSettings          *settings,
                                                   BandiIcalExport    *export,

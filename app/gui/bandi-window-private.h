@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "bandi-caldav.h"
+#include "bandi-caldav-publisher.h"
 #include "bandi-calendar-view.h"
 #include "bandi-call-details.h"
 #include "bandi-calls-view.h"

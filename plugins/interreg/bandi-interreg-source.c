@@ -26,8 +26,8 @@
 #include <json-glib/json-glib.h>
 
 #include "bandi-interreg-source.h"
-#include "interreg-entry.h"
-#include "interreg-programme.h"
+#include "bandi-interreg-entry.h"
+#include "bandi-interreg-programme.h"
 
 #define SETTINGS_SCHEMA "io.github.bandi.Bandi.Interreg"
 

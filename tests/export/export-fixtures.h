@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "bandi-caldav.h"
+#include "bandi-caldav-publisher.h"
 #include "bandi-call.h"
 #include "bandi-proposal.h"
 

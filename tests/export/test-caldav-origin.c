@@ -16,7 +16,7 @@
 
 #include <string.h>
 
-#include "bandi-caldav.h"
+#include "bandi-caldav-publisher.h"
 #include "bandi-http.h"
 #include "bandi-ical-scope.h"
 #include "cli-test-util.h"

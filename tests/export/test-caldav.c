@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "bandi-caldav.h"
+#include "bandi-caldav-publisher.h"
 #include "bandi-http.h"
 #include "bandi-ical-scope.h"
 #include "export-fixtures.h"

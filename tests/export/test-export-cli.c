@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 #include <libical/ical.h>
 
-#include "bandi-ical.h"
+#include "bandi-ical-export.h"
 #include "bandi-store.h"
 #include "export-fixtures.h"
 #include "radicale.h"

@@ -15,7 +15,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "bandi-ical.h"
+#include "bandi-ical-export.h"
 #include "export-fixtures.h"
 
 #define INJECTION_TITLE "Evil; title, with \\ backslash\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil@example.org\nSUMMARY:pwned"

@@ -10,7 +10,7 @@
 
 #include <libical/ical.h>
 
-#include "bandi-ical.h"
+#include "bandi-ical-export.h"
 #include "export-fixtures.h"
 
 static icalcomponent *

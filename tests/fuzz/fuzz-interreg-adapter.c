@@ -12,7 +12,7 @@
 
 #include "fuzz-check.h"
 #include "fuzz.h"
-#include "interreg-entry.h"
+#include "bandi-interreg-entry.h"
 
 /* 2026-11-23 12:00 UTC */
 #define NOW_UNIX G_GINT64_CONSTANT (1795435200)

@@ -9,7 +9,7 @@
 
 #include "fuzz-check.h"
 #include "fuzz.h"
-#include "interreg-date.h"
+#include "bandi-interreg-date.h"
 
 static void
 parse_in (const char *text,

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "bandi-export-dialog.h"
-#include "bandi-ical.h"
+#include "bandi-ical-export.h"
 #include "gui-test-util.h"
 
 typedef struct {

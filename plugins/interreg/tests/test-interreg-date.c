@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "interreg-date.h"
+#include "bandi-interreg-date.h"
 
 typedef struct {
   const char *text;

@@ -1,4 +1,4 @@
-/* interreg-wordpress.c — the "wordpress" adapter: the JSON list that
+/* bandi-interreg-wordpress.c — the "wordpress" adapter: the JSON list that
  * wp-json/wp/v2/posts (or pages, or a custom post type) answers, each post
  * one candidate call
  *
@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "interreg-entry.h"
+#include "bandi-interreg-entry.h"
 
 /* A member that is a string; NULL when missing or anything else. */
 static const char *

@@ -1,4 +1,4 @@
-/* interreg-ical.c — the "ical" adapter: an iCalendar feed whose events are
+/* bandi-interreg-ical.c — the "ical" adapter: an iCalendar feed whose events are
  * deadlines (the event's start is the deadline)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <libical/ical.h>
 
-#include "interreg-entry.h"
+#include "bandi-interreg-entry.h"
 
 /* A calendar nests three levels (VCALENDAR, VEVENT, VALARM; VTIMEZONE,
  * STANDARD): 64 is far above any feed. libical frees a component's

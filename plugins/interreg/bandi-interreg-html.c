@@ -1,4 +1,4 @@
-/* interreg-html.c — the "html" adapter: a web page read with the rules
+/* bandi-interreg-html.c — the "html" adapter: a web page read with the rules
  * of its preset ("item", "title", "link" and the rest)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,7 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "interreg-entry.h"
+#include "bandi-interreg-entry.h"
 
 /* The page's own title when no "title" rule is given: <h1>, else <title>. */
 static char *

@@ -1,4 +1,4 @@
-/* interreg-programme.c — presets and custom programmes
+/* bandi-interreg-programme.c — presets and custom programmes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "interreg-programme.h"
+#include "bandi-interreg-programme.h"
 
 #define PRESETS_RESOURCE "/io/github/bandi/Bandi/interreg/presets.json"
 #define DEFAULT_ZONE "Europe/Brussels"

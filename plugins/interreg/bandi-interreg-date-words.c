@@ -1,4 +1,4 @@
-/* interreg-date-words.c — the words of dates in English, Italian, French
+/* bandi-interreg-date-words.c — the words of dates in English, Italian, French
  * and German: months, weekdays, zones, time words and the connecting
  * words the parser may skip
  *
@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "interreg-date-words.h"
+#include "bandi-interreg-date-words.h"
 
 /* Markers compared by address: CET, CEST, MEZ, MESZ (the Brussels wall
  * clock), UTC, and "local time" (the default zone). */

@@ -1,4 +1,4 @@
-/* interreg-date.c — deadlines in English, Italian, French and German
+/* bandi-interreg-date.c — deadlines in English, Italian, French and German
  *
  * The text is cut into tokens (numbers, numeric dates, times, words,
  * punctuation); each word must be a month, a weekday, a zone, a time word
@@ -17,8 +17,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "interreg-date.h"
-#include "interreg-date-private.h"
+#include "bandi-interreg-date.h"
+#include "bandi-interreg-date-private.h"
 
 void
 interreg_date_token_free (gpointer data)

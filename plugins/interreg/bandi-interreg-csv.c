@@ -1,6 +1,6 @@
-/* interreg-csv.c — the "csv" adapter: a programme's calendar of calls as a
+/* bandi-interreg-csv.c — the "csv" adapter: a programme's calendar of calls as a
  * CSV file, one call a row, its columns named by the programme's
- * "columns" (see interreg-programme.h)
+ * "columns" (see bandi-interreg-programme.h)
  *
  * RFC 4180 as spreadsheets write it: "," or ";" (whichever the header
  * line has more of), quoted fields with "" inside and line breaks, CRLF or
@@ -17,8 +17,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "interreg-date.h"
-#include "interreg-entry.h"
+#include "bandi-interreg-date.h"
+#include "bandi-interreg-entry.h"
 
 /* The rows of @text, each a GStrv of its fields. */
 static GPtrArray *

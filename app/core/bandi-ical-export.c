@@ -1,4 +1,4 @@
-/* bandi-ical.c
+/* bandi-ical-export.c
  *
  * Adding a call or proposal records one entry per calendar item: the
  * objects it comes from, its UID and SEQUENCE, and the zone it needs. The
@@ -17,7 +17,7 @@
 
 #include "bandi-export-text.h"
 #include "bandi-ical-text.h"
-#include "bandi-ical.h"
+#include "bandi-ical-export.h"
 
 #define UID_DOMAIN "@bandi.github.io"
 #define CALENDAR_END "END:VCALENDAR\r\n"

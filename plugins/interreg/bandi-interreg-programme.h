@@ -1,4 +1,4 @@
-/* interreg-programme.h — one Interreg programme: where it publishes calls,
+/* bandi-interreg-programme.h — one Interreg programme: where it publishes calls,
  * which adapter reads it, and the rules that find the calls in it
  *
  * Presets ship in the module as the resource

@@ -1,4 +1,4 @@
-/* interreg-date-private.h — the tokens of the date parser, shared with the
+/* bandi-interreg-date-private.h — the tokens of the date parser, shared with the
  * sentence reader
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "interreg-date-words.h"
+#include "bandi-interreg-date-words.h"
 
 G_BEGIN_DECLS
 

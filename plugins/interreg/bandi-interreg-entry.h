@@ -1,10 +1,10 @@
-/* interreg-entry.h — what an adapter reads, before the rules make it a call
+/* bandi-interreg-entry.h — what an adapter reads, before the rules make it a call
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "interreg-programme.h"
+#include "bandi-interreg-programme.h"
 
 G_BEGIN_DECLS
 

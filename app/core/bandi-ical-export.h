@@ -1,4 +1,4 @@
-/* bandi-ical.h — deadlines and milestones as iCalendar (RFC 5545)
+/* bandi-ical-export.h — deadlines and milestones as iCalendar (RFC 5545)
  *
  * A BandiIcalExport collects calendar items — one VEVENT per deadline stage
  * of a call, one VTODO (or VEVENT) per milestone of a proposal — and writes

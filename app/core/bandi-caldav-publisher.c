@@ -1,4 +1,4 @@
-/* bandi-caldav.c
+/* bandi-caldav-publisher.c
  *
  * A publication: PROPFIND (Depth: 1) lists the calendar's resources and
  * their ETags; each item is compared with what this machine last published
@@ -19,7 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bandi-caldav-listing.h"
-#include "bandi-caldav.h"
+#include "bandi-caldav-publisher.h"
 #include "bandi-http.h"
 
 #define STATE_PREFIX "caldav:"

@@ -1,4 +1,4 @@
-/* interreg-entry.c — from what an adapter read to calls, by the rules
+/* bandi-interreg-entry.c — from what an adapter read to calls, by the rules
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,8 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "interreg-date.h"
-#include "interreg-entry.h"
+#include "bandi-interreg-date.h"
+#include "bandi-interreg-entry.h"
 
 #define SOURCE_ID "interreg"
 

@@ -1,4 +1,4 @@
-/* interreg-date-words.h — the words of dates in English, Italian, French
+/* bandi-interreg-date-words.h — the words of dates in English, Italian, French
  * and German, for the date parser
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

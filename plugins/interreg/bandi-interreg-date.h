@@ -1,4 +1,4 @@
-/* interreg-date.h — deadlines written the way Interreg programmes write them
+/* bandi-interreg-date.h — deadlines written the way Interreg programmes write them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* interreg-feed.c — the "rss" and "atom" adapters: RSS 2.0, RSS 1.0 and
+/* bandi-interreg-feed.c — the "rss" and "atom" adapters: RSS 2.0, RSS 1.0 and
  * Atom news feeds, each item or entry one candidate call
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,7 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "interreg-entry.h"
+#include "bandi-interreg-entry.h"
 
 typedef enum {
   FIELD_NONE,

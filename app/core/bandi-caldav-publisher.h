@@ -1,4 +1,4 @@
-/* bandi-caldav.h — publishing an export to a CalDAV calendar (RFC 4791)
+/* bandi-caldav-publisher.h — publishing an export to a CalDAV calendar (RFC 4791)
  *
  * Each item of a BandiIcalExport becomes its own resource, <uid>.ics, in
  * the calendar collection: created with If-None-Match: *, replaced with
@@ -23,7 +23,7 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
-#include "bandi-ical.h"
+#include "bandi-ical-export.h"
 #include "bandi-store.h"
 
 G_BEGIN_DECLS

@@ -1,4 +1,4 @@
-/* interreg-plugin.c — the module's entry point
+/* bandi-interreg-plugin.c — the module's entry point
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* interreg-date-sentence.c — a date read with the sentence around it
+/* bandi-interreg-date-sentence.c — a date read with the sentence around it
  *
  * A preset's rule captures a date, but pages put its time where they
  * please: "7 June 2024 (12:00 noon CEST - Paris time)", "dalle ore 12:00
@@ -22,8 +22,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "interreg-date.h"
-#include "interreg-date-private.h"
+#include "bandi-interreg-date.h"
+#include "bandi-interreg-date-private.h"
 
 typedef struct {
   guint first, last;     /* tokens of the group, inclusive */
