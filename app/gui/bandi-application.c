@@ -32,6 +32,7 @@ struct _BandiApplication
   BandiNotices      *notices;
   GCancellable      *sync_cancellable;
   guint              sync_timer;
+  guint              notices_timer;
   gboolean           no_sync;
 };
 
@@ -408,12 +409,40 @@ bandi_application_startup (GApplication *app)
                             G_CALLBACK (schedule_periodic_sync), self);
 }
 
+static void schedule_notices (BandiApplication *self);
+
+static gboolean
+notices_timer_cb (gpointer user_data)
+{
+  BandiApplication *self = user_data;
+
+  self->notices_timer = 0;
+  bandi_notices_check (self->notices);
+  schedule_notices (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The notices are checked again while the application runs: within the
+ * hour, and at midnight. */
+static void
+schedule_notices (BandiApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next = bandi_notices_next_check (now);
+  /* A second late rather than early: midnight must have passed. */
+  guint seconds = (guint) (g_date_time_difference (next, now) / G_USEC_PER_SEC) + 1;
+
+  g_clear_handle_id (&self->notices_timer, g_source_remove);
+  self->notices_timer = g_timeout_add_seconds (seconds, notices_timer_cb, self);
+}
+
 static gboolean
 check_notices_cb (gpointer user_data)
 {
   BandiApplication *self = user_data;
 
   bandi_notices_check (self->notices);
+  schedule_notices (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -462,6 +491,7 @@ bandi_application_shutdown (GApplication *app)
   if (self->sync_cancellable != NULL)
     g_cancellable_cancel (self->sync_cancellable);
   g_clear_handle_id (&self->sync_timer, g_source_remove);
+  g_clear_handle_id (&self->notices_timer, g_source_remove);
 
   /* A source's calls may be being written on a worker thread: let that
    * transaction end (the fetches stop at once when cancelled). */
@@ -477,6 +507,7 @@ bandi_application_dispose (GObject *object)
   BandiApplication *self = BANDI_APPLICATION (object);
 
   g_clear_handle_id (&self->sync_timer, g_source_remove);
+  g_clear_handle_id (&self->notices_timer, g_source_remove);
   g_clear_object (&self->sync_cancellable);
   g_clear_object (&self->notices);
   g_clear_object (&self->context);
