@@ -157,7 +157,8 @@ bandi_window_source_finished (BandiWindow             *self,
     {
       /* Translators: a source's name */
       g_autofree char *text = g_strdup_printf (_("Could not sync %s"), bandi_source_get_name (source));
-      AdwToast *toast = bandi_format_plain_toast (text, 0);
+      /* Not for ever: the banner stays while the source fails. */
+      AdwToast *toast = bandi_format_plain_toast (text, 10);
 
       adw_toast_set_button_label (toast, _("_Details"));
       adw_toast_set_action_name (toast, "win.source-details");

@@ -145,7 +145,7 @@ banner_revealed (void)
 }
 
 /* While the sync runs, its sources bring 12 new calls and 2 moved
- * deadlines, and one withdrawn call. */
+ * deadlines, and one withdrawn call; or, with @user_data, nothing. */
 static void
 sources_finish_cb (BandiSync  *sync,
                    GParamSpec *pspec,
@@ -153,11 +153,12 @@ sources_finish_cb (BandiSync  *sync,
 {
   BandiMergeStats first = { .n_new = 12, .n_deadlines_moved = 2, .n_unchanged = 40 };
   BandiMergeStats second = { .n_withdrawn = 1 };
+  BandiMergeStats none = { .n_unchanged = 52 };
 
   if (!bandi_sync_get_running (sync))
     return;
-  finish_source ("horizon", NULL, NULL, &first);
-  finish_source ("interreg", NULL, NULL, &second);
+  finish_source ("horizon", NULL, NULL, user_data != NULL ? &none : &first);
+  finish_source ("interreg", NULL, NULL, user_data != NULL ? &none : &second);
 }
 
 /* A sync says what it brought, briefly, once it ends (fails on the old
@@ -177,6 +178,12 @@ test_brought (void)
   g_assert_true (wait_for_label (window, "12 new calls, 2 deadlines moved, 1 call withdrawn"));
   g_signal_handler_disconnect (sync, handler);
   g_assert_false (banner_revealed ());
+
+  /* Then nothing: so it says (after the first toast's 5 s). */
+  handler = g_signal_connect (sync, "notify::running", G_CALLBACK (sources_finish_cb), GINT_TO_POINTER (1));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sync", NULL);
+  g_assert_true (wait_for_label (window, "Nothing new"));
+  g_signal_handler_disconnect (sync, handler);
 }
 
 /* A failed source: a short toast, not the technical text; Details shows
@@ -231,6 +238,78 @@ test_failed (void)
   set_source_enabled ("lombardia", FALSE);
 }
 
+static void
+not_found_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+source_started_cb (BandiSync   *sync,
+                   BandiSource *source,
+                   GPtrArray   *started)
+{
+  g_ptr_array_add (started, g_strdup (bandi_source_get_id (source)));
+}
+
+static void
+stopped_cb (BandiSync  *sync,
+            GParamSpec *pspec,
+            gboolean   *stopped)
+{
+  *stopped = !bandi_sync_get_running (sync);
+}
+
+/* Retry, in a source's details, syncs that source alone again, even
+ * disabled; here against a server on 127.0.0.1 that answers 404. */
+static void
+test_retry (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GPtrArray) started = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSettings) settings = g_settings_new_with_path (APP_ID ".Source", "/io/github/bandi/Bandi/sources/horizon/");
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *endpoint = NULL;
+  BandiSync *sync = bandi_application_get_sync (BANDI_APPLICATION (app));
+  BandiStore *store = bandi_application_get_store (BANDI_APPLICATION (app));
+  g_autoptr(BandiSourceStatus) status = NULL;
+  AdwMessageDialog *dialog;
+  gboolean stopped = FALSE;
+  gulong handler, stop_handler;
+
+  soup_server_add_handler (server, NULL, not_found_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  endpoint = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  g_settings_set_string (settings, "endpoint", endpoint);
+  g_settings_set_boolean (settings, "enabled", FALSE);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.source-details", "s", "horizon"));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  handler = g_signal_connect (sync, "source-started", G_CALLBACK (source_started_cb), started);
+  stop_handler = g_signal_connect (sync, "notify::running", G_CALLBACK (stopped_cb), &stopped);
+  adw_message_dialog_response (dialog, "retry");
+  g_assert_true (bandi_sync_get_running (sync));
+  views_test_wait (&stopped);
+  g_assert_true (stopped);
+  g_signal_handler_disconnect (sync, handler);
+  g_signal_handler_disconnect (sync, stop_handler);
+
+  g_assert_cmpuint (started->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (started, 0), ==, "horizon");
+  status = bandi_store_get_source_status (store, "horizon");
+  g_assert_nonnull (status->last_error);
+  g_settings_reset (settings, "endpoint");
+}
+
 /* The warnings of a source that succeeded are in its details too. */
 static void
 test_warnings (void)
@@ -260,6 +339,7 @@ main (int   argc,
   g_test_add_func ("/sync-feedback/brought", test_brought);
   g_test_add_func ("/sync-feedback/failed", test_failed);
   g_test_add_func ("/sync-feedback/warnings", test_warnings);
+  g_test_add_func ("/sync-feedback/retry", test_retry);
 
   return views_test_run ();
 }
