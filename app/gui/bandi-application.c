@@ -32,6 +32,7 @@ struct _BandiApplication
   BandiNotices      *notices;
   GCancellable      *sync_cancellable;
   guint              sync_timer;
+  guint              notices_timer;
   gboolean           no_sync;
 };
 
@@ -102,6 +103,26 @@ enabled_sources (BandiApplication *self)
   return enabled;
 }
 
+GPtrArray *
+bandi_application_get_failing_sources (BandiApplication *self)
+{
+  GPtrArray *failing = enabled_sources (self);
+
+  g_return_val_if_fail (BANDI_IS_APPLICATION (self), failing);
+
+  for (guint i = failing->len; i > 0; i--)
+    {
+      BandiSource *source = g_ptr_array_index (failing, i - 1);
+      g_autoptr(BandiSourceStatus) status = NULL;
+
+      if (self->store != NULL)
+        status = bandi_store_get_source_status (self->store, bandi_source_get_id (source));
+      if (status == NULL || status->last_error == NULL)
+        g_ptr_array_remove_index (failing, i - 1);
+    }
+  return failing;
+}
+
 static void
 sync_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -135,9 +156,23 @@ update_sync_actions (BandiApplication *self)
   gboolean running = self->sync != NULL && bandi_sync_get_running (self->sync);
   GAction *sync = g_action_map_lookup_action (G_ACTION_MAP (self), "sync");
   GAction *cancel = g_action_map_lookup_action (G_ACTION_MAP (self), "cancel-sync");
+  GAction *sync_source = g_action_map_lookup_action (G_ACTION_MAP (self), "sync-source");
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (sync), self->sync != NULL && !running);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (sync_source), self->sync != NULL && !running);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (cancel), running);
+}
+
+static void
+run_sync (BandiApplication *self,
+          GPtrArray        *sources)
+{
+  if (self->store == NULL || bandi_sync_get_running (self->sync))
+    return;
+
+  self->sync_cancellable = g_cancellable_new ();
+  bandi_sync_run_async (self->sync, sources, self->sync_cancellable,
+                        sync_done_cb, g_object_ref (self));
 }
 
 static void
@@ -146,15 +181,26 @@ sync_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   BandiApplication *self = user_data;
-  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) sources = enabled_sources (self);
 
-  if (self->store == NULL || bandi_sync_get_running (self->sync))
+  run_sync (self, sources);
+}
+
+/* Retry: the one source named by @parameter. */
+static void
+sync_source_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  BandiApplication *self = user_data;
+  BandiSource *source = bandi_plugin_loader_find_source (self->loader,
+                                                         g_variant_get_string (parameter, NULL));
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+
+  if (source == NULL)
     return;
-
-  sources = enabled_sources (self);
-  self->sync_cancellable = g_cancellable_new ();
-  bandi_sync_run_async (self->sync, sources, self->sync_cancellable,
-                        sync_done_cb, g_object_ref (self));
+  g_ptr_array_add (sources, source);
+  run_sync (self, sources);
 }
 
 static void
@@ -299,6 +345,7 @@ static const GActionEntry app_actions[] = {
   { "show-call", show_call_activated, "x" },
   { "show-proposal", show_proposal_activated, "x" },
   { "sync", sync_activated },
+  { "sync-source", sync_source_activated, "s" },
   { "cancel-sync", cancel_sync_activated },
   { "preferences", preferences_activated },
   { "watched-pages", watched_pages_activated },
@@ -362,12 +409,40 @@ bandi_application_startup (GApplication *app)
                             G_CALLBACK (schedule_periodic_sync), self);
 }
 
+static void schedule_notices (BandiApplication *self);
+
+static gboolean
+notices_timer_cb (gpointer user_data)
+{
+  BandiApplication *self = user_data;
+
+  self->notices_timer = 0;
+  bandi_notices_check (self->notices);
+  schedule_notices (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The notices are checked again while the application runs: within the
+ * hour, and at midnight. */
+static void
+schedule_notices (BandiApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next = bandi_notices_next_check (now);
+  /* A second late rather than early: midnight must have passed. */
+  guint seconds = (guint) (g_date_time_difference (next, now) / G_USEC_PER_SEC) + 1;
+
+  g_clear_handle_id (&self->notices_timer, g_source_remove);
+  self->notices_timer = g_timeout_add_seconds (seconds, notices_timer_cb, self);
+}
+
 static gboolean
 check_notices_cb (gpointer user_data)
 {
   BandiApplication *self = user_data;
 
   bandi_notices_check (self->notices);
+  schedule_notices (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -416,6 +491,7 @@ bandi_application_shutdown (GApplication *app)
   if (self->sync_cancellable != NULL)
     g_cancellable_cancel (self->sync_cancellable);
   g_clear_handle_id (&self->sync_timer, g_source_remove);
+  g_clear_handle_id (&self->notices_timer, g_source_remove);
 
   /* A source's calls may be being written on a worker thread: let that
    * transaction end (the fetches stop at once when cancelled). */
@@ -431,6 +507,7 @@ bandi_application_dispose (GObject *object)
   BandiApplication *self = BANDI_APPLICATION (object);
 
   g_clear_handle_id (&self->sync_timer, g_source_remove);
+  g_clear_handle_id (&self->notices_timer, g_source_remove);
   g_clear_object (&self->sync_cancellable);
   g_clear_object (&self->notices);
   g_clear_object (&self->context);

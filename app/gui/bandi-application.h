@@ -19,6 +19,8 @@ BandiStore        *bandi_application_get_store   (BandiApplication *self);
 const GError      *bandi_application_get_store_error (BandiApplication *self);
 BandiPluginLoader *bandi_application_get_loader  (BandiApplication *self);
 BandiSync         *bandi_application_get_sync    (BandiApplication *self);
+/* The enabled sources whose last sync failed (element-type BandiSource) */
+GPtrArray         *bandi_application_get_failing_sources (BandiApplication *self);
 GSettings         *bandi_application_get_settings (BandiApplication *self);
 /* What the windows show; NULL without a store. */
 BandiContext      *bandi_application_get_context (BandiApplication *self);

@@ -85,6 +85,31 @@ bandi_format_days_left (BandiDeadline *deadline,
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
 }
 
+/* When @deadline falls, seen from @now, in words: "today at 17:00",
+ * "tomorrow at 09:00", "in 3 days"; a day alone: "today", "tomorrow". */
+char *
+bandi_format_when (BandiDeadline *deadline,
+                   GDateTime     *now)
+{
+  int days = bandi_format_days_until (deadline, now);
+  g_autoptr(GDateTime) own = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *time = NULL;
+
+  if (days > 1)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", days), days);
+  if (bandi_deadline_has_time (deadline) && (own = bandi_deadline_dup_local (deadline)) != NULL)
+    {
+      local = g_date_time_to_local (own);
+      time = g_date_time_format (local, "%H:%M");
+    }
+  if (days <= 0)
+    /* Translators: a time of today */
+    return time != NULL ? g_strdup_printf (_("today at %s"), time) : g_strdup (_("today"));
+  /* Translators: a time of tomorrow */
+  return time != NULL ? g_strdup_printf (_("tomorrow at %s"), time) : g_strdup (_("tomorrow"));
+}
+
 const char *
 bandi_format_urgency_class (BandiDeadline *deadline,
                             GDateTime     *now)

@@ -19,6 +19,9 @@ int          bandi_format_days_until          (BandiDeadline  *deadline,
 /* "Today", "Tomorrow", "5 days", "Closed 3 days ago". */
 char        *bandi_format_days_left           (BandiDeadline  *deadline,
                                                GDateTime      *now);
+/* "today at 17:00", "tomorrow at 09:00", "in 3 days": for a reminder. */
+char        *bandi_format_when                (BandiDeadline  *deadline,
+                                               GDateTime      *now);
 /* "urgent" (< 7 days), "soon" (< 30 days), "past" or NULL: a CSS class. */
 const char  *bandi_format_urgency_class       (BandiDeadline  *deadline,
                                                GDateTime      *now);

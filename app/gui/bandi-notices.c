@@ -123,7 +123,7 @@ check_call (BandiNotices *self,
       g_autofree char *storage = NULL;
       g_autofree char *key = NULL;
       g_autofree char *when = NULL;
-      g_autofree char *left = NULL;
+      g_autofree char *relative = NULL;
       g_autofree char *title = NULL;
       int r;
 
@@ -137,9 +137,9 @@ check_call (BandiNotices *self,
       key = g_strdup_printf ("notice/deadline/%" G_GINT64_FORMAT "/%u/%s/%d",
                              bandi_call_get_id (call), bandi_deadline_get_stage (d), storage, r);
       when = bandi_format_deadline (d);
-      left = bandi_format_days_left (d, now);
-      /* Translators: %s is a call identifier */
-      title = g_strdup_printf (_("Deadline of %s: %s"), ident, left);
+      relative = bandi_format_when (d, now);
+      /* Translators: %s is a call identifier, then when ("tomorrow at 09:00") */
+      title = g_strdup_printf (_("Deadline of %s: %s"), ident, relative);
       if (notify_once (self, key, title, when, "app.show-call", bandi_call_get_id (call)))
         sent++;
     }
@@ -190,6 +190,8 @@ check_milestones (BandiNotices  *self,
       g_autofree char *key = NULL;
       g_autofree char *title = NULL;
       g_autofree char *when = NULL;
+      g_autofree char *relative = NULL;
+      g_autofree char *body = NULL;
       int r;
 
       if (due == NULL || bandi_milestone_get_done (m) || bandi_deadline_is_past (due, now_unix))
@@ -205,7 +207,10 @@ check_milestones (BandiNotices  *self,
       title = g_strdup_printf (_("%s: %s"), bandi_proposal_get_acronym (proposal),
                                bandi_milestone_get_title (m));
       when = bandi_format_deadline (due);
-      if (notify_once (self, key, title, when, "app.show-proposal", bandi_proposal_get_id (proposal)))
+      relative = bandi_format_when (due, now);
+      /* Translators: when in words ("tomorrow at 09:00"), then the date */
+      body = g_strdup_printf (_("Due %s: %s"), relative, when);
+      if (notify_once (self, key, title, body, "app.show-proposal", bandi_proposal_get_id (proposal)))
         sent++;
     }
 
@@ -262,6 +267,21 @@ bandi_notices_check_at (BandiNotices *self,
     }
 
   return sent;
+}
+
+GDateTime *
+bandi_notices_next_check (GDateTime *now)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+  g_autoptr(GDateTime) hour = g_date_time_add_hours (local, 1);
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  int y, m, d;
+
+  g_date_time_get_ymd (local, &y, &m, &d);
+  today = g_date_time_new_local (y, m, d, 0, 0, 0);
+  midnight = g_date_time_add_days (today, 1);
+  return g_date_time_ref (g_date_time_compare (midnight, hour) < 0 ? midnight : hour);
 }
 
 guint

@@ -24,5 +24,8 @@ BandiNotices *bandi_notices_new   (GApplication *application,
 guint         bandi_notices_check    (BandiNotices *self);
 guint         bandi_notices_check_at (BandiNotices *self,
                                       GDateTime    *now);
+/* When to check again, while the application runs, after @now: within the
+ * hour, and at the next local midnight (when "tomorrow" becomes "today"). */
+GDateTime    *bandi_notices_next_check (GDateTime   *now);
 
 G_END_DECLS

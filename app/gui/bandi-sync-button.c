@@ -2,7 +2,8 @@
  *
  * The header's sync button: a spinner that stops the sync while it runs,
  * a progress bar along its foot, and a popover with each source's state
- * (last success, last error, what changed).
+ * (last success, last error, what changed, warnings; a row opens the
+ * source's details). The sources button shows when a source fails.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +29,7 @@ struct _BandiSyncButton
   GtkStack         *stack;
   GtkSpinner       *spinner;
   GtkProgressBar   *progress;
+  GtkMenuButton    *sources_button;
   GtkListBox       *sources_list;
 };
 
@@ -63,6 +65,42 @@ sync_running_cb (BandiSyncButton *self)
   self->progress_timer = g_timeout_add (PROGRESS_INTERVAL_MS, progress_tick_cb, self);
 }
 
+/* The sources button: a warning while sources fail, and how many */
+static void
+update_sources_button (BandiSyncButton *self)
+{
+  g_autoptr(GPtrArray) failing = bandi_application_get_failing_sources (self->application);
+  g_autofree char *tooltip = NULL;
+
+  if (failing->len == 0)
+    {
+      gtk_menu_button_set_icon_name (self->sources_button, "network-server-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->sources_button), _("Sources"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->sources_button), "warning");
+      return;
+    }
+  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sources: %u not syncing",
+                                          "Sources: %u not syncing", failing->len), failing->len);
+  gtk_menu_button_set_icon_name (self->sources_button, "network-error-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sources_button), tooltip);
+  gtk_widget_add_css_class (GTK_WIDGET (self->sources_button), "warning");
+}
+
+static char *
+describe_warnings (BandiSourceStatus *status,
+                   char              *text)
+{
+  guint n = status->warnings != NULL ? g_strv_length (status->warnings) : 0;
+  char *with;
+
+  if (n == 0)
+    return text;
+  /* Translators: a source's state, then its count of warnings */
+  with = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u warning", "%s; %u warnings", n), text, n);
+  g_free (text);
+  return with;
+}
+
 static char *
 describe_status (BandiSourceStatus *status)
 {
@@ -74,12 +112,13 @@ describe_status (BandiSourceStatus *status)
     {
       when = bandi_format_unix_time (status->last_attempt);
       /* Translators: when, then the error */
-      return g_strdup_printf (_("Failed %s: %s"), when, status->last_error);
+      return describe_warnings (status, g_strdup_printf (_("Failed %s: %s"), when, status->last_error));
     }
   when = bandi_format_unix_time (status->last_success);
   /* Translators: when, then counts of new, changed and withdrawn calls */
-  return g_strdup_printf (_("Synced %s: %u new, %u changed, %u withdrawn"), when,
-                          status->stats.n_new, status->stats.n_changed, status->stats.n_withdrawn);
+  return describe_warnings (status, g_strdup_printf (_("Synced %s: %u new, %u changed, %u withdrawn"), when,
+                                                     status->stats.n_new, status->stats.n_changed,
+                                                     status->stats.n_withdrawn));
 }
 
 static void
@@ -118,6 +157,11 @@ sources_popover_show_cb (BandiSyncButton *self)
       if (enabled && status != NULL && status->last_error != NULL)
         adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                    gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      /* Its details: the full error, the warnings, Retry */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.source-details");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                              g_variant_new_string (bandi_source_get_id (source)));
       gtk_list_box_append (self->sources_list, row);
     }
 }
@@ -139,7 +183,10 @@ bandi_sync_button_set_application (BandiSyncButton  *self,
   g_object_ref (self->sync);
   g_signal_connect_object (self->sync, "notify::running", G_CALLBACK (sync_running_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "source-finished", G_CALLBACK (update_sources_button),
+                           self, G_CONNECT_SWAPPED);
   sync_running_cb (self);
+  update_sources_button (self);
 }
 
 static void
@@ -170,6 +217,7 @@ bandi_sync_button_class_init (BandiSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BandiSyncButton, stack);
   gtk_widget_class_bind_template_child (widget_class, BandiSyncButton, spinner);
   gtk_widget_class_bind_template_child (widget_class, BandiSyncButton, progress);
+  gtk_widget_class_bind_template_child (widget_class, BandiSyncButton, sources_button);
   gtk_widget_class_bind_template_child (widget_class, BandiSyncButton, sources_list);
   gtk_widget_class_bind_template_callback (widget_class, sources_popover_show_cb);
 }

@@ -33,6 +33,10 @@ struct _BandiWindow
   GCancellable         *publishing;   /* while publishing to the calendar */
   AdwToast             *publish_toast;
   BandiCaldavReport    *publish_report;  /* the last one that had failures */
+  BandiMergeStats       sync_stats;     /* what the running sync brought */
+  gboolean              sync_succeeded; /* a source of it succeeded */
+  GtkWidget            *sync_banner;    /* AdwBanner, or a revealer on 1.2 */
+  char                 *banner_source;  /* the failing source it names */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -83,6 +87,15 @@ void        bandi_window_stop_publishing      (BandiWindow        *self);
 void        bandi_window_add_key_controllers  (BandiWindow        *self);
 /* bandi-window-manual.c */
 void        bandi_window_add_manual_actions   (GtkWidgetClass     *widget_class);
+
+/* bandi-window-sync.c */
+void        bandi_window_add_sync_actions     (GtkWidgetClass     *widget_class);
+void        bandi_window_add_sync_banner      (BandiWindow        *self);
+void        bandi_window_update_sync_banner   (BandiWindow        *self);
+void        bandi_window_source_finished      (BandiWindow        *self,
+                                               BandiSource        *source,
+                                               const BandiSourceStatus *status);
+void        bandi_window_sync_running         (BandiWindow        *self);
 
 /* bandi-window-sections.c */
 const char *bandi_window_section_title        (const char         *section);

@@ -498,24 +498,6 @@ search_activate_cb (BandiWindow *self)
     bandi_calls_view_activate_first (view);
 }
 
-/* Sync: the context reads the store again when a sync ends. */
-
-static void
-source_finished_cb (BandiWindow             *self,
-                    BandiSource             *source,
-                    const BandiSourceStatus *status)
-{
-  g_autofree char *text = NULL;
-
-  if (status == NULL || status->last_error == NULL)
-    return;
-
-  /* Translators: a source's name, then why its sync failed */
-  text = g_strdup_printf (_("%s could not be synced: %s"),
-                          bandi_source_get_name (source), status->last_error);
-  add_plain_toast (self, text, 0);
-}
-
 static gboolean
 bandi_window_close_request (GtkWindow *window)
 {
@@ -609,7 +591,11 @@ bandi_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "calls-changed", G_CALLBACK (calls_changed_cb), self, G_CONNECT_SWAPPED);
   sync = bandi_application_get_sync (self->application);
   bandi_sync_button_set_application (self->sync_button, self->application);
-  g_signal_connect_object (sync, "source-finished", G_CALLBACK (source_finished_cb), self, G_CONNECT_SWAPPED);
+  /* The context reads the store again when a sync ends. */
+  g_signal_connect_object (sync, "source-finished", G_CALLBACK (bandi_window_source_finished), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sync, "notify::running", G_CALLBACK (bandi_window_sync_running), self, G_CONNECT_SWAPPED);
+  bandi_window_add_sync_banner (self);
+  bandi_window_update_sync_banner (self);
 
   /* Show the window first, then read the store. */
   g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
@@ -623,6 +609,7 @@ bandi_window_dispose (GObject *object)
   bandi_window_stop_publishing (self);
   g_queue_clear_full (&self->history, g_free);
   g_clear_pointer (&self->section, g_free);
+  g_clear_pointer (&self->banner_source, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->search_ids, g_hash_table_unref);
   g_clear_object (&self->context);
@@ -711,6 +698,7 @@ bandi_window_class_init (BandiWindowClass *klass)
   bandi_window_add_section_bindings (widget_class);
   bandi_window_add_export_actions (widget_class);
   bandi_window_add_manual_actions (widget_class);
+  bandi_window_add_sync_actions (widget_class);
 }
 
 static void

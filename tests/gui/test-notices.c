@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "bandi-format.h"
 #include "bandi-notices.h"
 #include "gui-fixtures.h"
 #include "views-test-util.h"
@@ -45,6 +46,42 @@ test_once_each (void)
   g_assert_cmpuint (bandi_notices_check_at (notices, now), ==, 0);
 }
 
+/* A reminder says when, in words (fails on the old code: "3 days", no
+ * time, and nothing for a milestone). */
+static void
+test_when (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(BandiDeadline) tomorrow = gui_fixture_deadline (1, 1, 9, "Europe/Rome");
+  g_autoptr(BandiDeadline) today = gui_fixture_deadline (1, 0, 0, NULL);
+  g_autoptr(BandiDeadline) later = gui_fixture_deadline (1, 3, 17, "Europe/Brussels");
+  g_autofree char *tomorrow_text = bandi_format_when (tomorrow, now);
+  g_autofree char *today_text = bandi_format_when (today, now);
+  g_autofree char *later_text = bandi_format_when (later, now);
+
+  g_assert_cmpstr (tomorrow_text, ==, "tomorrow at 09:00");
+  g_assert_cmpstr (today_text, ==, "today");
+  g_assert_cmpstr (later_text, ==, "in 3 days");
+}
+
+/* While the application runs, the notices are checked within the hour
+ * and at midnight (fails on the old code: only at start and after a
+ * sync). */
+static void
+test_next_check (void)
+{
+  g_autoptr(GDateTime) morning = g_date_time_new_local (2027, 3, 10, 10, 20, 0);
+  g_autoptr(GDateTime) evening = g_date_time_new_local (2027, 3, 27, 23, 30, 0);
+  g_autoptr(GDateTime) after_morning = bandi_notices_next_check (morning);
+  g_autoptr(GDateTime) after_evening = bandi_notices_next_check (evening);
+  g_autofree char *morning_text = g_date_time_format (after_morning, "%F %T");
+  g_autofree char *evening_text = g_date_time_format (after_evening, "%F %T");
+
+  g_assert_cmpstr (morning_text, ==, "2027-03-10 11:20:00");
+  /* The night daylight saving time starts */
+  g_assert_cmpstr (evening_text, ==, "2027-03-28 00:00:00");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -52,5 +89,7 @@ main (int   argc,
   g_setenv ("TZ", "Europe/Rome", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/notices/once-each", test_once_each);
+  g_test_add_func ("/notices/when", test_when);
+  g_test_add_func ("/notices/next-check", test_next_check);
   return g_test_run ();
 }
