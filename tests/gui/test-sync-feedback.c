@@ -50,13 +50,14 @@ timeout_cb (gpointer user_data)
 }
 
 /* Runs the main loop until @text is on screen in @root (TRUE), or until
- * 10 s have passed (FALSE). */
+ * 60 s have passed (FALSE): a toast may wait behind another one's 5 s, and
+ * a sanitized build on a loaded machine is slow; only a failure waits long. */
 static gboolean
 wait_for_label (GtkWidget  *root,
                 const char *text)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
 
   while (!has_mapped_label (root, text) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
