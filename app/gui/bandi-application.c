@@ -134,7 +134,8 @@ sync_done_cb (GObject      *object,
   if (!bandi_sync_run_finish (BANDI_SYNC (object), result, &error))
     g_message ("Sync finished with errors: %s", error->message);
 
-  g_clear_object (&self->sync_cancellable);
+  if (!bandi_sync_get_running (self->sync))
+    g_clear_object (&self->sync_cancellable);
   bandi_notices_check (self->notices);
 
   /* Then the watched pages, with the sources' session, and among them
@@ -170,6 +171,9 @@ run_sync (BandiApplication *self,
   if (self->store == NULL || bandi_sync_get_running (self->sync))
     return;
 
+  /* The last run may not have reported its end yet (its GTask returns in
+   * an idle): its cancellable goes now, not with this run's. */
+  g_clear_object (&self->sync_cancellable);
   self->sync_cancellable = g_cancellable_new ();
   bandi_sync_run_async (self->sync, sources, self->sync_cancellable,
                         sync_done_cb, g_object_ref (self));
