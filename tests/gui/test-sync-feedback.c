@@ -115,27 +115,11 @@ is_sync_banner (GtkWidget *widget)
   return gtk_widget_has_css_class (widget, "sync-banner") || g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwBanner") == 0;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             gboolean (*match) (GtkWidget *))
-{
-  if (match (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether the banner is shown (or being shown) */
 static gboolean
 banner_revealed (void)
 {
-  GtkWidget *banner = find_widget (window, is_sync_banner);
+  GtkWidget *banner = views_test_find (window, is_sync_banner);
 
   g_assert_nonnull (banner);
 #if ADW_CHECK_VERSION (1, 3, 0)

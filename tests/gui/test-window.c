@@ -109,24 +109,6 @@ fixture_tear_down (Fixture       *f,
 {
 }
 
-/* The window's stack of pages: the one holding the loading spinner. */
-/* The first widget below @widget, depth first, that @match accepts */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             gboolean (*match) (GtkWidget *))
-{
-  if (match (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The stack of the window's pages */
 static gboolean
 is_pages (GtkWidget *widget)
@@ -134,10 +116,11 @@ is_pages (GtkWidget *widget)
   return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "loading") != NULL;
 }
 
+/* The window's stack of pages: the one holding the loading spinner. */
 static GtkStack *
 find_pages (GtkWidget *widget)
 {
-  return GTK_STACK (find_widget (widget, is_pages));
+  return GTK_STACK (views_test_find (widget, is_pages));
 }
 
 static GtkStack *
@@ -300,7 +283,7 @@ is_sidebar (GtkWidget *widget)
 static GtkListBox *
 find_sidebar (GtkWidget *widget)
 {
-  return GTK_LIST_BOX (find_widget (widget, is_sidebar));
+  return GTK_LIST_BOX (views_test_find (widget, is_sidebar));
 }
 
 /* Each sidebar row shows its page, built once: the clusters share one. */
@@ -536,7 +519,7 @@ row_star (Fixture    *f,
 
   g_assert_nonnull (label);
   g_assert_nonnull (row_of (GTK_WIDGET (label)));
-  star = find_widget (row_of (GTK_WIDGET (label)), is_star);
+  star = views_test_find (row_of (GTK_WIDGET (label)), is_star);
   g_assert_nonnull (star);
   return GTK_TOGGLE_BUTTON (star);
 }
@@ -560,7 +543,7 @@ test_star_from_details (Fixture       *f,
   /* The header names the call, its identifier below (fails on the old
    * code: the identifier alone). */
   {
-    AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (f->window), is_window_title));
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (views_test_find (GTK_WIDGET (f->window), is_window_title));
 
     g_assert_cmpstr (adw_window_title_get_title (title), ==, FIXTURE_BATTERIES_TITLE);
     g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, FIXTURE_BATTERIES);
@@ -593,7 +576,7 @@ test_count_follows_filters (Fixture       *f,
                             gconstpointer  data)
 {
   GtkWidget *page = gtk_stack_get_visible_child (window_pages (f));
-  AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (f->window), is_window_title));
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (views_test_find (GTK_WIDGET (f->window), is_window_title));
   GtkWidget *status = views_test_find_named (page, GTK_TYPE_DROP_DOWN, "Status");
   g_autofree char *all = NULL;
 
@@ -894,7 +877,7 @@ test_narrow (Fixture       *f,
    * beside four buttons). */
   views_test_flush ();
   {
-    AdwWindowTitle *title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (f->window), is_window_title));
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (views_test_find (GTK_WIDGET (f->window), is_window_title));
     GtkLabel *label = views_test_find_label (GTK_WIDGET (title), "Upcoming");
 
     g_assert_nonnull (label);

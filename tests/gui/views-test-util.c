@@ -184,6 +184,22 @@ views_test_find_named (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+views_test_find (GtkWidget  *root,
+                 gboolean  (*match) (GtkWidget *))
+{
+  if (match (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = views_test_find (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWindow *
 views_test_show (GtkWidget *child)
 {

@@ -35,6 +35,10 @@ GtkLabel   *views_test_find_label  (GtkWidget   *root,
 GtkWidget  *views_test_find_named  (GtkWidget   *root,
                                   GType        type,
                                   const char  *name);
+/* The first widget under @root, depth first and @root included, for which
+ * @match is TRUE; or NULL. */
+GtkWidget  *views_test_find        (GtkWidget   *root,
+                                  gboolean   (*match) (GtkWidget *));
 /* A window showing @child, presented and drawn. */
 GtkWindow  *views_test_show        (GtkWidget   *child);
 /* The application on a store filled by gui_fixture_fill (@n_bulk), its
